@@ -1,0 +1,40 @@
+/**
+ * API List Restrict, made real: with api_list_restrict=1 an API user may
+ * touch only lists whose campaign its user group allows, and only agents
+ * logged into such a campaign. Without it everything is in scope, as in VICIdial.
+ */
+import type { UserGroup } from '../domain/user.js';
+import { campaignScope, scopeAllows, type CampaignScope } from '../domain/vicidial-sets.js';
+import type { Store } from '../store/store.js';
+
+export class ApiScope {
+  private constructor(
+    readonly restricted: boolean,
+    private readonly campaigns: CampaignScope,
+  ) {}
+
+  static unrestricted(): ApiScope {
+    return new ApiScope(false, { all: true });
+  }
+
+  /** A missing user group allows nothing: a restriction that cannot be read must not open up. */
+  static forGroup(group: UserGroup | undefined): ApiScope {
+    return new ApiScope(true, campaignScope(group?.allowedCampaigns ?? ''));
+  }
+
+  allowsCampaign(campaignId: string): boolean {
+    return !this.restricted || scopeAllows(this.campaigns, campaignId);
+  }
+
+  /** A list is in scope when its campaign is; an unknown list is not. */
+  async allowsList(store: Store, listId: number): Promise<boolean> {
+    if (!this.restricted) return true;
+    const list = await store.campaigns.findList(listId);
+    return !!list && scopeAllows(this.campaigns, list.campaignId);
+  }
+
+  describe(): string {
+    if (!this.restricted) return 'not restricted';
+    return this.campaigns.all ? 'all campaigns' : [...this.campaigns.campaigns].join(' ') || 'no campaigns';
+  }
+}

@@ -1,0 +1,81 @@
+/**
+ * change_ingroups (agent-api.md §8.10): replace, add to or remove from the
+ * in-groups an agent takes calls from, optionally as the agent's default.
+ */
+import { formatSet, parseSet } from '../../../domain/vicidial-sets.js';
+import { error, reply, success } from '../../legacy/lines.js';
+import type { AgentFunction } from '../agent-function.js';
+import { notValid } from './shared.js';
+
+const modeOf = (value: string | undefined) => (value ?? '').replace(/[^A-Z]/g, '');
+
+/** ' TEST_IN SALESLINE -': the item before the leading space and the closing dash are not groups. */
+function groupsOf(choices: string): string[] {
+  return choices
+    .split(' ')
+    .slice(1)
+    .filter((g) => g.length >= 2 && g !== '-');
+}
+
+export const changeIngroups: AgentFunction = {
+  name: 'change_ingroups',
+  target: 'agent',
+  deniedLayout: 'value',
+  validate(p) {
+    const value = modeOf(p.value);
+    if ((p.blended ?? '').length < 2 || (p.agent_user ?? '').length < 2 || value.length < 3)
+      return notValid('change_ingroups', [value, p.blended ?? '', p.ingroup_choices ?? '', p.agent_user ?? '']);
+    return undefined;
+  },
+  async run(call) {
+    const { p, unit, agent, agentUser, apiUser } = call;
+    const value = modeOf(p.value);
+    const blendedParam = p.blended ?? '';
+    const blended = blendedParam === 'YES';
+    const choices = p.ingroup_choices ?? '';
+
+    const campaign = await unit.store.campaigns.find(agent.campaignId);
+    if (!campaign?.allowInbound) return reply(error('campaign does not allow inbound calls', [agentUser]));
+    if (!apiUser.changeAgentCampaign) {
+      call.trace.fail('change_agent_campaign', `${apiUser.user} may not change agent in-groups`, `set change_agent_campaign to 1 for ${apiUser.user}`);
+      return reply(error('user is not allowed to change agent in-groups', [apiUser.user]));
+    }
+    call.trace.pass('change_agent_campaign');
+    if (blended && (campaign.dialMethod === 'MANUAL' || campaign.dialMethod === 'INBOUND_MAN'))
+      return reply(error('campaign dial_method does not allow outbound autodial', [agentUser, blendedParam]));
+    const groups = groupsOf(choices);
+    const [missing] = await unit.store.campaigns.missingInboundGroups(groups);
+    if (missing) return reply(error('ingroup does not exist', [agentUser, missing, choices]));
+    if ((value === 'ADD' || value === 'REMOVE') && groups.length === 0)
+      return reply(error('ingroup_choices are required for ADD and REMOVE values', [agentUser, value, choices]));
+
+    let list: string;
+    if (value === 'ADD') {
+      const current = parseSet(agent.closerCampaigns);
+      list = formatSet([...current, ...groups.filter((g) => !current.includes(g))]);
+    } else if (value === 'REMOVE') {
+      list = groups.reduce((text, g) => text.replace(` ${g} `, ' '), agent.closerCampaigns);
+    } else {
+      list = choices;
+    }
+
+    await call.sessions.ingroupsCommand(unit, agent, { list, blended, setBy: apiUser.user, campaign });
+    let note = '';
+    if (p.set_as_default === 'YES') {
+      await unit.store.users.setDefaultIngroups(agentUser, list, blended);
+      await unit.store.messages.insertAdminLog({
+        user: apiUser.user,
+        ip: call.remoteIp,
+        section: 'USERS',
+        type: 'MODIFY',
+        recordId: agentUser,
+        code: 'API MODIFY USER',
+        description: `closer_campaigns=${list} closer_default_blended=${blended ? 1 : 0}`,
+        notes: '',
+        now: unit.now,
+      });
+      note = 'User settings set as default';
+    }
+    return reply(success('change_ingroups function set', [apiUser.user, agentUser, list, blendedParam, note]));
+  },
+};

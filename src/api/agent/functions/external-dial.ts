@@ -1,0 +1,172 @@
+/**
+ * external_dial (agent-api.md §8.7): place a manual call for the agent, to a
+ * number, to a lead (main, alt or address3 number), or to the campaign's next
+ * lead (MANUALNEXT). STANDARD campaigns dial at once; QUEUE campaigns add it
+ * to the agent's manual dial queue.
+ */
+import type { Lead } from '../../../domain/lead.js';
+import type { DialRequest } from '../../../sessions/dial-request.js';
+import { error, notice, success, type Line } from '../../legacy/lines.js';
+import type { AgentCall, AgentFunction } from '../agent-function.js';
+import { hasTarget, leadScopeRefusal, listScopeRefusal, manualDialRefusal, notValid } from './shared.js';
+
+/** The number the request names: MANUALNEXT, or digits only. */
+function dialNumber(value: string): string {
+  return value === 'MANUALNEXT' ? value : value.replace(/\D/g, '');
+}
+
+/** The lead's number for alt_dial (step 8), or a refusal. */
+function numberFromLead(call: AgentCall, lead: Lead, requested: string): { number: string; altDial: string } | Line {
+  const altDial = call.p.alt_dial ?? '';
+  if (altDial === 'SEARCH') {
+    if (requested && requested === lead.phoneNumber) return { number: lead.phoneNumber, altDial: 'MAIN' };
+    if (requested && requested === lead.altPhone) return { number: lead.altPhone, altDial: 'ALT' };
+    if (requested && requested === lead.address3) return { number: lead.address3, altDial: 'ADDR3' };
+    return error('phone number lead_id search not found', [call.agentUser, '', lead.leadId, '']);
+  }
+  if (altDial === 'ALT') return { number: lead.altPhone, altDial };
+  if (altDial === 'ADDR3') return { number: lead.address3, altDial };
+  return { number: lead.phoneNumber, altDial };
+}
+
+export const externalDial: AgentFunction = {
+  name: 'external_dial',
+  target: 'agent-or-alt',
+  deniedLayout: 'value',
+  validate(p) {
+    const value = dialNumber(p.value ?? '');
+    const short = (name: string) => (p[name] ?? '').length < 2;
+    if ((value.length < 2 && !p.lead_id) || !hasTarget(p, 2, 2) || short('search') || short('preview') || short('focus'))
+      return notValid('external_dial', [
+        value,
+        p.phone_code ?? '',
+        p.search ?? '',
+        p.preview ?? '',
+        p.focus ?? '',
+        p.lead_id ?? '',
+        p.agent_user ?? '',
+        p.alt_user ?? '',
+      ]);
+    return undefined;
+  },
+
+  async run(call) {
+    const { p, unit, agent, agentUser } = call;
+    const lines: Line[] = [];
+    const campaign = await unit.store.campaigns.find(agent.campaignId);
+    const mode = campaign?.apiManualDial ?? 'QUEUE';
+
+    // 1–3: a STANDARD campaign dials only for a paused agent with no lead; a known dial_ingroup bypasses that.
+    let dialIngroup = p.dial_ingroup ?? '';
+    if (dialIngroup && !(await unit.store.campaigns.findInboundGroup(dialIngroup))) {
+      lines.push(notice('defined dial_ingroup not found', [dialIngroup]));
+      dialIngroup = '';
+    }
+    const ready = mode !== 'STANDARD' || (agent.status === 'PAUSED' && agent.leadId < 1);
+    if (!ready && !dialIngroup) {
+      call.trace.fail('agent_state', `${agentUser} is ${agent.status}${agent.leadId > 0 ? ' with a lead on screen' : ''}, not paused`);
+      return { lines: [...lines, error('agent_user is not paused', [agentUser])] };
+    }
+
+    // 4: the target agent must be allowed to dial by hand.
+    const manual = await manualDialRefusal(call);
+    if (manual) return { lines: [...lines, manual] };
+
+    // 5–6: caller id from a group alias, or an explicit outbound_cid.
+    let groupAlias = p.group_alias ?? '';
+    let callerIdNumber = '';
+    if (groupAlias.length >= 2) {
+      const cid = await unit.store.campaigns.groupAliasCallerId(groupAlias);
+      if (cid === undefined) return { lines: [...lines, error('group_alias is not valid', [agentUser, groupAlias])] };
+      if (!(Number(cid) >= 4))
+        return { lines: [...lines, error('caller_id_number from group_alias is not valid', [agentUser, groupAlias, cid])] };
+      callerIdNumber = cid;
+    }
+    const outboundCid = p.outbound_cid ?? '';
+    if (outboundCid.length >= 2) {
+      if (call.settings.outboundCidAny !== 'API_ONLY')
+        return {
+          lines: [...lines, error('outbound_cid is not allowed on this system', [agentUser, outboundCid, call.settings.outboundCidAny])],
+        };
+      callerIdNumber = outboundCid;
+      groupAlias = '-FORCE-';
+    }
+
+    // 8: a lead names the number to dial (and API List Restrict applies to it).
+    let number = dialNumber(p.value ?? '');
+    let phoneCode = p.phone_code ?? '';
+    let altDial = p.alt_dial ?? '';
+    const leadIdParam = p.lead_id ?? '';
+    let lead: Lead | undefined;
+    if (leadIdParam) {
+      lead = await unit.store.leads.find(Number(leadIdParam));
+      if (!lead) return { lines: [...lines, error('lead_id is not valid', [agentUser, leadIdParam])] };
+      const scoped = await leadScopeRefusal(call, lead);
+      if (scoped) return { lines: [...lines, scoped] };
+      const picked = numberFromLead(call, lead, number);
+      if ('text' in picked) return { lines: [...lines, picked] };
+      number = picked.number.replace(/\D/g, '');
+      altDial = picked.altDial;
+      phoneCode = lead.phoneCode;
+      if (number.length < 2)
+        return { lines: [...lines, error('phone number is not valid', [agentUser, number, leadIdParam, altDial])] };
+    }
+
+    const request: DialRequest = {
+      number,
+      phoneCode,
+      search: p.search ?? '',
+      preview: p.preview ?? '',
+      focus: p.focus ?? '',
+      vendorId: p.vendor_id ?? '',
+      epoch: call.epoch,
+      dialPrefix: p.dial_prefix ?? '',
+      groupAlias,
+      callerIdNumber,
+      vtigerCallbackId: '',
+      leadId: leadIdParam,
+      altDial,
+      dialIngroup,
+    };
+
+    // API List Restrict also covers the lead a number dial finds or creates.
+    const target = await call.sessions.resolveDialTarget(unit, agent, { ...request, lead });
+    if (target.kind === 'lead' && !lead) {
+      const scoped = await leadScopeRefusal(call, target.lead);
+      if (scoped) return { lines: [...lines, scoped] };
+    }
+    if (target.kind === 'new') {
+      const scoped = await listScopeRefusal(call, target.listId, number);
+      if (scoped) return { lines: [...lines, scoped] };
+    }
+
+    // 9: dial now, or queue.
+    if (mode === 'STANDARD') {
+      await call.sessions.dialCommand(unit, agent, request, target, call.apiUser.user);
+    } else {
+      if (await unit.store.liveAgents.queuedDialExists(agentUser, number))
+        return { lines: [...lines, error('phone_number is already in this agents manual dial queue', [agentUser, number])] };
+      await call.sessions.queueDialCommand(unit, agent, request, number);
+    }
+    return {
+      lines: [
+        ...lines,
+        success('external_dial function set', [
+          number,
+          agentUser,
+          phoneCode,
+          request.search,
+          request.preview,
+          request.focus,
+          request.vendorId,
+          call.epoch,
+          request.dialPrefix,
+          groupAlias,
+          callerIdNumber,
+          altDial,
+        ]),
+      ],
+      auditData: String(call.epoch),
+    };
+  },
+};

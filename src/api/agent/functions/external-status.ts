@@ -1,0 +1,36 @@
+/**
+ * external_status (agent-api.md §8.4): the disposition of the current call,
+ * with an optional scheduled callback and QueueMetrics code. Applied at once
+ * during the disposition step, else as soon as the call ends.
+ */
+import { success } from '../../legacy/lines.js';
+import type { AgentFunction } from '../agent-function.js';
+import { hasTarget, notValid } from './shared.js';
+
+export const externalStatus: AgentFunction = {
+  name: 'external_status',
+  target: 'agent-or-alt',
+  deniedLayout: 'value',
+  validate(p) {
+    const value = p.value ?? '';
+    if (!value || !hasTarget(p, 1, 2)) return notValid('external_status', [value, p.agent_user ?? '']);
+    return undefined;
+  },
+  async run(call) {
+    const { p, unit, agent } = call;
+    const status = p.value ?? '';
+    const when = p.callback_datetime ?? '';
+    const qm = p.qm_dispo_code ?? '';
+    let composed = status;
+    if (when.length > 12 && (await unit.store.campaigns.isCallbackStatus(status, agent.campaignId))) {
+      const rawType = p.callback_type ?? '';
+      const type = rawType.length < 4 ? 'ANYONE' : rawType;
+      const comments = Array.from(p.callback_comments ?? '').slice(0, 200).join('');
+      composed = `${status}!${when}!${type}!${comments}!${qm}`;
+    } else if (qm) {
+      composed = `${status}!!!!${qm}`;
+    }
+    await call.sessions.statusCommand(unit, agent, composed);
+    return { lines: [success('external_status function set', [composed, call.agentUser])], auditValue: composed };
+  },
+};

@@ -1,0 +1,41 @@
+/** preview_dial_action (agent-api.md §8.8): skip or dial the lead an agent is previewing. */
+import { error, reply, success } from '../../legacy/lines.js';
+import type { AgentFunction } from '../agent-function.js';
+import { hasTarget, manualDialRefusal, notValid } from './shared.js';
+
+const ACTIONS = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
+const actionOf = (value: string | undefined) => (value ?? '').replace(/[^A-Z0-9]/g, '');
+
+export const previewDialAction: AgentFunction = {
+  name: 'preview_dial_action',
+  target: 'agent-or-alt',
+  deniedLayout: 'value',
+  validate(p) {
+    const value = actionOf(p.value);
+    if (!ACTIONS.has(value) || !hasTarget(p, 2, 2))
+      return notValid('preview_dial_action', [value, '', p.agent_user ?? '', p.alt_user ?? '']);
+    return undefined;
+  },
+  async run(call) {
+    const { unit, agent, agentUser } = call;
+    const value = actionOf(call.p.value);
+    const campaign = await unit.store.campaigns.find(agent.campaignId);
+    if (campaign) {
+      const id = campaign.id;
+      if (campaign.manualPreviewDial === 'DISABLED')
+        return reply(error('preview dialing not allowed on this campaign', [agentUser, id, 'DISABLED']));
+      if (campaign.manualPreviewDial === 'PREVIEW_ONLY' && value === 'SKIP')
+        return reply(error('preview dial skipping not allowed on this campaign', [agentUser, id, 'PREVIEW_ONLY']));
+      if (campaign.altNumberDialing === 'N' && ['ALTDIAL', 'ADR3DIAL', 'FINISH'].includes(value))
+        return reply(error('alt number dialing not allowed on this campaign', [agentUser, id, 'N']));
+    }
+    if (agent.status !== 'PAUSED') {
+      call.trace.fail('agent_state', `${agentUser} is ${agent.status}, not paused`);
+      return reply(error('agent_user is not paused', [agentUser]));
+    }
+    const manual = await manualDialRefusal(call);
+    if (manual) return reply(manual);
+    await call.sessions.previewActionCommand(unit, agent, value);
+    return reply(success('preview_dial_action function set', [value, agentUser, value]));
+  },
+};

@@ -1,0 +1,127 @@
+/**
+ * send_notification (agent-api.md §8.30): queue a message (and confetti) for
+ * a user, a user group or a campaign's agents. The campaign and user-group
+ * scoping api.php applies always; with API List Restrict, a USER recipient
+ * must also be logged into an allowed campaign (agentgate's target rule).
+ */
+import { parseSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
+import { parseSet } from '../../../domain/vicidial-sets.js';
+import { customLine, error, reply, success, type Line } from '../../legacy/lines.js';
+import type { AgentCall, AgentFunction } from '../agent-function.js';
+
+type RecipientType = 'USER' | 'USER_GROUP' | 'CAMPAIGN';
+const TYPES: readonly RecipientType[] = ['USER', 'USER_GROUP', 'CAMPAIGN'];
+/** The wire text names VICIdial's tables; these are words of the reply, not queries. */
+const TABLE_WORD: Record<RecipientType, string> = {
+  USER: 'vicidial_users',
+  USER_GROUP: 'vicidial_user_groups',
+  CAMPAIGN: 'vicidial_campaigns',
+};
+
+async function recipientExists(call: AgentCall, type: RecipientType, recipient: string): Promise<boolean> {
+  const { store } = call.unit;
+  if (type === 'USER') return store.users.exists(recipient);
+  if (type === 'USER_GROUP') return !!(await store.users.findGroup(recipient));
+  return store.campaigns.exists(recipient);
+}
+
+/** The agents who should see it now: logged in and matching the recipient. */
+async function audience(call: AgentCall, type: RecipientType, recipient: string): Promise<string[]> {
+  const agents = await call.unit.store.liveAgents.list();
+  if (type === 'USER') return agents.filter((a) => a.user === recipient).map((a) => a.user);
+  if (type === 'CAMPAIGN') return agents.filter((a) => a.campaignId === recipient).map((a) => a.user);
+  const users: string[] = [];
+  for (const agent of agents) if ((await call.unit.store.users.find(agent.user))?.group === recipient) users.push(agent.user);
+  return users;
+}
+
+export const sendNotification: AgentFunction = {
+  name: 'send_notification',
+  target: 'none',
+  deniedLayout: 'value',
+  // Checked before the allowed-functions test, as in api.php.
+  validate(_p, { settings }) {
+    if (settings.agentNotifications < 1)
+      return error('Agent API Notifications are disabled on this system', [settings.agentNotifications]);
+    return undefined;
+  },
+  async run(call) {
+    const { p, unit, apiUser, apiGroup } = call;
+    const recipient = p.recipient ?? '';
+    const value = p.value ?? '';
+    let type = (p.recipient_type ?? '') as RecipientType;
+    const lines: Line[] = [];
+    const audit = { auditAgentUser: recipient, auditValue: type as string };
+
+    if (recipient && !TYPES.includes(type)) {
+      let found: RecipientType | undefined;
+      for (const candidate of TYPES) if (!found && (await recipientExists(call, candidate, recipient))) found = candidate;
+      const prefix = `Invalid recipient_type (${type}), `;
+      if (!found)
+        return {
+          lines: [customLine('ERROR', 'no matching recipient found', `${prefix}ERROR: no matching recipient found in users, user_groups, or campaigns - ${recipient}\n`)],
+          ...audit,
+        };
+      type = found;
+      lines.push(customLine('NOTICE', 'found recipient', `${prefix}NOTICE: found ${recipient} as ${type}<BR>`));
+    }
+    if (!recipient || !type) return { lines: [error('Missing recipient or recipient_type', [recipient, type])], ...audit };
+
+    if (!(await recipientExists(call, type, recipient)))
+      return { lines: [...lines, error(`${recipient} DOES NOT EXIST in ${TABLE_WORD[type]}`, [value, recipient])], ...audit };
+    if (type === 'CAMPAIGN' || type === 'USER_GROUP') {
+      if (!apiGroup) return { lines: [...lines, error('user_group DOES NOT EXIST', [value, apiUser.group])], ...audit };
+      if (type === 'CAMPAIGN' && !/-ALL/i.test(apiGroup.allowedCampaigns) && !parseSet(apiGroup.allowedCampaigns).includes(recipient))
+        return {
+          lines: [
+            ...lines,
+            error(`ACCESS TO CAMPAIGN ${recipient} NOT ALLOWED FOR USER ${apiUser.user} (${apiGroup.allowedCampaigns})`, [value, recipient]),
+          ],
+          ...audit,
+        };
+      if (type === 'USER_GROUP' && !/---ALL/.test(apiGroup.adminViewableGroups) && !parseSet(apiGroup.adminViewableGroups).includes(recipient))
+        return {
+          lines: [...lines, error(`ACCESS TO USER GROUP ${recipient} NOT ALLOWED FOR USER ${apiUser.user}`, [value, recipient])],
+          ...audit,
+        };
+    }
+    if (type === 'USER' && call.scope.restricted) {
+      const target = await unit.store.liveAgents.find(recipient);
+      if (target && !call.scope.allowsCampaign(target.campaignId))
+        return {
+          lines: [...lines, error('agent_user is in a campaign not allowed for this user', [recipient, target.campaignId, apiUser.user])],
+          ...audit,
+        };
+    }
+
+    let date = p.notification_date ?? '';
+    const parsed = parseSqlDateTime(date);
+    if (!date || !parsed || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(date)) {
+      if (date) lines.push(customLine('NOTICE', 'Invalid notification date', `NOTICE: Invalid notification date ${date}, changing to now`));
+      date = sqlDateTime(unit.now);
+    }
+    const text = p.notification_text ?? '';
+    const confetti = p.show_confetti === 'Y';
+    if (!text && !confetti) return { lines: [...lines, error('invalid request', [recipient, type])], ...audit };
+
+    const color = p.text_color || 'black';
+    const id = await unit.store.messages.insertNotification({
+      recipient,
+      recipientType: type,
+      date,
+      retry: /y/i.test(p.notification_retry ?? ''),
+      text,
+      textSize: Number(p.text_size) || 12,
+      textFont: p.text_font || 'Arial',
+      textWeight: p.text_weight || 'bold',
+      textColor: /^[0-9A-F]{3,6}$/.test(color) ? `#${color}` : color,
+      showConfetti: confetti,
+      confettiOptions: `${p.duration || 2},${p.maxParticleCount || 2350},${p.particleSpeed || 2}`,
+      now: unit.now,
+    });
+    if ((parseSqlDateTime(date) ?? unit.now) <= unit.now)
+      for (const user of await audience(call, type, recipient))
+        unit.events.add({ type: 'notification', user, notificationId: id, text, confetti });
+    return { lines: [...lines, success('notification queued', [recipient, type, id])], ...audit };
+  },
+};

@@ -1,0 +1,48 @@
+/** st_get_agent_active_lead (agent-api.md §8.15): the lead on the screen of the agent with this CRM id. */
+import { error, reply, success } from '../../legacy/lines.js';
+import type { AgentFunction } from '../agent-function.js';
+import { leadScopeRefusal, notValid } from './shared.js';
+
+export const stGetAgentActiveLead: AgentFunction = {
+  name: 'st_get_agent_active_lead',
+  target: 'none',
+  deniedLayout: 'value',
+  validate(p) {
+    if (!p.value || !p.vendor_id) return notValid('st_get_agent_active_lead', [p.value ?? '', p.vendor_id ?? '']);
+    return undefined;
+  },
+  async run(call) {
+    const { unit, apiUser } = call;
+    const value = call.p.value ?? '';
+    const matches = await unit.store.users.findByCustomThree(value);
+    if (matches.length === 0) return reply(error('no user found', [value]));
+    if (matches.length > 1) return reply(error('value matches more than one user', [value]));
+    const user = matches[0]!;
+    const audited = { auditAgentUser: user };
+    // The agent found here is a target like any other: two accounts, and team scope.
+    if (user === apiUser.user)
+      return { lines: [error('API user and agent_user must be different accounts', [apiUser.user, user])], ...audited };
+    const agent = await unit.store.liveAgents.find(user);
+    if (!agent) return { lines: [error('user not logged in', [user])], ...audited };
+    if (!call.scope.allowsCampaign(agent.campaignId))
+      return { lines: [error('agent_user is in a campaign not allowed for this user', [user, agent.campaignId, apiUser.user])], ...audited };
+    const lead = agent.leadId > 0 ? await unit.store.leads.find(agent.leadId) : undefined;
+    if (!lead) return { lines: [error('no active lead found', [user])], ...audited };
+    const scoped = await leadScopeRefusal({ ...call, agentUser: user }, lead);
+    if (scoped) return { lines: [scoped], ...audited };
+    return {
+      lines: [
+        success('st_get_agent_active_lead lead found', [
+          user,
+          lead.phoneNumber,
+          lead.leadId,
+          lead.vendorLeadCode,
+          lead.province,
+          lead.securityPhrase,
+          lead.sourceId,
+        ]),
+      ],
+      ...audited,
+    };
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * The composition root: builds every service from the configuration, once.
+ * The HTTP app, the CLI and the tests all start here.
+ */
+import { createRequire } from 'node:module';
+import type { Logger } from 'pino';
+import { Authenticator } from '../access/authenticate.js';
+import { CredentialCache } from '../access/credential-cache.js';
+import { hashPlainPasswords } from '../access/password-upgrade.js';
+import { Passwords } from '../access/passwords.js';
+import { AgentApi } from '../api/agent/handle-request.js';
+import { agentFunctions } from '../api/agent/registry.js';
+import { AuditTrail } from '../audit/audit-trail.js';
+import type { Config } from '../config/config.js';
+import { systemClock, type Clock } from '../domain/clock.js';
+import { InProcessEventBus, type EventBus } from '../events/event-bus.js';
+import { SessionService } from '../sessions/session-service.js';
+import { openDatabase, type DatabaseHandle } from '../store/connect.js';
+import { migrate } from '../store/migrate.js';
+import { Store } from '../store/store.js';
+import { UnitRunner } from './unit-of-work.js';
+
+const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export const AGENTGATE_VERSION = pkg.version;
+
+export interface Services {
+  readonly config: Config;
+  readonly database: DatabaseHandle;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly bus: EventBus;
+  readonly runner: UnitRunner;
+  readonly passwords: Passwords;
+  readonly credentialCache: CredentialCache;
+  readonly sessions: SessionService;
+  readonly agentApi: AgentApi;
+  readonly startedAt: Date;
+  close(): Promise<void>;
+}
+
+export interface ServiceOptions {
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** Skip creating tables (a VICIdial database used as a drop-in). */
+  readonly migrate?: boolean;
+}
+
+export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
+  const clock = options.clock ?? systemClock;
+  const database = openDatabase(config.databaseUrl);
+  try {
+    const store = new Store(database.db, database.dialect);
+    if (options.migrate !== false) {
+      const report = await migrate(database.db, database.dialect);
+      if (report.createdTables.length > 0) options.logger?.info({ tables: report.createdTables.length }, 'created database tables');
+    }
+    const passwords = new Passwords(config.bcryptCost);
+    const upgraded = await hashPlainPasswords(store, passwords);
+    if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
+
+    const bus = new InProcessEventBus();
+    const runner = new UnitRunner(store, bus, clock);
+    const credentialCache = new CredentialCache();
+    const sessions = new SessionService({ serverIp: config.serverIp });
+    const startedAt = clock.now();
+    const agentApi = new AgentApi({
+      store,
+      runner,
+      authenticator: new Authenticator(passwords, credentialCache),
+      sessions,
+      clock,
+      audit: new AuditTrail('agent'),
+      functions: agentFunctions({ version: AGENTGATE_VERSION, startedAt }),
+    });
+    return {
+      config,
+      database,
+      store,
+      clock,
+      bus,
+      runner,
+      passwords,
+      credentialCache,
+      sessions,
+      agentApi,
+      startedAt,
+      async close() {
+        await bus.close();
+        await database.close();
+      },
+    };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+/**
+ * agentgate's command line: serve, init, seed-demo, and agent sessions.
+ * Errors end with one line that says what to do next, never a stack trace.
+ */
+import { Command, Option } from 'commander';
+import { ConfigError } from '../config/config.js';
+import { DatabaseUrlError } from '../store/connect.js';
+import { AGENTGATE_VERSION } from '../app/services.js';
+import { agentCommands } from './agent-commands.js';
+import { initCommand, seedDemoCommand } from './database-commands.js';
+import { configFrom } from './options.js';
+import { serveCommand } from './serve.js';
+
+const program = new Command()
+  .name('agentgate')
+  .description('VICIdial-compatible agent API server')
+  .version(AGENTGATE_VERSION)
+  .addOption(new Option('--database-url <url>', 'database, e.g. sqlite:./data/agentgate.db').env('DATABASE_URL'));
+
+program
+  .command('serve')
+  .description('start the HTTP server')
+  .addOption(new Option('--port <port>', 'port to listen on').env('PORT'))
+  .addOption(new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').env('HOST'))
+  .option('--demo', 'seed demo data when the database is new')
+  .action((options, command: Command) => serveCommand(configFrom({ ...command.optsWithGlobals(), ...options }), options.demo === true));
+
+program
+  .command('init')
+  .description('create or update the database tables (no demo data)')
+  .action((_options, command: Command) => initCommand(configFrom(command.optsWithGlobals())));
+
+program
+  .command('seed-demo')
+  .description('load the demo data into an empty database')
+  .action((_options, command: Command) => seedDemoCommand(configFrom(command.optsWithGlobals())));
+
+program.addCommand(agentCommands());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof ConfigError || err instanceof DatabaseUrlError || (err instanceof Error && err.name === 'CliError')) {
+    process.stderr.write(`agentgate: ${err.message}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`agentgate: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,37 @@
+/** `agentgate serve`: the HTTP server, with demo data on a new database when asked. */
+import pino from 'pino';
+import { createServices } from '../app/services.js';
+import type { Config } from '../config/config.js';
+import { demoBanner, isEmpty, seedDemo } from '../demo/seed.js';
+import { buildApp } from '../http/app.js';
+import { loggerOptions } from '../http/logging.js';
+import { CliError } from './cli-error.js';
+
+export async function serveCommand(config: Config, demo: boolean): Promise<void> {
+  const logger = pino({ level: config.logLevel });
+  const services = await createServices(config, { logger });
+  const seeded = demo && (await isEmpty(services.store));
+  if (seeded) await seedDemo(services);
+
+  const app = await buildApp(services, { logger: loggerOptions(config.logLevel) });
+  const stop = async (signal: string) => {
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await services.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (err) {
+    await services.close();
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') throw new CliError(`port ${config.port} is in use; start with PORT=<another port>`);
+    throw err;
+  }
+  const baseUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
+  process.stdout.write(`agentgate listening on ${baseUrl} (${services.database.description})\n`);
+  if (demo) process.stdout.write(`${seeded ? 'Demo data loaded.\n' : ''}${demoBanner(baseUrl)}\n`);
+}

@@ -1,0 +1,44 @@
+/**
+ * Configuration from the environment (and CLI flags, which win), checked once
+ * at start-up with clear messages.
+ */
+import { z } from 'zod';
+
+const schema = z.object({
+  port: z.coerce.number().int().min(0).max(65535),
+  host: z.string().min(1),
+  databaseUrl: z.string().min(1),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  bcryptCost: z.coerce.number().int().min(4).max(15),
+  /** The address agent sessions report as their server (vicidial_live_agents.server_ip). */
+  serverIp: z.string().min(1).max(15),
+  /** Trust X-Forwarded-For from a reverse proxy in front of agentgate. */
+  trustProxy: z.union([z.literal(true), z.literal(false)]),
+  /** The name agentgate records as its web server and page URLs (not the request's Host header). */
+  publicHost: z.string().min(1),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<keyof Config, unknown>> = {}): Config {
+  const port = overrides.port ?? env.PORT ?? 8080;
+  const host = overrides.host ?? env.HOST ?? '127.0.0.1';
+  const raw = {
+    port,
+    host,
+    databaseUrl: overrides.databaseUrl ?? env.DATABASE_URL ?? 'sqlite:./data/agentgate.db',
+    logLevel: overrides.logLevel ?? env.LOG_LEVEL ?? 'info',
+    bcryptCost: overrides.bcryptCost ?? env.BCRYPT_COST ?? 10,
+    serverIp: overrides.serverIp ?? env.SERVER_IP ?? '127.0.0.1',
+    trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === '1',
+    publicHost: overrides.publicHost ?? env.PUBLIC_HOST ?? `${host}:${port}`,
+  };
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`invalid configuration (${problems}); see the configuration table in README.md`);
+  }
+  return parsed.data;
+}

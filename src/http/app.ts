@@ -1,0 +1,59 @@
+/**
+ * The Fastify application: VICIdial's PHP endpoints on the legacy face, with
+ * size limits, secret-free logs and errors that never show a stack trace.
+ */
+import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
+import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Services } from '../app/services.js';
+import { scrubUrl } from './scrub-url.js';
+import { registerLegacyAgentRoute } from './legacy-agent-route.js';
+import { legacyErrorText } from './legacy-reply.js';
+
+/** Large enough for any real agent API request, small enough to refuse abuse early. */
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  /** A logger configuration, or false for none (tests). */
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: services.config.trustProxy,
+    // Every request is already in the audit trail; per-request log lines only at debug level.
+    logController: new LogController({
+      disableRequestLogging: services.config.logLevel !== 'debug' && services.config.logLevel !== 'trace',
+    }),
+  });
+
+  await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 0, files: 0, fieldSize: BODY_LIMIT_BYTES, fields: 200 },
+  });
+  // PHP ignores bodies it cannot parse into $_POST; so do we, instead of answering 415.
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_req, _body, done) => done(null, undefined));
+
+  app.setErrorHandler((caught, request, reply) => {
+    const error = caught as { statusCode?: number; code?: string; message: string };
+    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error, url: scrubUrl(request.url) }, 'request failed');
+    const legacy = request.url.startsWith('/agc/') || request.url.startsWith('/vicidial/');
+    const message = status === 500 ? 'internal error, the server log has the details' : legacyErrorText(error, BODY_LIMIT_BYTES);
+    if (legacy) {
+      return reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(`ERROR: ${message}\n`);
+    }
+    return reply.code(status).send({ error: message });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.code(404).send({ error: `no such endpoint: ${request.method} ${scrubUrl(request.url).split('?')[0]}` });
+  });
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  registerLegacyAgentRoute(app, services);
+  return app;
+}

@@ -1,0 +1,481 @@
+/**
+ * Live agent sessions: login and logout, pause and resume, calls, the
+ * disposition step, and the agent API's commands applied at once.
+ *
+ * Every command is also written to its vicidial_live_agents external_*
+ * column in VICIdial's format, and cleared when VICIdial's back end would clear
+ * it, so the row always reads as it would on a VICIdial system that had seen
+ * the same events. All methods work inside a Unit (one transaction); events
+ * go out after it commits.
+ */
+import { randomInt } from 'node:crypto';
+import type { Unit } from '../app/unit-of-work.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { Lead } from '../domain/lead.js';
+import { hasLiveCall, phaseOf, type ApiCommands, type CallKind, type LiveAgent, type LiveAgentChanges } from '../domain/live-agent.js';
+import { formatSet, parseSet } from '../domain/vicidial-sets.js';
+import { callerIdFor, uniqueIdFor } from './call-ids.js';
+import type { DialRequest } from './dial-request.js';
+import { formatDialRequest, parseDialRequest } from './dial-request.js';
+import {
+  afterDisposition,
+  CLEARED_AT_CALL_START,
+  CLEARED_AT_DISPOSITION,
+  decideLogout,
+  decidePause,
+  decideResume,
+  parsePresetDisposition,
+  type PresetDisposition,
+} from './rules.js';
+import { snapshotOf } from './snapshot.js';
+
+export type LoginRefusal =
+  | 'unknown-user'
+  | 'inactive-user'
+  | 'api-only-user'
+  | 'unknown-campaign'
+  | 'inactive-campaign'
+  | 'unknown-ingroup'
+  | 'busy-elsewhere';
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; code: string; message: string };
+
+const ok = <T>(value: T): Outcome<T> => ({ ok: true, value });
+const refuse = <T>(code: string, message: string): Outcome<T> => ({ ok: false, code, message });
+
+export interface LoginRequest {
+  readonly user: string;
+  readonly campaignId: string;
+  /** In-groups to take calls from; defaults to the user's default in-groups. */
+  readonly ingroups?: readonly string[];
+  readonly blended?: boolean;
+}
+
+/** Where a manual dial goes: an existing lead, or a new lead to create in a list. */
+export type DialTarget =
+  | { readonly kind: 'lead'; readonly lead: Lead; readonly number: string; readonly phoneCode: string }
+  | { readonly kind: 'new'; readonly listId: number; readonly number: string; readonly phoneCode: string }
+  | { readonly kind: 'nothing-to-dial' };
+
+export interface CallStart {
+  readonly lead: Lead;
+  readonly kind: CallKind;
+  /** The campaign or in-group the call belongs to. */
+  readonly queue: string;
+  readonly number?: string;
+  readonly phoneCode?: string;
+  readonly callerId?: string;
+}
+
+export class SessionService {
+  constructor(private readonly options: { readonly serverIp: string }) {}
+
+  // --- reading -------------------------------------------------------------
+
+  async get(u: Unit, user: string): Promise<LiveAgent | undefined> {
+    return u.store.liveAgents.find(user);
+  }
+
+  // --- login and logout ------------------------------------------------------
+
+  /**
+   * Start a session. A second login of the same user takes the session over
+   * (the old one ends with cause "replaced"), except while that session has a
+   * call or a disposition open, which must be finished first.
+   * API Only users can never hold a session.
+   */
+  async login(u: Unit, request: LoginRequest): Promise<Outcome<LiveAgent>> {
+    const { store } = u;
+    const user = await store.users.find(request.user);
+    if (!user) return refuse('unknown-user', `user ${request.user} does not exist`);
+    if (!user.active) return refuse('inactive-user', `user ${request.user} is not active`);
+    if (user.apiOnly) return refuse('api-only-user', `user ${request.user} is an API Only user and cannot log in as an agent`);
+    const campaign = await store.campaigns.find(request.campaignId);
+    if (!campaign) return refuse('unknown-campaign', `campaign ${request.campaignId} does not exist`);
+    if (!campaign.active) return refuse('inactive-campaign', `campaign ${request.campaignId} is not active`);
+
+    const ingroups = request.ingroups ?? (campaign.allowInbound ? parseSet(user.closerCampaigns) : []);
+    const missing = await store.campaigns.missingInboundGroups(ingroups);
+    if (missing.length > 0) return refuse('unknown-ingroup', `in-group ${missing.join(', ')} does not exist`);
+
+    const existing = await store.liveAgents.find(request.user);
+    if (existing) {
+      const phase = phaseOf(existing);
+      if (phase === 'on-call' || phase === 'disposition')
+        return refuse('busy-elsewhere', `user ${request.user} has a call open in another session; finish it first`);
+      await this.end(u, existing, 'replaced');
+    }
+
+    await store.liveAgents.insert({
+      user: request.user,
+      serverIp: this.options.serverIp,
+      confExten: String(8600000 + randomInt(100000)),
+      extension: `agentgate/${request.user}`,
+      campaignId: campaign.id,
+      userLevel: user.level,
+      closerCampaigns: ingroups.length > 0 ? formatSet(ingroups) : '',
+      outboundAutodial: campaign.dialLevel > 0 && (request.blended ?? true),
+      randomId: 10000000 + randomInt(89999999),
+      now: u.now,
+    });
+    if (ingroups.length > 0) await store.liveAgents.setLiveIngroups(request.user, ingroups, u.now);
+    const agent = await this.require(u, request.user);
+    u.events.add({ type: 'session.started', user: agent.user, session: snapshotOf(agent) });
+    return ok(agent);
+  }
+
+  /** End a session now, whatever it is doing (an administrator's logout). */
+  async logout(u: Unit, user: string, cause: string): Promise<boolean> {
+    const agent = await u.store.liveAgents.find(user);
+    if (!agent) return false;
+    await this.end(u, agent, cause);
+    return true;
+  }
+
+  private async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
+    if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
+    await u.store.liveAgents.delete(agent.user);
+    await u.store.liveAgents.clearLiveIngroups(agent.user);
+    u.events.add({ type: 'session.ended', user: agent.user, cause });
+  }
+
+  // --- pause and resume ------------------------------------------------------
+
+  /** The agent pauses (from the screen, or by API while waiting for calls). */
+  async pause(u: Unit, agent: LiveAgent, cause: string, pauseCode = '', commands?: Partial<ApiCommands>): Promise<LiveAgent> {
+    const paused = await this.change(u, agent, { status: 'PAUSED', lastStateChange: u.now, pauseCode, commands }, cause);
+    return this.promoteQueuedDial(u, paused);
+  }
+
+  /** The agent becomes available, where its campaign lets it take calls. */
+  async resume(u: Unit, agent: LiveAgent, cause: string, commands?: Partial<ApiCommands>): Promise<LiveAgent> {
+    const decision = decideResume(agent, await this.campaignOf(u, agent));
+    if (decision.kind !== 'resume-now') return commands ? this.change(u, agent, { commands }, cause) : agent;
+    return this.change(u, agent, { status: decision.status, lastStateChange: u.now, pauseCode: '', commands }, cause);
+  }
+
+  // --- calls -----------------------------------------------------------------
+
+  /** Put the agent on a call with a lead (the dialer, the simulator and tests use this). */
+  async startCall(u: Unit, agent: LiveAgent, call: CallStart): Promise<LiveAgent> {
+    const callerId = call.callerId ?? callerIdFor(call.kind, call.lead.leadId, u.now);
+    const uniqueId = uniqueIdFor(u.now);
+    const number = call.number ?? call.lead.phoneNumber;
+    await u.store.liveAgents.insertLiveCall({
+      campaignId: call.queue,
+      status: 'XFER',
+      leadId: call.lead.leadId,
+      callerId,
+      uniqueId,
+      channel: `Local/${number}@agentgate`,
+      phoneCode: call.phoneCode ?? call.lead.phoneCode,
+      phoneNumber: number,
+      callType: call.kind === 'INBOUND' ? 'IN' : 'OUT',
+      serverIp: agent.serverIp,
+      now: u.now,
+    });
+    if (call.kind !== 'INBOUND') await u.store.leads.markDialed(call.lead.leadId, u.now);
+    return this.change(
+      u,
+      agent,
+      {
+        status: 'INCALL',
+        leadId: call.lead.leadId,
+        previewLeadId: 0,
+        callerId,
+        uniqueId,
+        channel: `Local/${number}@agentgate`,
+        callKind: call.kind,
+        lastCallTime: u.now,
+        lastStateChange: u.now,
+        callsToday: agent.callsToday + 1,
+        pauseCode: '',
+        commands: { ...CLEARED_AT_CALL_START, dial: '' },
+      },
+      'call-started',
+    );
+  }
+
+  /**
+   * The call ends (customer, agent or API hang-up): the agent moves to the
+   * disposition step. A disposition preset by external_status applies at once.
+   */
+  async endCall(u: Unit, agent: LiveAgent, by: 'customer' | 'agent' | 'api'): Promise<LiveAgent> {
+    if (!agent.call) return agent;
+    await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
+    const ended = await this.change(
+      u,
+      agent,
+      {
+        status: 'PAUSED',
+        callerId: '',
+        uniqueId: '',
+        channel: '',
+        lastCallFinish: u.now,
+        lastStateChange: u.now,
+        // Hanging up on the API's behalf consumes its command, as VICIdial's manager_send does.
+        commands: by === 'api' ? { hangup: '0' } : {},
+      },
+      `call-ended-by-${by}`,
+    );
+    const preset = parsePresetDisposition(ended.commands.status);
+    return preset ? this.disposition(u, ended, preset, 'preset-disposition') : ended;
+  }
+
+  /**
+   * Submit the disposition: the lead gets its status (and a callback when one
+   * was asked for), then a pending LOGOUT or PAUSE takes effect, or the agent
+   * becomes available again.
+   */
+  async disposition(u: Unit, agent: LiveAgent, dispo: PresetDisposition, cause: string): Promise<LiveAgent> {
+    if (phaseOf(agent) !== 'disposition') return agent;
+    const lead = await u.store.leads.find(agent.leadId);
+    if (lead) {
+      const status = dispo.callback ? 'CBHOLD' : dispo.status;
+      await u.store.leads.setStatus(lead.leadId, status, agent.user, u.now);
+      if (dispo.callback) {
+        const user = await u.store.users.find(agent.user);
+        await u.store.leads.insertCallback({
+          leadId: lead.leadId,
+          listId: lead.listId,
+          campaignId: agent.campaignId,
+          callbackTime: dispo.callback.at,
+          user: dispo.callback.type === 'USERONLY' ? agent.user : '',
+          userGroup: dispo.callback.type === 'USERONLY' ? (user?.group ?? '') : '',
+          recipient: dispo.callback.type,
+          comments: dispo.callback.comments,
+          leadStatus: dispo.status,
+          now: u.now,
+        });
+      }
+    }
+    const next = afterDisposition(agent, await this.campaignOf(u, agent));
+    if (next.kind === 'logout') {
+      await this.end(u, agent, 'logout-after-disposition');
+      return agent;
+    }
+    const done = await this.change(
+      u,
+      agent,
+      { status: next.status, leadId: 0, lastStateChange: u.now, commands: CLEARED_AT_DISPOSITION },
+      cause,
+    );
+    return this.promoteQueuedDial(u, done);
+  }
+
+  // --- agent API commands ------------------------------------------------------
+
+  /**
+   * external_pause PAUSE/RESUME: the column gets `<value>!<epoch>`; only the
+   * exact words act. A PAUSE during a call waits in that column for the
+   * disposition (see rules.afterDisposition).
+   */
+  async pauseCommand(u: Unit, agent: LiveAgent, value: string, epoch: number): Promise<LiveAgent> {
+    const commands = { pause: `${value}!${epoch}` };
+    if (value === 'PAUSE' && decidePause(agent) === 'pause-now') return this.pause(u, agent, 'api-pause', '', commands);
+    if (value === 'RESUME') return this.resume(u, agent, 'api-resume', commands);
+    return this.change(u, agent, { commands }, 'api-pause-command');
+  }
+
+  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. */
+  async logoutCommand(u: Unit, agent: LiveAgent, value: string): Promise<void> {
+    const written = await this.change(u, agent, { commands: { pause: value } }, 'api-logout-command');
+    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.end(u, written, 'api-logout');
+  }
+
+  /** external_hangup: only '1' hangs up, and only when there is a call to hang up. */
+  async hangupCommand(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
+    const written = await this.change(u, agent, { commands: { hangup: value } }, 'api-hangup-command');
+    if (written.commands.hangup === '1' && hasLiveCall(written)) return this.endCall(u, written, 'api');
+    return written;
+  }
+
+  /** external_status: dispositions now during the disposition step, else waits for it. */
+  async statusCommand(u: Unit, agent: LiveAgent, composed: string): Promise<LiveAgent> {
+    const written = await this.change(u, agent, { commands: { status: composed } }, 'api-status-command');
+    const preset = parsePresetDisposition(written.commands.status);
+    if (preset && phaseOf(written) === 'disposition') return this.disposition(u, written, preset, 'api-disposition');
+    return written;
+  }
+
+  /** pause_code: the code is submitted at once while the agent is paused. */
+  async pauseCodeCommand(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
+    if (agent.status !== 'PAUSED') return this.change(u, agent, { commands: { pauseCode: code } }, 'api-pause-code');
+    return this.change(u, agent, { pauseCode: code, commands: { pauseCode: '' } }, 'api-pause-code');
+  }
+
+  /**
+   * Where an external_dial goes, resolved before anything is written so the
+   * caller can check the list against API List Restrict first.
+   */
+  async resolveDialTarget(u: Unit, agent: LiveAgent, request: DialRequest & { lead?: Lead }): Promise<DialTarget> {
+    const campaign = await this.campaignOf(u, agent);
+    if (request.lead) return { kind: 'lead', lead: request.lead, number: request.number, phoneCode: request.phoneCode };
+    const listIds = campaign ? await u.store.campaigns.activeListIds(campaign.id) : [];
+    if (request.number === 'MANUALNEXT') {
+      const statuses = parseSet(campaign?.dialStatuses ?? ' NEW -');
+      const lead = await u.store.leads.nextDialable(listIds, statuses);
+      return lead ? { kind: 'lead', lead, number: lead.phoneNumber, phoneCode: lead.phoneCode } : { kind: 'nothing-to-dial' };
+    }
+    if (request.search === 'YES') {
+      const manualList = campaign?.manualDialListId;
+      const lead = await u.store.leads.findByPhoneInLists(request.number, manualList ? [...listIds, manualList] : listIds);
+      if (lead) return { kind: 'lead', lead, number: request.number, phoneCode: request.phoneCode };
+    }
+    return {
+      kind: 'new',
+      listId: campaign?.manualDialListId ?? 998,
+      number: request.number,
+      phoneCode: request.phoneCode || '1',
+    };
+  }
+
+  /** STANDARD external_dial: write the 14-field command and dial (or preview) now. */
+  async dialCommand(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget, apiUser: string): Promise<LiveAgent> {
+    const written = await this.change(u, agent, { commands: { dial: formatDialRequest(request) } }, 'api-dial-command');
+    return this.dial(u, written, request, target, apiUser);
+  }
+
+  /** QUEUE modes: the dial waits in the agent's manual dial queue until the agent is free. */
+  async queueDialCommand(u: Unit, agent: LiveAgent, request: DialRequest, phoneNumber: string): Promise<LiveAgent> {
+    await u.store.liveAgents.enqueueDial(agent.user, phoneNumber, formatDialRequest(request), u.now);
+    return this.promoteQueuedDial(u, agent);
+  }
+
+  /** preview_dial_action: acts only on a previewed lead. */
+  async previewActionCommand(u: Unit, agent: LiveAgent, action: string): Promise<LiveAgent> {
+    const written = await this.change(u, agent, { commands: { dial: action } }, 'api-preview-action');
+    if (phaseOf(written) !== 'preview') return written;
+    const lead = await u.store.leads.find(written.previewLeadId);
+    if (action === 'SKIP' || !lead) return this.change(u, written, { previewLeadId: 0, commands: { dial: '' } }, 'preview-skipped');
+    const number = action === 'ALTDIAL' ? lead.altPhone : action === 'ADR3DIAL' ? lead.address3 : lead.phoneNumber;
+    if (action === 'FINISH' || number.length < 2) return written;
+    const campaign = await this.campaignOf(u, written);
+    return this.startCall(u, written, { lead, kind: 'MANUAL', queue: campaign?.id ?? written.campaignId, number });
+  }
+
+  /** change_ingroups: the API's columns, applied at once as the agent screen's poll would. */
+  async ingroupsCommand(
+    u: Unit,
+    agent: LiveAgent,
+    change: { list: string; blended: boolean; setBy: string; campaign: Campaign },
+  ): Promise<LiveAgent> {
+    const outbound = change.blended && change.campaign.dialMethod !== 'MANUAL' && change.campaign.dialMethod !== 'INBOUND_MAN';
+    await u.store.liveAgents.setLiveIngroups(agent.user, parseSet(change.list), u.now);
+    await u.store.liveAgents.logIngroupChange({
+      user: agent.user,
+      campaignId: agent.campaignId,
+      blended: change.blended,
+      closerCampaigns: change.list,
+      changedBy: change.setBy,
+      now: u.now,
+    });
+    return this.change(
+      u,
+      agent,
+      {
+        closerCampaigns: change.list,
+        outboundAutodial: outbound,
+        commands: { ingroups: change.list, blended: change.blended, ingroupsSetBy: change.setBy, managerIngroupSet: 'Y' },
+      },
+      'api-ingroups-changed',
+    );
+  }
+
+  /** update_fields / refresh_panel: flag the screen and tell it what to reload. */
+  async fieldsCommand(u: Unit, agent: LiveAgent, names: readonly string[], leadFields: readonly string[]): Promise<void> {
+    await u.store.liveAgents.update(agent.user, { commands: { updateFields: true, updateFieldsData: names.join(',') } }, u.now);
+    if (leadFields.length > 0) u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: leadFields });
+    const panels = names.filter((n) => n.endsWith('reload'));
+    if (panels.length > 0) u.events.add({ type: 'panel.refresh', user: agent.user, panels });
+  }
+
+  async timerActionCommand(u: Unit, agent: LiveAgent, action: string, message: string, seconds: number): Promise<void> {
+    await u.store.liveAgents.update(
+      agent.user,
+      { commands: { timerAction: action, timerActionMessage: message, timerActionSeconds: seconds } },
+      u.now,
+    );
+    u.events.add({ type: 'timer.action', user: agent.user, action, message, seconds });
+  }
+
+  async recordingCommand(u: Unit, agent: LiveAgent, value: string): Promise<void> {
+    await u.store.liveAgents.update(agent.user, { commands: { recording: value } }, u.now);
+  }
+
+  /** switch_lead: the screen loads the other lead for the live call. */
+  async switchLeadCommand(u: Unit, agent: LiveAgent, lead: Lead): Promise<LiveAgent> {
+    return this.change(u, agent, { leadId: lead.leadId, commands: { switchLeadId: 0 } }, 'api-switch-lead');
+  }
+
+  // --- internals ---------------------------------------------------------------
+
+  private async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget, apiUser: string): Promise<LiveAgent> {
+    if (target.kind === 'nothing-to-dial') return agent;
+    const campaign = await this.campaignOf(u, agent);
+    const lead =
+      target.kind === 'lead'
+        ? target.lead
+        : await this.createLead(u, target.listId, target.number, target.phoneCode, request.vendorId, apiUser);
+    if (!lead) return agent;
+    if (request.preview === 'YES') return this.change(u, agent, { previewLeadId: lead.leadId, commands: { dial: '' } }, 'preview');
+    return this.startCall(u, agent, {
+      lead,
+      kind: 'MANUAL',
+      queue: campaign?.id ?? agent.campaignId,
+      number: target.number,
+      phoneCode: target.phoneCode,
+    });
+  }
+
+  private async createLead(u: Unit, listId: number, number: string, phoneCode: string, vendorId: string, user: string) {
+    const leadId = await u.store.leads.insert({
+      listId,
+      status: 'NEW',
+      user,
+      now: u.now,
+      fields: { phone_number: number, phone_code: phoneCode, vendor_lead_code: vendorId },
+    });
+    return u.store.leads.find(leadId);
+  }
+
+  /** A free agent with queued manual dials takes the oldest one (VICIdial's poll does this). */
+  private async promoteQueuedDial(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    if (agent.status !== 'PAUSED' || agent.leadId > 0 || agent.previewLeadId > 0) return agent;
+    const campaign = await this.campaignOf(u, agent);
+    if (!campaign || campaign.apiManualDial === 'STANDARD') return agent;
+    const text = await u.store.liveAgents.takeQueuedDial(agent.user);
+    const request = text ? parseDialRequest(text) : undefined;
+    if (!request) return agent;
+    const lead = request.leadId ? await u.store.leads.find(Number(request.leadId)) : undefined;
+    const target = await this.resolveDialTarget(u, agent, { ...request, lead });
+    const dialled = await this.dial(u, agent, request, target, agent.user);
+    await u.store.liveAgents.removeQueuedDial(agent.user, text!);
+    return dialled;
+  }
+
+  private campaignOf(u: Unit, agent: LiveAgent): Promise<Campaign | undefined> {
+    return u.store.campaigns.find(agent.campaignId);
+  }
+
+  private async require(u: Unit, user: string): Promise<LiveAgent> {
+    const agent = await u.store.liveAgents.find(user);
+    if (!agent) throw new Error(`session of ${user} vanished inside its own transaction`);
+    return agent;
+  }
+
+  /** Write changes, re-read the row, and announce the new state. */
+  private async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
+    await u.store.liveAgents.update(agent.user, changes, u.now);
+    const updated = await this.require(u, agent.user);
+    const statusChanged =
+      changes.status !== undefined || changes.leadId !== undefined || changes.callerId !== undefined || changes.previewLeadId !== undefined;
+    if (statusChanged || changes.pauseCode !== undefined || pendingChanged(agent.commands, changes.commands))
+      u.events.add({ type: 'session.changed', user: updated.user, session: snapshotOf(updated), cause });
+    return updated;
+  }
+}
+
+function pendingChanged(before: ApiCommands, after: Partial<ApiCommands> | undefined): boolean {
+  return after?.pause !== undefined && after.pause !== before.pause;
+}

@@ -1,0 +1,87 @@
+import { sqlDateTime } from '../../domain/clock.js';
+import { fitRow } from '../schema/fit-row.js';
+import type { Executor } from './executor.js';
+
+export interface ApiLogEntry {
+  readonly user: string;
+  readonly script: 'agent' | 'non-agent';
+  readonly function: string;
+  readonly agentUser: string;
+  readonly value: string;
+  readonly result: string;
+  readonly reason: string;
+  readonly source: string;
+  readonly data: string;
+  readonly runTimeSeconds: number;
+  readonly webserverId: number;
+  readonly urlId: number;
+  readonly remoteIp: string;
+  /** The request URL with every secret already scrubbed. */
+  readonly url: string;
+  readonly at: Date;
+}
+
+/** vicidial_api_log and its companions (permissions.md §9). */
+export class AuditRepository {
+  constructor(private readonly db: Executor) {}
+
+  /** One log row and its URL row; returns the api_id. */
+  async insert(entry: ApiLogEntry): Promise<number> {
+    const stamp = sqlDateTime(entry.at);
+    const result = await this.db
+      .insertInto('vicidial_api_log')
+      .values(
+        fitRow('vicidial_api_log', {
+          user: entry.user,
+          api_date: stamp,
+          api_script: entry.script,
+          function: entry.function,
+          agent_user: entry.agentUser,
+          value: entry.value,
+          result: entry.result,
+          result_reason: entry.reason,
+          source: entry.source,
+          data: entry.data.replaceAll('"', "'"),
+          run_time: entry.runTimeSeconds.toFixed(6),
+          webserver: entry.webserverId,
+          api_url: entry.urlId,
+        }),
+      )
+      .executeTakeFirstOrThrow();
+    const apiId = Number(result.insertId);
+    await this.db
+      .insertInto('vicidial_api_urls')
+      .values(fitRow('vicidial_api_urls', { api_id: apiId, api_date: stamp, remote_ip: entry.remoteIp, url: entry.url }))
+      .execute();
+    return apiId;
+  }
+
+  /** vicidial_webservers id for (server name, host name), inserted when new. */
+  async webserverId(webserver: string, hostname: string): Promise<number> {
+    const find = () =>
+      this.db
+        .selectFrom('vicidial_webservers')
+        .select('webserver_id')
+        .where('webserver', '=', webserver)
+        .where('hostname', '=', hostname)
+        .executeTakeFirst();
+    const found = await find();
+    if (found) return Number(found.webserver_id);
+    await this.db
+      .insertInto('vicidial_webservers')
+      .values(fitRow('vicidial_webservers', { webserver, hostname }))
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+    return Number((await find())?.webserver_id ?? 0);
+  }
+
+  /** vicidial_urls id for a page URL, inserted when new. */
+  async urlId(url: string): Promise<number> {
+    const fitted = fitRow('vicidial_urls', { url }).url;
+    const find = () => this.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', fitted).executeTakeFirst();
+    const found = await find();
+    if (found) return Number(found.url_id);
+    await this.db.insertInto('vicidial_urls').values({ url: fitted }).onConflict((oc) => oc.doNothing()).execute();
+    return Number((await find())?.url_id ?? 0);
+  }
+}

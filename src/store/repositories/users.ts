@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { sql, type Insertable, type Selectable } from 'kysely';
+import { parseSqlDateTime, sqlDateTime } from '../../domain/clock.js';
+import type { User, UserAccount, UserGroup } from '../../domain/user.js';
+import type { Database } from '../schema/database.js';
+import { fitRow } from '../schema/fit-row.js';
+import type { Executor } from './executor.js';
+
+const PROFILE_COLUMNS = [
+  'user',
+  'pass',
+  'pass_hash',
+  'full_name',
+  'user_level',
+  'user_group',
+  'active',
+  'vdc_agent_api_access',
+  'api_only_user',
+  'api_allowed_functions',
+  'api_list_restrict',
+  'ignore_ip_list',
+  'agentcall_manual',
+  'change_agent_campaign',
+  'modify_leads',
+  'modify_campaigns',
+  'custom_three',
+  'closer_campaigns',
+  'closer_default_blended',
+  'failed_login_count',
+  'last_login_date',
+] as const;
+
+type ProfileRow = Pick<Selectable<Database['vicidial_users']>, (typeof PROFILE_COLUMNS)[number]>;
+
+/** Everything a cached password check depends on; hashed so no secret sits in memory twice. */
+function securityStamp(row: ProfileRow): string {
+  return createHash('sha256')
+    .update(
+      [
+        row.pass_hash,
+        row.pass,
+        row.active,
+        row.user_level,
+        row.user_group,
+        row.vdc_agent_api_access,
+        row.api_only_user,
+        row.api_allowed_functions,
+        row.api_list_restrict,
+      ].join('\u0000'),
+    )
+    .digest('base64url');
+}
+
+function toAccount(row: ProfileRow): UserAccount {
+  const profile: User = {
+    user: row.user,
+    fullName: row.full_name ?? '',
+    level: Number(row.user_level),
+    group: row.user_group ?? '',
+    active: row.active === 'Y',
+    apiAccess: row.vdc_agent_api_access === '1',
+    apiOnly: row.api_only_user === '1',
+    allowedFunctions: row.api_allowed_functions,
+    listRestrict: row.api_list_restrict === '1',
+    ignoreIpList: row.ignore_ip_list === '1',
+    agentcallManual: row.agentcall_manual,
+    changeAgentCampaign: row.change_agent_campaign === '1',
+    modifyLeads: row.modify_leads,
+    modifyCampaigns: row.modify_campaigns === '1',
+    customThree: row.custom_three,
+    closerCampaigns: row.closer_campaigns ?? '',
+    closerDefaultBlended: row.closer_default_blended === '1',
+    securityStamp: securityStamp(row),
+  };
+  return {
+    profile,
+    credentials: { passHash: row.pass_hash, legacyPlain: row.pass },
+    counters: {
+      failedCount: Number(row.failed_login_count),
+      lastLoginDate: parseSqlDateTime(row.last_login_date) ?? new Date(0),
+    },
+  };
+}
+
+export type FailedLoginOutcome = 'BAD' | 'LOCK';
+
+export class UsersRepository {
+  constructor(private readonly db: Executor) {}
+
+  async findAccount(user: string): Promise<UserAccount | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_users')
+      .select(PROFILE_COLUMNS)
+      .where('user', '=', user)
+      .executeTakeFirst();
+    return row && toAccount(row);
+  }
+
+  async find(user: string): Promise<User | undefined> {
+    return (await this.findAccount(user))?.profile;
+  }
+
+  /** Users whose custom_three (a CRM agent id) matches, in VICIdial's order (by user). */
+  async findByCustomThree(customThree: string, limit = 2): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('vicidial_users')
+      .select('user')
+      .where('custom_three', '=', customThree)
+      .orderBy('user')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.user);
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db.selectFrom('vicidial_users').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async exists(user: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('vicidial_users').select('user').where('user', '=', user).executeTakeFirst());
+  }
+
+  /**
+   * Count one failed login in a single atomic UPDATE, so fifty attempts
+   * arriving together are counted exactly: the tenth failure stamps
+   * last_login_date and starts a 15-minute lock; failures during a lock only
+   * raise the daily counter; the first failure after a lock starts over at 1.
+   *
+   * last_login_date is assigned first: MySQL evaluates SET left to right with
+   * updated values, SQLite with old ones, and this order reads the same in both.
+   */
+  async recordFailedLogin(user: string, ip: string, now: Date, lockSince: Date): Promise<FailedLoginOutcome | undefined> {
+    const stamp = sqlDateTime(now);
+    const lockCut = sqlDateTime(lockSince);
+    const locked = sql<boolean>`(failed_login_count >= 10 AND last_login_date >= ${lockCut})`;
+    const result = await this.db
+      .updateTable('vicidial_users')
+      .set({
+        last_login_date: sql`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
+        failed_login_count: sql`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
+        failed_login_count_today: sql`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
+        failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
+        failed_last_ip_today: ip.slice(0, 50),
+        failed_last_type_today: sql`CASE WHEN ${locked} THEN '03cLOCK' ELSE '01cBAD' END`,
+      })
+      .where('user', '=', user)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) === 0) return undefined;
+    const after = await this.db
+      .selectFrom('vicidial_users')
+      .select('failed_last_type_today')
+      .where('user', '=', user)
+      .executeTakeFirstOrThrow();
+    return after.failed_last_type_today === '03cLOCK' ? 'LOCK' : 'BAD';
+  }
+
+  /** A correct password, passing every gate, clears the failure count (VICIdial's API never does). */
+  async clearFailedLogins(user: string): Promise<void> {
+    await this.db
+      .updateTable('vicidial_users')
+      .set({ failed_login_count: 0 })
+      .where('user', '=', user)
+      .where('failed_login_count', '>', 0)
+      .execute();
+  }
+
+  /** A problem after a correct password (IP list): counted for the day, not toward the lock. */
+  async recordLoginProblem(user: string, key: string): Promise<void> {
+    await this.db
+      .updateTable('vicidial_users')
+      .set({
+        failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
+        failed_last_type_today: `04c${key}`.slice(0, 20),
+      })
+      .where('user', '=', user)
+      .execute();
+  }
+
+  /** Rows imported with a plain-text password and no hash. */
+  async listPlainPasswordUsers(): Promise<{ user: string; pass: string }[]> {
+    return this.db
+      .selectFrom('vicidial_users')
+      .select(['user', 'pass'])
+      .where('pass', '!=', '')
+      .where((eb) => eb.or([eb('pass_hash', '=', ''), eb('pass_hash', 'is', null)]))
+      .execute();
+  }
+
+  /** Store a new hash and clear any plain text, in one write. */
+  async setPasswordHash(user: string, hash: string): Promise<void> {
+    await this.db.updateTable('vicidial_users').set({ pass_hash: hash, pass: '' }).where('user', '=', user).execute();
+  }
+
+  async setCustomFour(user: string, value: string): Promise<void> {
+    await this.db
+      .updateTable('vicidial_users')
+      .set(fitRow('vicidial_users', { custom_four: value }))
+      .where('user', '=', user)
+      .execute();
+  }
+
+  async setDefaultIngroups(user: string, closerCampaigns: string, blended: boolean): Promise<void> {
+    await this.db
+      .updateTable('vicidial_users')
+      .set({ closer_campaigns: closerCampaigns, closer_default_blended: blended ? '1' : '0' })
+      .where('user', '=', user)
+      .execute();
+  }
+
+  async insert(row: Insertable<Database['vicidial_users']>): Promise<void> {
+    await this.db.insertInto('vicidial_users').values(fitRow('vicidial_users', row)).execute();
+  }
+
+  async findGroup(group: string): Promise<UserGroup | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_user_groups')
+      .select(['user_group', 'group_name', 'allowed_campaigns', 'admin_viewable_groups', 'api_ip_list'])
+      .where('user_group', '=', group)
+      .executeTakeFirst();
+    return (
+      row && {
+        group: row.user_group,
+        name: row.group_name,
+        allowedCampaigns: row.allowed_campaigns ?? '',
+        adminViewableGroups: row.admin_viewable_groups ?? '',
+        apiIpList: row.api_ip_list,
+      }
+    );
+  }
+
+  async insertGroup(row: Insertable<Database['vicidial_user_groups']>): Promise<void> {
+    await this.db.insertInto('vicidial_user_groups').values(fitRow('vicidial_user_groups', row)).execute();
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Every table agentgate knows, by its VICIdial name, and the Kysely Database
+ * type derived from the same declarations.
+ */
+import type { RowType, TableSpec } from './columns.js';
+import * as campaign from './campaign-tables.js';
+import * as live from './live-tables.js';
+import * as users from './users-tables.js';
+
+export const tables = {
+  vicidial_users: users.vicidialUsers,
+  vicidial_user_groups: users.vicidialUserGroups,
+  system_settings: users.systemSettings,
+  vicidial_ip_list_entries: users.vicidialIpListEntries,
+  vicidial_campaigns: campaign.vicidialCampaigns,
+  vicidial_lists: campaign.vicidialLists,
+  vicidial_list: campaign.vicidialList,
+  vicidial_statuses: campaign.vicidialStatuses,
+  vicidial_campaign_statuses: campaign.vicidialCampaignStatuses,
+  vicidial_pause_codes: campaign.vicidialPauseCodes,
+  vicidial_inbound_groups: campaign.vicidialInboundGroups,
+  vicidial_dnc: campaign.vicidialDnc,
+  vicidial_campaign_dnc: campaign.vicidialCampaignDnc,
+  vicidial_callbacks: campaign.vicidialCallbacks,
+  vicidial_hopper: campaign.vicidialHopper,
+  groups_alias: campaign.groupsAlias,
+  vicidial_live_agents: live.vicidialLiveAgents,
+  vicidial_auto_calls: live.vicidialAutoCalls,
+  vicidial_manual_dial_queue: live.vicidialManualDialQueue,
+  vicidial_live_inbound_agents: live.vicidialLiveInboundAgents,
+  vicidial_inbound_group_agents: live.vicidialInboundGroupAgents,
+  vicidial_user_closer_log: live.vicidialUserCloserLog,
+  vicidial_lead_messages: live.vicidialLeadMessages,
+  vicidial_agent_notifications: live.vicidialAgentNotifications,
+  recording_log: live.recordingLog,
+  vicidial_admin_log: live.vicidialAdminLog,
+  vicidial_api_log: live.vicidialApiLog,
+  vicidial_api_urls: live.vicidialApiUrls,
+  vicidial_webservers: live.vicidialWebservers,
+  vicidial_urls: live.vicidialUrls,
+} as const;
+
+type Tables = typeof tables;
+export type TableName = keyof Tables;
+
+export type Database = {
+  [K in TableName]: RowType<Tables[K]['columns']>;
+};
+
+export function tableSpec(name: TableName): TableSpec {
+  return tables[name];
+}

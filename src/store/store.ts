@@ -1,0 +1,51 @@
+/**
+ * The store: every repository bound to one database handle or transaction.
+ * Only the store (and its repositories) knows VICIdial's table names.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from './schema/database.js';
+import type { SqlDialect } from './schema/ddl.js';
+import { AuditRepository } from './repositories/audit.js';
+import { CampaignsRepository } from './repositories/campaigns.js';
+import type { Executor } from './repositories/executor.js';
+import { LeadsRepository } from './repositories/leads.js';
+import { LiveAgentsRepository } from './repositories/live-agents.js';
+import { MessagesRepository } from './repositories/messages.js';
+import { SettingsRepository } from './repositories/settings.js';
+import { UsersRepository } from './repositories/users.js';
+
+export class Store {
+  readonly users: UsersRepository;
+  readonly settings: SettingsRepository;
+  readonly campaigns: CampaignsRepository;
+  readonly leads: LeadsRepository;
+  readonly liveAgents: LiveAgentsRepository;
+  readonly messages: MessagesRepository;
+  readonly audit: AuditRepository;
+
+  constructor(
+    private readonly executor: Executor,
+    readonly dialect: SqlDialect,
+  ) {
+    this.users = new UsersRepository(executor);
+    this.settings = new SettingsRepository(executor);
+    this.campaigns = new CampaignsRepository(executor);
+    this.leads = new LeadsRepository(executor);
+    this.liveAgents = new LiveAgentsRepository(executor);
+    this.messages = new MessagesRepository(executor);
+    this.audit = new AuditRepository(executor);
+  }
+
+  get inTransaction(): boolean {
+    return this.executor.isTransaction;
+  }
+
+  /**
+   * Run `work` in one transaction; nested calls join the open one.
+   * Everything a request changes, and its audit rows, commit or vanish together.
+   */
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (this.executor.isTransaction) return work(this);
+    return (this.executor as Kysely<Database>).transaction().execute((trx) => work(new Store(trx, this.dialect)));
+  }
+}

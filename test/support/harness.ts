@@ -1,0 +1,108 @@
+/**
+ * A real agentgate for tests: in-memory SQLite, the demo data, a clock the
+ * test controls, and the Fastify app driven through app.inject().
+ */
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { createServices, type Services } from '../../src/app/services.js';
+import { loadConfig } from '../../src/config/config.js';
+import { ManualClock } from '../../src/domain/clock.js';
+import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
+import { seedDemo } from '../../src/demo/seed.js';
+import { buildApp } from '../../src/http/app.js';
+
+export interface Harness {
+  readonly services: Services;
+  readonly app: FastifyInstance;
+  readonly clock: ManualClock;
+  /** GET /agc/api.php with these parameters (defaults: source=test, user=6666, pass=1234). */
+  api(params: Record<string, string>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
+  /** Put an agent on a live call with a lead (a demo lead unless given). */
+  startCall(user: string, options?: { leadId?: number; kind?: CallKind }): Promise<LiveAgent>;
+  endCall(user: string): Promise<LiveAgent>;
+  agent(user: string): Promise<LiveAgent | undefined>;
+  login(user: string, campaignId: string, ingroups?: string[]): Promise<LiveAgent>;
+  /** Rows of any table, for assertions on what was written. */
+  rows(table: string, where?: Record<string, string | number>): Promise<Record<string, unknown>[]>;
+  exec(statement: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly body: string;
+  readonly headers: Record<string, unknown>;
+}
+
+export const DEFAULT_CREDENTIALS = { source: 'test', user: '6666', pass: '1234' };
+
+export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+  const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
+  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel: 'silent', publicHost: 'agentgate.test' });
+  const services = await createServices(config, { clock });
+  if (options.demo !== false) await seedDemo(services);
+  const app = await buildApp(services);
+
+  const h: Harness = {
+    services,
+    app,
+    clock,
+    async api(params, opts = {}) {
+      const all = { ...DEFAULT_CREDENTIALS, ...params };
+      for (const [k, v] of Object.entries(all)) if (v === undefined) delete (all as Record<string, unknown>)[k];
+      const query = new URLSearchParams(all).toString();
+      const response =
+        opts.method === 'POST'
+          ? await app.inject({
+              method: 'POST',
+              url: '/agc/api.php',
+              headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
+              payload: query,
+            })
+          : await app.inject({ method: 'GET', url: `/agc/api.php?${query}`, headers: opts.headers ?? {} });
+      return { status: response.statusCode, body: response.body, headers: response.headers };
+    },
+    async startCall(user, opts = {}) {
+      return services.runner.run(async (u) => {
+        const agent = await u.store.liveAgents.find(user);
+        if (!agent) throw new Error(`${user} is not logged in`);
+        const lead = await u.store.leads.find(opts.leadId ?? 1);
+        if (!lead) throw new Error('no such lead');
+        return services.sessions.startCall(u, agent, {
+          lead,
+          kind: opts.kind ?? 'AUTO',
+          queue: opts.kind === 'INBOUND' ? 'TESTIN' : agent.campaignId,
+        });
+      });
+    },
+    async endCall(user) {
+      return services.runner.run(async (u) => {
+        const agent = await u.store.liveAgents.find(user);
+        if (!agent) throw new Error(`${user} is not logged in`);
+        return services.sessions.endCall(u, agent, 'customer');
+      });
+    },
+    agent: (user) => services.store.liveAgents.find(user),
+    async login(user, campaignId, ingroups) {
+      const result = await services.runner.run((u) =>
+        services.sessions.login(u, { user, campaignId, ...(ingroups ? { ingroups } : {}) }),
+      );
+      if (!result.ok) throw new Error(result.message);
+      return result.value;
+    },
+    async rows(table, where = {}) {
+      const conditions = Object.entries(where).map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
+      const query = conditions.length > 0 ? sql`select * from ${sql.table(table)} where ${sql.join(conditions, sql` and `)}` : sql`select * from ${sql.table(table)}`;
+      const result = await query.execute(services.database.db);
+      return result.rows as Record<string, unknown>[];
+    },
+    async exec(statement) {
+      await sql.raw(statement).execute(services.database.db);
+    },
+    async close() {
+      await app.close();
+      await services.close();
+    },
+  };
+  return h;
+}
