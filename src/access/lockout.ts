@@ -9,7 +9,7 @@ export const LOCK_AFTER_FAILURES = 10;
 export const LOCK_MS = 15 * 60 * 1000;
 
 export function isLocked(counters: LoginCounters, now: Date): boolean {
-  return counters.failedCount >= LOCK_AFTER_FAILURES && counters.lastLoginDate.getTime() >= now.getTime() - LOCK_MS;
+  return counters.failedCount >= LOCK_AFTER_FAILURES && counters.lastLoginDate.getTime() > now.getTime() - LOCK_MS;
 }
 
 /** The cut-off the store compares last_login_date with. */

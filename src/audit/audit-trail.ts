@@ -1,8 +1,9 @@
 /**
- * The audit trail: one vicidial_api_log row and one vicidial_api_urls row for
- * every request, accepted or refused, written inside the same transaction as
- * the request's effect. Stored URLs have their secrets scrubbed before they
- * get here (legacy-request.ts); the reply decides what the row says.
+ * The audit trail: every request, accepted or refused, writes a
+ * vicidial_api_log row and its vicidial_api_urls row inside the same
+ * transaction as the request's effect — one pair per line of the reply, as
+ * VICIdial's api_log() does (a NOTICE before the final line has its own row).
+ * Stored URLs have their secrets scrubbed before they get here.
  */
 import os from 'node:os';
 import type { Unit } from '../app/unit-of-work.js';
@@ -23,27 +24,34 @@ export class AuditTrail {
 
   constructor(private readonly script: 'agent' | 'non-agent') {}
 
+  /** Write the reply's rows; returns the api_id of the last one. */
   async record(unit: Unit, entry: AuditEntry): Promise<number> {
     const { request, p, reply } = entry;
     const last = outcome(reply);
     const runTime = Number(process.hrtime.bigint() - request.receivedAt) / 1e9;
-    return unit.store.audit.insert({
-      user: p.user ?? '',
-      script: this.script,
-      function: p.function ?? '',
-      agentUser: entry.agentUser,
-      value: reply.auditValue ?? p.value ?? '',
-      result: last.result,
-      reason: last.reason,
-      source: p.source ?? '',
-      data: reply.auditDetail ?? reply.auditData ?? '',
-      runTimeSeconds: runTime,
-      webserverId: await this.webserverId(unit, request.serverName),
-      urlId: await this.urlId(unit, request.pageUrl),
-      remoteIp: request.remoteIp,
-      url: request.auditUrl,
-      at: unit.now,
-    });
+    const webserverId = await this.webserverId(unit, request.serverName);
+    const urlId = await this.urlId(unit, request.pageUrl);
+    let apiId = 0;
+    for (const line of reply.lines) {
+      apiId = await unit.store.audit.insert({
+        user: p.user ?? '',
+        script: this.script,
+        function: p.function ?? '',
+        agentUser: entry.agentUser,
+        value: reply.auditValue ?? p.value ?? '',
+        result: line.result,
+        reason: line.reason,
+        source: p.source ?? '',
+        data: line === last ? (reply.auditDetail ?? reply.auditData ?? '') : '',
+        runTimeSeconds: runTime,
+        webserverId,
+        urlId,
+        remoteIp: request.remoteIp,
+        url: request.auditUrl,
+        at: unit.now,
+      });
+    }
+    return apiId;
   }
 
   private async webserverId(unit: Unit, serverName: string): Promise<number> {

@@ -32,6 +32,6 @@ export async function serveCommand(config: Config, demo: boolean): Promise<void>
     throw err;
   }
   const baseUrl = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`;
-  process.stdout.write(`agentgate listening on ${baseUrl} (${services.database.description})\n`);
-  if (demo) process.stdout.write(`${seeded ? 'Demo data loaded.\n' : ''}${demoBanner(baseUrl)}\n`);
+  const banner = demo ? `${seeded ? 'Demo data loaded.\n' : ''}${demoBanner(baseUrl)}\n` : '';
+  process.stdout.write(`agentgate listening on ${baseUrl} (${services.database.description})\n${banner}`);
 }

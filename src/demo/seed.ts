@@ -105,9 +105,9 @@ export async function seedDemo(services: Services): Promise<void> {
     });
 
     const agent = { pass_hash: hash, user_level: 1, agentcall_manual: '1' as const, scheduled_callbacks: '1' as const };
-    await tx.users.insert({ ...agent, user: '1000', full_name: 'Agent 1000', user_group: 'AGENTS', custom_three: 'CRM-1000', closer_campaigns: ' TESTIN -' });
-    await tx.users.insert({ ...agent, user: '1001', full_name: 'Agent 1001', user_group: 'AGENTS', custom_three: 'CRM-1001', closer_campaigns: ' TESTIN -' });
-    await tx.users.insert({ ...agent, user: '1002', full_name: 'Agent 1002', user_group: 'TEAM_B', custom_three: 'CRM-1002' });
+    await tx.users.insert({ ...agent, user: '1000', full_name: 'Agent 1000', user_group: 'AGENTS', custom_three: 'CRM1000', closer_campaigns: ' TESTIN -' });
+    await tx.users.insert({ ...agent, user: '1001', full_name: 'Agent 1001', user_group: 'AGENTS', custom_three: 'CRM1001', closer_campaigns: ' TESTIN -' });
+    await tx.users.insert({ ...agent, user: '1002', full_name: 'Agent 1002', user_group: 'TEAM_B', custom_three: 'CRM1002' });
 
     await tx.campaigns.insertCampaign({
       campaign_id: 'TESTCAMP',
@@ -137,7 +137,7 @@ export async function seedDemo(services: Services): Promise<void> {
     await tx.campaigns.insertList({ list_id: 201, list_name: 'Other leads', campaign_id: 'OTHERCMP', active: 'Y' });
     await tx.campaigns.insertInboundGroup({ group_id: 'TESTIN', group_name: 'Test inbound', active: 'Y' });
     await tx.campaigns.insertInboundGroup({ group_id: 'SALESLINE', group_name: 'Sales line', active: 'Y' });
-    await tx.campaigns.insertGroupAlias({ group_alias_id: 'SALES_CID', group_alias_name: 'Sales caller id', caller_id_number: '3125550100', active: 'Y' });
+    await tx.campaigns.insertGroupAlias({ group_alias_id: 'SALESCID', group_alias_name: 'Sales caller id', caller_id_number: '3125550100', active: 'Y' });
 
     const statuses: [string, string, 'Y' | 'N', 'Y' | 'N'][] = [
       ['NEW', 'New lead', 'N', 'N'],

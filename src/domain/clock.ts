@@ -46,12 +46,22 @@ export function epochSeconds(d: Date): number {
   return Math.floor(d.getTime() / 1000);
 }
 
-/** Parse a DATETIME column value as local time; invalid or empty text gives undefined. */
+/**
+ * Parse a DATETIME column value as local time. Text that does not name a real
+ * moment (2026-13-45, 25:61) gives undefined rather than rolling over.
+ */
 export function parseSqlDateTime(text: string | null | undefined): Date | undefined {
   if (!text) return undefined;
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}):(\d{2}))?/.exec(text);
   if (!m) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m;
-  const date = new Date(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const [y, mo, d, h, mi, s] = m.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const date = new Date(y, mo - 1, d, h, mi, s);
+  const exact =
+    date.getFullYear() === y && date.getMonth() === mo - 1 && date.getDate() === d && h <= 23 && mi <= 59 && s <= 59;
+  return exact ? date : undefined;
+}
+
+/** Exactly `YYYY-MM-DD HH:MM:SS`, naming a real moment. */
+export function isSqlDateTime(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text) && parseSqlDateTime(text) !== undefined;
 }

@@ -101,3 +101,38 @@ export function phaseOf(agent: LiveAgent): SessionPhase {
   if (agent.status === 'PAUSED') return agent.previewLeadId > 0 ? 'preview' : 'paused';
   return 'ready';
 }
+
+/** The session after `changes` (as stored) — what re-reading the row would give. */
+export function applyChanges(agent: LiveAgent, changes: LiveAgentChanges): LiveAgent {
+  const callerId = changes.callerId ?? agent.call?.callerId ?? '';
+  const call: LiveCall | undefined =
+    callerId.length > 0
+      ? {
+          callerId,
+          uniqueId: changes.uniqueId ?? agent.call?.uniqueId ?? '',
+          channel: changes.channel ?? agent.call?.channel ?? '',
+          kind: changes.callKind || agent.call?.kind || 'MANUAL',
+          startedAt: changes.lastCallTime ?? agent.call?.startedAt ?? agent.lastCallTime,
+        }
+      : undefined;
+  return {
+    ...agent,
+    status: changes.status ?? agent.status,
+    leadId: changes.leadId ?? agent.leadId,
+    previewLeadId: changes.previewLeadId ?? agent.previewLeadId,
+    campaignId: changes.campaignId ?? agent.campaignId,
+    call,
+    closerCampaigns: changes.closerCampaigns ?? agent.closerCampaigns,
+    outboundAutodial: changes.outboundAutodial ?? agent.outboundAutodial,
+    pauseCode: changes.pauseCode ?? agent.pauseCode,
+    callsToday: changes.callsToday ?? agent.callsToday,
+    randomId: changes.randomId ?? agent.randomId,
+    lastStateChange: changes.lastStateChange ?? agent.lastStateChange,
+    lastCallTime: changes.lastCallTime ?? agent.lastCallTime,
+    commands: { ...agent.commands, ...stripUndefined(changes.commands ?? {}) },
+  };
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

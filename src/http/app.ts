@@ -12,6 +12,7 @@ import { legacyErrorText } from './legacy-reply.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
+export const URL_LIMIT_BYTES = 8 * 1024;
 
 export interface AppOptions {
   /** A logger configuration, or false for none (tests). */
@@ -37,9 +38,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   // PHP ignores bodies it cannot parse into $_POST; so do we, instead of answering 415.
   app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: BODY_LIMIT_BYTES }, (_req, _body, done) => done(null, undefined));
 
+  // Anything that fails before a route's handler starts is a request we could not read: the client's error.
+  const handlerStarted = new WeakSet<object>();
+  app.addHook('preHandler', async (request) => {
+    handlerStarted.add(request);
+  });
+
   app.setErrorHandler((caught, request, reply) => {
     const error = caught as { statusCode?: number; code?: string; message: string };
-    const status = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    const clientStatus = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
+    const status = clientStatus ? error.statusCode! : handlerStarted.has(request) ? 500 : 400;
     if (status === 500) request.log.error({ err: error, url: scrubUrl(request.url) }, 'request failed');
     const legacy = request.url.startsWith('/agc/') || request.url.startsWith('/vicidial/');
     const message = status === 500 ? 'internal error, the server log has the details' : legacyErrorText(error, BODY_LIMIT_BYTES);
@@ -51,6 +59,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.setNotFoundHandler((request, reply) => {
     reply.code(404).send({ error: `no such endpoint: ${request.method} ${scrubUrl(request.url).split('?')[0]}` });
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    if ((request.raw.url ?? '').length <= URL_LIMIT_BYTES) return;
+    const text = `ERROR: request URL too long - send at most ${URL_LIMIT_BYTES} bytes, or POST the parameters\n`;
+    return reply.code(414).header('Content-Type', 'text/html; charset=utf-8').send(text);
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

@@ -30,14 +30,15 @@ export type ResumeDecision = { kind: 'resume-now'; status: AgentStatus } | { kin
 
 /**
  * RESUME (the API has already refused agents that are not paused): go
- * available only where the campaign lets the agent take calls — a manual-dial
- * campaign ignores it, as VICIdial's screen does. During the disposition step
+ * available only on a campaign that dials (dial level above zero) — a
+ * manual-dial campaign ignores it, as VICIdial's screen does. During the disposition step
  * it replaces a pending pause, so the agent becomes available afterwards.
  */
 export function decideResume(agent: LiveAgent, campaign: Campaign | undefined): ResumeDecision {
   const phase = phaseOf(agent);
   if (phase === 'disposition' || phase === 'on-call') return { kind: 'after-disposition' };
-  if (phase !== 'paused') return { kind: 'nothing' };
+  // VICIdial's screen resumes only where the dial level is above zero.
+  if (phase !== 'paused' || !campaign || campaign.dialLevel <= 0) return { kind: 'nothing' };
   const status = availableStatus(agent, campaign);
   return status === 'PAUSED' ? { kind: 'nothing' } : { kind: 'resume-now', status };
 }

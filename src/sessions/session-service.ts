@@ -12,7 +12,15 @@ import { randomInt } from 'node:crypto';
 import type { Unit } from '../app/unit-of-work.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
-import { hasLiveCall, phaseOf, type ApiCommands, type CallKind, type LiveAgent, type LiveAgentChanges } from '../domain/live-agent.js';
+import {
+  applyChanges,
+  hasLiveCall,
+  phaseOf,
+  type ApiCommands,
+  type CallKind,
+  type LiveAgent,
+  type LiveAgentChanges,
+} from '../domain/live-agent.js';
 import { formatSet, parseSet } from '../domain/vicidial-sets.js';
 import { callerIdFor, uniqueIdFor } from './call-ids.js';
 import type { DialRequest } from './dial-request.js';
@@ -257,9 +265,12 @@ export class SessionService {
     const done = await this.change(
       u,
       agent,
-      { status: next.status, leadId: 0, lastStateChange: u.now, commands: CLEARED_AT_DISPOSITION },
+      { status: next.status, leadId: 0, pauseCode: '', lastStateChange: u.now, commands: CLEARED_AT_DISPOSITION },
       cause,
     );
+    // A manual dial sent during the call waits for the screen to be free, as VICIdial's screen does.
+    const pending = parseDialRequest(done.commands.dial);
+    if (pending) return this.dialFromRequest(u, done, pending);
     return this.promoteQueuedDial(u, done);
   }
 
@@ -271,6 +282,9 @@ export class SessionService {
    * disposition (see rules.afterDisposition).
    */
   async pauseCommand(u: Unit, agent: LiveAgent, value: string, epoch: number): Promise<LiveAgent> {
+    // A logout waiting for the disposition is not undone by a later PAUSE or RESUME
+    // (VICIdial's screen keeps the logout it has seen); the command is answered and dropped.
+    if (agent.commands.pause === 'LOGOUT' && decideLogout(agent) === 'after-disposition') return agent;
     const commands = { pause: `${value}!${epoch}` };
     if (value === 'PAUSE' && decidePause(agent) === 'pause-now') return this.pause(u, agent, 'api-pause', '', commands);
     if (value === 'RESUME') return this.resume(u, agent, 'api-resume', commands);
@@ -330,10 +344,13 @@ export class SessionService {
     };
   }
 
-  /** STANDARD external_dial: write the 14-field command and dial (or preview) now. */
-  async dialCommand(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget, apiUser: string): Promise<LiveAgent> {
+  /**
+   * STANDARD external_dial: write the 14-field command, and dial (or preview)
+   * now if the agent is free; otherwise the dial waits for the disposition.
+   */
+  async dialCommand(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
     const written = await this.change(u, agent, { commands: { dial: formatDialRequest(request) } }, 'api-dial-command');
-    return this.dial(u, written, request, target, apiUser);
+    return phaseOf(written) === 'paused' ? this.dial(u, written, request, target) : written;
   }
 
   /** QUEUE modes: the dial waits in the agent's manual dial queue until the agent is free. */
@@ -347,7 +364,10 @@ export class SessionService {
     const written = await this.change(u, agent, { commands: { dial: action } }, 'api-preview-action');
     if (phaseOf(written) !== 'preview') return written;
     const lead = await u.store.leads.find(written.previewLeadId);
-    if (action === 'SKIP' || !lead) return this.change(u, written, { previewLeadId: 0, commands: { dial: '' } }, 'preview-skipped');
+    if (action === 'SKIP' || !lead) {
+      const skipped = await this.change(u, written, { previewLeadId: 0, commands: { dial: '' } }, 'preview-skipped');
+      return this.promoteQueuedDial(u, skipped);
+    }
     const number = action === 'ALTDIAL' ? lead.altPhone : action === 'ADR3DIAL' ? lead.address3 : lead.phoneNumber;
     if (action === 'FINISH' || number.length < 2) return written;
     const campaign = await this.campaignOf(u, written);
@@ -410,13 +430,14 @@ export class SessionService {
 
   // --- internals ---------------------------------------------------------------
 
-  private async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget, apiUser: string): Promise<LiveAgent> {
-    if (target.kind === 'nothing-to-dial') return agent;
+  private async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
+    // The screen consumes the command even when there is nothing to dial; it must not fire again later.
+    if (target.kind === 'nothing-to-dial') return this.change(u, agent, { commands: { dial: '' } }, 'nothing-to-dial');
     const campaign = await this.campaignOf(u, agent);
     const lead =
       target.kind === 'lead'
         ? target.lead
-        : await this.createLead(u, target.listId, target.number, target.phoneCode, request.vendorId, apiUser);
+        : await this.createLead(u, target.listId, target.number, target.phoneCode, request.vendorId, agent.user);
     if (!lead) return agent;
     if (request.preview === 'YES') return this.change(u, agent, { previewLeadId: lead.leadId, commands: { dial: '' } }, 'preview');
     return this.startCall(u, agent, {
@@ -428,6 +449,7 @@ export class SessionService {
     });
   }
 
+  /** A number with no lead gets one, created as the agent's screen would: by the agent. */
   private async createLead(u: Unit, listId: number, number: string, phoneCode: string, vendorId: string, user: string) {
     const leadId = await u.store.leads.insert({
       listId,
@@ -441,17 +463,22 @@ export class SessionService {
 
   /** A free agent with queued manual dials takes the oldest one (VICIdial's poll does this). */
   private async promoteQueuedDial(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
-    if (agent.status !== 'PAUSED' || agent.leadId > 0 || agent.previewLeadId > 0) return agent;
+    if (phaseOf(agent) !== 'paused') return agent;
     const campaign = await this.campaignOf(u, agent);
     if (!campaign || campaign.apiManualDial === 'STANDARD') return agent;
     const text = await u.store.liveAgents.takeQueuedDial(agent.user);
     const request = text ? parseDialRequest(text) : undefined;
-    if (!request) return agent;
+    if (!text || !request) return agent;
+    const dialled = await this.dialFromRequest(u, agent, request);
+    await u.store.liveAgents.removeQueuedDial(agent.user, text);
+    return dialled;
+  }
+
+  /** Dial a request read back from a command column or the queue. */
+  private async dialFromRequest(u: Unit, agent: LiveAgent, request: DialRequest): Promise<LiveAgent> {
     const lead = request.leadId ? await u.store.leads.find(Number(request.leadId)) : undefined;
     const target = await this.resolveDialTarget(u, agent, { ...request, lead });
-    const dialled = await this.dial(u, agent, request, target, agent.user);
-    await u.store.liveAgents.removeQueuedDial(agent.user, text!);
-    return dialled;
+    return this.dial(u, agent, request, target);
   }
 
   private campaignOf(u: Unit, agent: LiveAgent): Promise<Campaign | undefined> {
@@ -464,10 +491,10 @@ export class SessionService {
     return agent;
   }
 
-  /** Write changes, re-read the row, and announce the new state. */
+  /** Write changes and announce the new state. The row is not read back: the store returns what it stored. */
   private async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
-    await u.store.liveAgents.update(agent.user, changes, u.now);
-    const updated = await this.require(u, agent.user);
+    const stored = await u.store.liveAgents.update(agent.user, changes, u.now);
+    const updated = applyChanges(agent, stored);
     const statusChanged =
       changes.status !== undefined || changes.leadId !== undefined || changes.callerId !== undefined || changes.previewLeadId !== undefined;
     if (statusChanged || changes.pauseCode !== undefined || pendingChanged(agent.commands, changes.commands))

@@ -38,6 +38,27 @@ export function parseDatabaseUrl(url: string): { dialect: SqlDialect; location: 
   );
 }
 
+/**
+ * better-sqlite3 behind Kysely, with prepared statements kept and reused:
+ * Kysely prepares every query anew, and on the hot path that costs more than
+ * running it. Statements run synchronously, so sharing one is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > max) statements.delete(statements.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
 export function openDatabase(url: string): DatabaseHandle {
   const { location } = parseDatabaseUrl(url);
   const memory = location === ':memory:';
@@ -46,7 +67,8 @@ export function openDatabase(url: string): DatabaseHandle {
   if (!memory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  if (process.env.XCKPT) sqlite.pragma('wal_autocheckpoint = 0');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

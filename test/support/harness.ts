@@ -10,6 +10,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
+import { loggerOptions } from '../../src/http/logging.js';
 
 export interface Harness {
   readonly services: Services;
@@ -22,6 +23,8 @@ export interface Harness {
   endCall(user: string): Promise<LiveAgent>;
   agent(user: string): Promise<LiveAgent | undefined>;
   login(user: string, campaignId: string, ingroups?: string[]): Promise<LiveAgent>;
+  /** End a session whatever it is doing (true when there was one). */
+  logout(user: string): Promise<boolean>;
   /** Rows of any table, for assertions on what was written. */
   rows(table: string, where?: Record<string, string | number>): Promise<Record<string, unknown>[]>;
   exec(statement: string): Promise<void>;
@@ -36,12 +39,21 @@ export interface ApiResponse {
 
 export const DEFAULT_CREDENTIALS = { source: 'test', user: '6666', pass: '1234' };
 
-export async function startHarness(options: { demo?: boolean } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  /** Seed the demo data (default true). */
+  readonly demo?: boolean;
+  /** Capture the server's log lines, at trace level, into this stream. */
+  readonly logStream?: { write(line: string): void };
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
-  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel: 'silent', publicHost: 'agentgate.test' });
+  const logLevel = options.logStream ? 'trace' : 'silent';
+  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel, publicHost: 'agentgate.test' });
   const services = await createServices(config, { clock });
   if (options.demo !== false) await seedDemo(services);
-  const app = await buildApp(services);
+  const logger = options.logStream ? { ...(loggerOptions('trace') as object), stream: options.logStream } : false;
+  const app = await buildApp(services, { logger });
 
   const h: Harness = {
     services,
@@ -90,6 +102,7 @@ export async function startHarness(options: { demo?: boolean } = {}): Promise<Ha
       if (!result.ok) throw new Error(result.message);
       return result.value;
     },
+    logout: (user) => services.runner.run((u) => services.sessions.logout(u, user, 'test')),
     async rows(table, where = {}) {
       const conditions = Object.entries(where).map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
       const query = conditions.length > 0 ? sql`select * from ${sql.table(table)} where ${sql.join(conditions, sql` and `)}` : sql`select * from ${sql.table(table)}`;

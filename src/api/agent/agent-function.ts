@@ -48,6 +48,11 @@ export interface AgentFunction {
   readonly name: string;
   readonly target: TargetKind;
   readonly deniedLayout: DeniedLayout;
+  /**
+   * `value` as api.php has rewritten it before the permission test (digits for
+   * external_dial…): it leads the permission-denied line and fills the log's value.
+   */
+  effectiveValue?(p: FilteredParams): string;
   /** Step (a): what api.php checks before the allowed-functions test. A line refuses. */
   validate(p: FilteredParams, ctx: ValidateContext): Line | undefined;
   /** The line when the target is not logged in, for functions that word it differently. */

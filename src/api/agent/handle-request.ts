@@ -119,7 +119,7 @@ export class AgentApi {
 
     if (!settings.agentApiActive) {
       trace.fail('system_api', 'the system-wide Agent API switch (vdc_agent_api_active) is off', 'turn on the Agent API in system settings');
-      return { reply: reply(error('System API NOT ACTIVE')), agentUser };
+      return { reply: reply(customLine('ERROR', 'System API NOT ACTIVE', 'ERROR: System API NOT ACTIVE\n')), agentUser };
     }
     trace.pass('system_api');
     return { account: auth.account };
@@ -135,16 +135,18 @@ export class AgentApi {
     trace: GateTrace,
   ): Promise<Reply> {
     const apiUser = account.profile;
+    const value = spec.effectiveValue?.(p) ?? p.value ?? '';
     const invalid = spec.validate(p, { settings });
     if (invalid) {
       trace.fail('parameters', invalid.reason);
-      return this.answer(request, p, reply(invalid), p.agent_user ?? '', now);
+      return this.answer(request, p, { lines: [invalid], auditValue: value }, p.agent_user ?? '', now);
     }
     trace.pass('parameters');
 
     if (!functionAllowed(apiUser.allowedFunctions, spec.name)) {
       trace.fail('allowed_functions', `${spec.name} is not in ${apiUser.user}'s API Allowed Functions`, `add ${spec.name} to ${apiUser.user}'s allowed functions`);
-      return this.answer(request, p, reply(this.denied(spec, p, apiUser.user, apiUser.group)), p.agent_user ?? '', now);
+      const denied = this.denied(spec, p, value, apiUser.user, apiUser.group);
+      return this.answer(request, p, { lines: [denied], auditValue: value }, p.agent_user ?? '', now);
     }
     trace.pass('allowed_functions');
 
@@ -237,10 +239,10 @@ export class AgentApi {
   }
 
   /** The permission-denied line in its three layouts (permissions.md §3). */
-  private denied(spec: AgentFunction, p: FilteredParams, user: string, group: string): Line {
+  private denied(spec: AgentFunction, p: FilteredParams, value: string, user: string, group: string): Line {
     const reason = 'auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION';
     if (spec.deniedLayout === 'short') return error(reason, [user, spec.name, group]);
-    const first = spec.deniedLayout === 'lead_id' ? (p.lead_id ?? '') : (p.value ?? '');
+    const first = spec.deniedLayout === 'lead_id' ? (p.lead_id ?? '') : value;
     return error(reason, [first, user, spec.name, group]);
   }
 

@@ -4,8 +4,8 @@ import type { ApiCommands, CallKind, LiveAgent, LiveAgentChanges } from '../../d
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { runTemplate } from './templates.js';
 
-type Row = Selectable<Database['vicidial_live_agents']>;
 type Update = Updateable<Database['vicidial_live_agents']>;
 
 const CALL_KINDS: readonly string[] = ['AUTO', 'MANUAL', 'INBOUND'];
@@ -31,7 +31,42 @@ const COMMAND_COLUMNS = {
   pauseCode: 'external_pause_code',
   switchLeadId: 'external_lead_id',
   managerIngroupSet: 'manager_ingroup_set',
-} as const satisfies Record<keyof ApiCommands, keyof Row>;
+} as const satisfies Record<keyof ApiCommands, keyof Selectable<Database['vicidial_live_agents']>>;
+
+/** Text fields whose columns have a width, and may be stored shorter than given. */
+const TEXT_COLUMNS = {
+  campaignId: 'campaign_id',
+  callerId: 'callerid',
+  uniqueId: 'uniqueid',
+  channel: 'channel',
+  pauseCode: 'pause_code',
+} as const;
+
+/** Only the columns a session needs: reading all sixty costs twice as much. */
+const SESSION_COLUMNS = [
+  'user',
+  'server_ip',
+  'conf_exten',
+  'status',
+  'lead_id',
+  'preview_lead_id',
+  'campaign_id',
+  'callerid',
+  'uniqueid',
+  'channel',
+  'comments',
+  'last_call_time',
+  'last_state_change',
+  'closer_campaigns',
+  'outbound_autodial',
+  'pause_code',
+  'calls_today',
+  'user_level',
+  'random_id',
+  ...Object.values(COMMAND_COLUMNS),
+] as const;
+
+type Row = Pick<Selectable<Database['vicidial_live_agents']>, (typeof SESSION_COLUMNS)[number]>;
 
 function toLiveAgent(row: Row): LiveAgent {
   const callerId = row.callerid ?? '';
@@ -120,6 +155,19 @@ function toColumns(changes: LiveAgentChanges): Update {
   return fitRow('vicidial_live_agents', update);
 }
 
+/** The changes as the row now holds them: text cut to its column width, as the database stored it. */
+function asStored(changes: LiveAgentChanges, stored: Update): LiveAgentChanges {
+  const result: Record<string, unknown> = { ...changes };
+  for (const [key, column] of Object.entries(TEXT_COLUMNS)) if (key in changes) result[key] = stored[column];
+  if (changes.commands) {
+    const commands: Record<string, unknown> = { ...changes.commands };
+    for (const key of Object.keys(commands) as (keyof ApiCommands)[])
+      if (typeof commands[key] === 'string') commands[key] = stored[COMMAND_COLUMNS[key]];
+    result.commands = commands;
+  }
+  return result as LiveAgentChanges;
+}
+
 export interface NewSession {
   readonly user: string;
   readonly serverIp: string;
@@ -139,14 +187,14 @@ export class LiveAgentsRepository {
 
   /** The session of a user. VICIdial has no unique key on user; the newest row is the session. */
   async find(user: string): Promise<LiveAgent | undefined> {
-    const row = await this.db
-      .selectFrom('vicidial_live_agents')
-      .selectAll()
-      .where('user', '=', user)
-      .orderBy('live_agent_id', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return row && toLiveAgent(row);
+    const { rows } = await runTemplate(
+      this.db,
+      'liveAgents.find',
+      (arg) =>
+        this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).where('user', '=', arg('user')).orderBy('live_agent_id', 'desc').limit(1),
+      { user },
+    );
+    return rows[0] && toLiveAgent(rows[0]);
   }
 
   async isLoggedIn(user: string): Promise<boolean> {
@@ -160,7 +208,7 @@ export class LiveAgentsRepository {
   }
 
   async list(): Promise<LiveAgent[]> {
-    const rows = await this.db.selectFrom('vicidial_live_agents').selectAll().orderBy('user').execute();
+    const rows = await this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).orderBy('user').execute();
     return rows.map(toLiveAgent);
   }
 
@@ -195,12 +243,22 @@ export class LiveAgentsRepository {
       .execute();
   }
 
-  async update(user: string, changes: LiveAgentChanges, now: Date): Promise<void> {
-    await this.db
-      .updateTable('vicidial_live_agents')
-      .set({ ...toColumns(changes), last_update_time: sqlDateTime(now) })
-      .where('user', '=', user)
-      .execute();
+  /** Write changes to a session; returns them as stored (text fitted to its columns). */
+  async update(user: string, changes: LiveAgentChanges, now: Date): Promise<LiveAgentChanges> {
+    const columns = toColumns(changes);
+    const names = Object.keys(columns).sort();
+    // One template per set of changed columns: the shapes repeat, the values do not.
+    await runTemplate(
+      this.db,
+      `liveAgents.update:${names.join(',')}`,
+      (arg) =>
+        this.db
+          .updateTable('vicidial_live_agents')
+          .set(Object.fromEntries([...names.map((n) => [n, arg(n)]), ['last_update_time', arg('last_update_time')]]))
+          .where('user', '=', arg('user')),
+      { ...columns, last_update_time: sqlDateTime(now), user },
+    );
+    return asStored(changes, columns);
   }
 
   async delete(user: string): Promise<number> {
@@ -212,7 +270,7 @@ export class LiveAgentsRepository {
   async othersOnLead(leadId: number, user: string): Promise<LiveAgent[]> {
     const rows = await this.db
       .selectFrom('vicidial_live_agents')
-      .selectAll()
+      .select(SESSION_COLUMNS)
       .where('lead_id', '=', leadId)
       .where('user', '!=', user)
       .orderBy('last_call_time')
@@ -376,23 +434,31 @@ export class LiveAgentsRepository {
     if (gone.length > 0)
       await this.db.deleteFrom('vicidial_live_inbound_agents').where('user', '=', user).where('group_id', 'in', gone).execute();
     for (const group of groups) {
-      if (have.has(group)) continue;
+      // Weight, grade, counters and limit come from the agent's in-group settings (defaults 0/0/0/0/-1),
+      // refreshed on a row that already exists, as VICIdial's INSERT … ON DUPLICATE KEY UPDATE does.
       const template = await this.db
         .selectFrom('vicidial_inbound_group_agents')
         .select(['group_weight', 'group_grade', 'calls_today', 'calls_today_filtered', 'daily_limit'])
         .where('user', '=', user)
         .where('group_id', '=', group)
         .executeTakeFirst();
+      const settings = {
+        group_weight: template?.group_weight ?? 0,
+        group_grade: template?.group_grade ?? 0,
+        calls_today: template?.calls_today ?? 0,
+        calls_today_filtered: template?.calls_today_filtered ?? 0,
+        daily_limit: template?.daily_limit ?? -1,
+      };
+      if (have.has(group)) {
+        await this.db.updateTable('vicidial_live_inbound_agents').set(settings).where('user', '=', user).where('group_id', '=', group).execute();
+        continue;
+      }
       await this.db
         .insertInto('vicidial_live_inbound_agents')
         .values({
           user,
           group_id: group,
-          group_weight: template?.group_weight ?? 0,
-          group_grade: template?.group_grade ?? 0,
-          calls_today: template?.calls_today ?? 0,
-          calls_today_filtered: template?.calls_today_filtered ?? 0,
-          daily_limit: template?.daily_limit ?? -1,
+          ...settings,
           last_call_time: stamp,
           last_call_finish: stamp,
           last_call_time_filtered: stamp,

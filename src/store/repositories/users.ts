@@ -133,7 +133,7 @@ export class UsersRepository {
   async recordFailedLogin(user: string, ip: string, now: Date, lockSince: Date): Promise<FailedLoginOutcome | undefined> {
     const stamp = sqlDateTime(now);
     const lockCut = sqlDateTime(lockSince);
-    const locked = sql<boolean>`(failed_login_count >= 10 AND last_login_date >= ${lockCut})`;
+    const locked = sql<boolean>`(failed_login_count >= 10 AND last_login_date > ${lockCut})`;
     const result = await this.db
       .updateTable('vicidial_users')
       .set({

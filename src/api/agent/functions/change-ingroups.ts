@@ -17,10 +17,18 @@ function groupsOf(choices: string): string[] {
     .filter((g) => g.length >= 2 && g !== '-');
 }
 
+/** The CHANGE list: as sent when well formed (' A B -'); a first item glued to the start is dropped. */
+function asSent(choices: string): string {
+  if (choices === '' || choices.startsWith(' ')) return choices;
+  const space = choices.indexOf(' ');
+  return space === -1 ? '' : choices.slice(space);
+}
+
 export const changeIngroups: AgentFunction = {
   name: 'change_ingroups',
   target: 'agent',
   deniedLayout: 'value',
+  effectiveValue: (p) => modeOf(p.value),
   validate(p) {
     const value = modeOf(p.value);
     if ((p.blended ?? '').length < 2 || (p.agent_user ?? '').length < 2 || value.length < 3)
@@ -56,7 +64,9 @@ export const changeIngroups: AgentFunction = {
     } else if (value === 'REMOVE') {
       list = groups.reduce((text, g) => text.replace(` ${g} `, ' '), agent.closerCampaigns);
     } else {
-      list = choices;
+      // As sent; but an item before the leading space was never validated
+      // (api.php skips it), so it must not reach the session either.
+      list = asSent(choices);
     }
 
     await call.sessions.ingroupsCommand(unit, agent, { list, blended, setBy: apiUser.user, campaign });

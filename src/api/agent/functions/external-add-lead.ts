@@ -4,7 +4,7 @@
  * is not touched.
  */
 import { LEAD_FIELDS, type LeadFields } from '../../../domain/lead.js';
-import { error, reply, success, type Line } from '../../legacy/lines.js';
+import { error, success, type Line, type Reply } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, listScopeRefusal, notValid } from './shared.js';
 
@@ -22,6 +22,7 @@ export const externalAddLead: AgentFunction = {
   name: 'external_add_lead',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  effectiveValue: phoneOf,
   validate(p) {
     const phone = phoneOf(p);
     if ((p.phone_code ?? '').length < 1 || phone.length < 2 || !hasTarget(p, 2, 2))
@@ -31,17 +32,25 @@ export const externalAddLead: AgentFunction = {
   async run(call) {
     const { p, unit, agent, agentUser } = call;
     const phone = phoneOf(p);
+    // api.php replaces <value> by phone_number, so vicidial_api_log.value is the phone (permissions.md §9.1).
+    const reply = (...lines: Line[]): Reply => ({ lines, auditValue: phone });
     const campaign = await unit.store.campaigns.find(agent.campaignId);
     if (!campaign) return reply(error('campaign manual dial list undefined', [phone, '', agentUser]));
     const listId = campaign.manualDialListId;
 
+    // Both hits are reported; the log's data is that of the last line (phone, or phone|campaign).
     const hits: Line[] = [];
-    if (yes(p.dnc_check) && (await unit.store.leads.inSystemDnc(phone)))
+    let hitData = '';
+    if (yes(p.dnc_check) && (await unit.store.leads.inSystemDnc(phone))) {
       hits.push(error('add_lead PHONE NUMBER IN DNC', [phone, agentUser]));
+      hitData = phone;
+    }
     const dncCampaign = campaign.useOtherCampaignDnc || campaign.id;
-    if (yes(p.campaign_dnc_check) && (await unit.store.leads.inCampaignDnc(phone, dncCampaign)))
+    if (yes(p.campaign_dnc_check) && (await unit.store.leads.inCampaignDnc(phone, dncCampaign))) {
       hits.push(error('add_lead PHONE NUMBER IN CAMPAIGN DNC', [phone, campaign.id, agentUser]));
-    if (hits.length > 0) return { lines: hits };
+      hitData = `${phone}|${campaign.id}`;
+    }
+    if (hits.length > 0) return { ...reply(...hits), auditData: hitData };
 
     const scoped = await listScopeRefusal(call, listId, phone);
     if (scoped) return reply(scoped);
@@ -52,7 +61,7 @@ export const externalAddLead: AgentFunction = {
 
     const leadId = await unit.store.leads.insert({ listId, status: 'NEW', user: call.apiUser.user, now: unit.now, fields });
     return {
-      lines: [success('lead added', [phone, campaign.id, listId, leadId, agentUser])],
+      ...reply(success('lead added', [phone, campaign.id, listId, leadId, agentUser])),
       auditData: `${phone}|${listId}|${leadId}`,
     };
   },

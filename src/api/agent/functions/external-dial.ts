@@ -6,13 +6,24 @@
  */
 import type { Lead } from '../../../domain/lead.js';
 import type { DialRequest } from '../../../sessions/dial-request.js';
-import { error, notice, success, type Line } from '../../legacy/lines.js';
+import { error, notice, success, type Line, type Reply } from '../../legacy/lines.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 import { hasTarget, leadScopeRefusal, listScopeRefusal, manualDialRefusal, notValid } from './shared.js';
 
 /** The number the request names: MANUALNEXT, or digits only. */
 function dialNumber(value: string): string {
   return value === 'MANUALNEXT' ? value : value.replace(/\D/g, '');
+}
+
+/**
+ * vendor_id is the only relayed parameter whose input filter keeps "!" and "|"
+ * (agent-api.md §3). Left in, "!" adds fields to the 14-field dial string —
+ * a queued dial is parsed back by position, so a forged field 11 would dial
+ * any lead, past API List Restrict — and "|" shifts the success line
+ * (permissions.md §10 #20). Both are deleted, like any character outside a whitelist.
+ */
+function relayedVendorId(vendorId: string | undefined): string {
+  return (vendorId ?? '').replace(/[!|]/g, '');
 }
 
 /** The lead's number for alt_dial (step 8), or a refusal. */
@@ -33,6 +44,7 @@ export const externalDial: AgentFunction = {
   name: 'external_dial',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  effectiveValue: (p) => dialNumber(p.value ?? ''),
   validate(p) {
     const value = dialNumber(p.value ?? '');
     const short = (name: string) => (p[name] ?? '').length < 2;
@@ -53,6 +65,10 @@ export const externalDial: AgentFunction = {
   async run(call) {
     const { p, unit, agent, agentUser } = call;
     const lines: Line[] = [];
+    // vicidial_api_log.value is <value> as the function has rewritten it so far (permissions.md §9.1):
+    // digits (or MANUALNEXT), emptied when lead_id is given, then the lead's number.
+    let loggedValue = dialNumber(p.value ?? '');
+    const out = (...more: Line[]): Reply => ({ lines: [...lines, ...more], auditValue: loggedValue });
     const campaign = await unit.store.campaigns.find(agent.campaignId);
     const mode = campaign?.apiManualDial ?? 'QUEUE';
 
@@ -65,29 +81,27 @@ export const externalDial: AgentFunction = {
     const ready = mode !== 'STANDARD' || (agent.status === 'PAUSED' && agent.leadId < 1);
     if (!ready && !dialIngroup) {
       call.trace.fail('agent_state', `${agentUser} is ${agent.status}${agent.leadId > 0 ? ' with a lead on screen' : ''}, not paused`);
-      return { lines: [...lines, error('agent_user is not paused', [agentUser])] };
+      return out(error('agent_user is not paused', [agentUser]));
     }
 
     // 4: the target agent must be allowed to dial by hand.
     const manual = await manualDialRefusal(call);
-    if (manual) return { lines: [...lines, manual] };
+    if (manual) return out(manual);
 
     // 5–6: caller id from a group alias, or an explicit outbound_cid.
     let groupAlias = p.group_alias ?? '';
     let callerIdNumber = '';
     if (groupAlias.length >= 2) {
       const cid = await unit.store.campaigns.groupAliasCallerId(groupAlias);
-      if (cid === undefined) return { lines: [...lines, error('group_alias is not valid', [agentUser, groupAlias])] };
+      if (cid === undefined) return out(error('group_alias is not valid', [agentUser, groupAlias]));
       if (!(Number(cid) >= 4))
-        return { lines: [...lines, error('caller_id_number from group_alias is not valid', [agentUser, groupAlias, cid])] };
+        return out(error('caller_id_number from group_alias is not valid', [agentUser, groupAlias, cid]));
       callerIdNumber = cid;
     }
     const outboundCid = p.outbound_cid ?? '';
     if (outboundCid.length >= 2) {
       if (call.settings.outboundCidAny !== 'API_ONLY')
-        return {
-          lines: [...lines, error('outbound_cid is not allowed on this system', [agentUser, outboundCid, call.settings.outboundCidAny])],
-        };
+        return out(error('outbound_cid is not allowed on this system', [agentUser, outboundCid, call.settings.outboundCidAny]));
       callerIdNumber = outboundCid;
       groupAlias = '-FORCE-';
     }
@@ -99,17 +113,19 @@ export const externalDial: AgentFunction = {
     const leadIdParam = p.lead_id ?? '';
     let lead: Lead | undefined;
     if (leadIdParam) {
+      loggedValue = '';
       lead = await unit.store.leads.find(Number(leadIdParam));
-      if (!lead) return { lines: [...lines, error('lead_id is not valid', [agentUser, leadIdParam])] };
+      if (!lead) return out(error('lead_id is not valid', [agentUser, leadIdParam]));
       const scoped = await leadScopeRefusal(call, lead);
-      if (scoped) return { lines: [...lines, scoped] };
+      if (scoped) return out(scoped);
       const picked = numberFromLead(call, lead, number);
-      if ('text' in picked) return { lines: [...lines, picked] };
+      if ('text' in picked) return out(picked);
       number = picked.number.replace(/\D/g, '');
+      loggedValue = number;
       altDial = picked.altDial;
       phoneCode = lead.phoneCode;
       if (number.length < 2)
-        return { lines: [...lines, error('phone number is not valid', [agentUser, number, leadIdParam, altDial])] };
+        return out(error('phone number is not valid', [agentUser, number, leadIdParam, altDial]));
     }
 
     const request: DialRequest = {
@@ -118,7 +134,7 @@ export const externalDial: AgentFunction = {
       search: p.search ?? '',
       preview: p.preview ?? '',
       focus: p.focus ?? '',
-      vendorId: p.vendor_id ?? '',
+      vendorId: relayedVendorId(p.vendor_id),
       epoch: call.epoch,
       dialPrefix: p.dial_prefix ?? '',
       groupAlias,
@@ -133,24 +149,23 @@ export const externalDial: AgentFunction = {
     const target = await call.sessions.resolveDialTarget(unit, agent, { ...request, lead });
     if (target.kind === 'lead' && !lead) {
       const scoped = await leadScopeRefusal(call, target.lead);
-      if (scoped) return { lines: [...lines, scoped] };
+      if (scoped) return out(scoped);
     }
     if (target.kind === 'new') {
       const scoped = await listScopeRefusal(call, target.listId, number);
-      if (scoped) return { lines: [...lines, scoped] };
+      if (scoped) return out(scoped);
     }
 
     // 9: dial now, or queue.
     if (mode === 'STANDARD') {
-      await call.sessions.dialCommand(unit, agent, request, target, call.apiUser.user);
+      await call.sessions.dialCommand(unit, agent, request, target);
     } else {
       if (await unit.store.liveAgents.queuedDialExists(agentUser, number))
-        return { lines: [...lines, error('phone_number is already in this agents manual dial queue', [agentUser, number])] };
+        return out(error('phone_number is already in this agents manual dial queue', [agentUser, number]));
       await call.sessions.queueDialCommand(unit, agent, request, number);
     }
     return {
-      lines: [
-        ...lines,
+      ...out(
         success('external_dial function set', [
           number,
           agentUser,
@@ -165,7 +180,7 @@ export const externalDial: AgentFunction = {
           callerIdNumber,
           altDial,
         ]),
-      ],
+      ),
       auditData: String(call.epoch),
     };
   },

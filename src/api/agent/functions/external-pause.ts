@@ -11,7 +11,9 @@ export const externalPause: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    if (!value || !hasTarget(p, 1, 1) || !/PAUSE|RESUME/.test(value))
+    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
+    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
+    if (!value || value.includes('|') || !hasTarget(p, 1, 1) || !/PAUSE|RESUME/.test(value))
       return notValid('external_pause', [value, p.agent_user ?? '']);
     return undefined;
   },

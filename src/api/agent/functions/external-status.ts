@@ -13,7 +13,10 @@ export const externalStatus: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    if (!value || !hasTarget(p, 1, 2)) return notValid('external_status', [value, p.agent_user ?? '']);
+    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
+    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
+    if (!value || value.includes('|') || !hasTarget(p, 1, 2))
+      return notValid('external_status', [value, p.agent_user ?? '']);
     return undefined;
   },
   async run(call) {

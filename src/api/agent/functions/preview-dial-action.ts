@@ -1,5 +1,5 @@
 /** preview_dial_action (agent-api.md §8.8): skip or dial the lead an agent is previewing. */
-import { error, reply, success } from '../../legacy/lines.js';
+import { error, success, type Line, type Reply } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, manualDialRefusal, notValid } from './shared.js';
 
@@ -10,6 +10,7 @@ export const previewDialAction: AgentFunction = {
   name: 'preview_dial_action',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  effectiveValue: (p) => actionOf(p.value),
   validate(p) {
     const value = actionOf(p.value);
     if (!ACTIONS.has(value) || !hasTarget(p, 2, 2))
@@ -19,6 +20,8 @@ export const previewDialAction: AgentFunction = {
   async run(call) {
     const { unit, agent, agentUser } = call;
     const value = actionOf(call.p.value);
+    // vicidial_api_log.value and .data are the reduced value, as api.php logs them (permissions.md §9.1).
+    const reply = (line: Line): Reply => ({ lines: [line], auditValue: value });
     const campaign = await unit.store.campaigns.find(agent.campaignId);
     if (campaign) {
       const id = campaign.id;
@@ -36,6 +39,6 @@ export const previewDialAction: AgentFunction = {
     const manual = await manualDialRefusal(call);
     if (manual) return reply(manual);
     await call.sessions.previewActionCommand(unit, agent, value);
-    return reply(success('preview_dial_action function set', [value, agentUser, value]));
+    return { ...reply(success('preview_dial_action function set', [value, agentUser, value])), auditData: value };
   },
 };

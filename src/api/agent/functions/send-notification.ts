@@ -4,7 +4,7 @@
  * scoping api.php applies always; with API List Restrict, a USER recipient
  * must also be logged into an allowed campaign (agentgate's target rule).
  */
-import { parseSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
+import { isSqlDateTime, parseSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
 import { parseSet } from '../../../domain/vicidial-sets.js';
 import { customLine, error, reply, success, type Line } from '../../legacy/lines.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
@@ -95,8 +95,7 @@ export const sendNotification: AgentFunction = {
     }
 
     let date = p.notification_date ?? '';
-    const parsed = parseSqlDateTime(date);
-    if (!date || !parsed || !/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(date)) {
+    if (!isSqlDateTime(date)) {
       if (date) lines.push(customLine('NOTICE', 'Invalid notification date', `NOTICE: Invalid notification date ${date}, changing to now`));
       date = sqlDateTime(unit.now);
     }

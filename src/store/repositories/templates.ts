@@ -1,0 +1,51 @@
+/**
+ * Query templates: a query built with Kysely and compiled once per shape;
+ * every later run only swaps in its parameter values.
+ *
+ * On SQLite, building and compiling a query costs more than running it, and
+ * every API request runs the same handful of queries: templates keep the hot
+ * path fast without giving up Kysely's typed query building.
+ */
+import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
+import type { Executor } from './executor.js';
+
+const MARK = '\u0000agentgate-arg:';
+
+/** A named placeholder, typed as whatever the builder expects at that spot. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Arg = (name: string) => any;
+
+type Slot = { readonly arg: string } | { readonly value: unknown };
+interface Compiled {
+  readonly sql: string;
+  readonly slots: readonly Slot[];
+}
+
+/** Compiled SQL differs per dialect: keep it per query adapter (one per Kysely instance). */
+const compiledByAdapter = new WeakMap<object, Map<string, Compiled>>();
+
+export async function runTemplate<R>(
+  db: Executor,
+  key: string,
+  build: (arg: Arg) => Compilable<R>,
+  args: Readonly<Record<string, unknown>>,
+): Promise<QueryResult<R>> {
+  const adapter = db.getExecutor().adapter;
+  let cache = compiledByAdapter.get(adapter);
+  if (!cache) compiledByAdapter.set(adapter, (cache = new Map()));
+  let compiled = cache.get(key);
+  if (!compiled) {
+    const query = build((name) => `${MARK}${name}`).compile();
+    compiled = {
+      sql: query.sql,
+      slots: query.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? { arg: p.slice(MARK.length) } : { value: p })),
+    };
+    cache.set(key, compiled);
+  }
+  const parameters = compiled.slots.map((slot) => {
+    if (!('arg' in slot)) return slot.value;
+    if (!(slot.arg in args)) throw new Error(`query template ${key} needs a value for ${slot.arg}`);
+    return args[slot.arg];
+  });
+  return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters)) as Promise<QueryResult<R>>;
+}
