@@ -17,6 +17,7 @@ import { InProcessEventBus, type EventBus } from '../events/event-bus.js';
 import { SessionService } from '../sessions/session-service.js';
 import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
+import { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
 import { UnitRunner } from './unit-of-work.js';
 
@@ -28,6 +29,7 @@ export interface Services {
   readonly config: Config;
   readonly database: DatabaseHandle;
   readonly store: Store;
+  readonly settings: SettingsCache;
   readonly clock: Clock;
   readonly bus: EventBus;
   readonly runner: UnitRunner;
@@ -64,8 +66,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const credentialCache = new CredentialCache();
     const sessions = new SessionService({ serverIp: config.serverIp });
     const startedAt = clock.now();
+    const settings = new SettingsCache(store);
     const agentApi = new AgentApi({
       store,
+      settings,
       runner,
       authenticator: new Authenticator(passwords, credentialCache),
       sessions,
@@ -77,6 +81,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       config,
       database,
       store,
+      settings,
       clock,
       bus,
       runner,

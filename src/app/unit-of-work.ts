@@ -1,6 +1,9 @@
 /**
  * A unit of work: one transaction, the events it raises, and the moment it
  * happens. Events are published only after the commit.
+ *
+ * Inside a unit, use unit.store only: on SQLite the transaction holds the one
+ * connection, and a query through the outer store would wait for it forever.
  */
 import type { Clock } from '../domain/clock.js';
 import { PendingEvents, type EventBus } from '../events/event-bus.js';

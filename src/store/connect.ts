@@ -11,6 +11,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from './schema/database.js';
 import type { SqlDialect } from './schema/ddl.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
@@ -67,12 +68,20 @@ export function openDatabase(url: string): DatabaseHandle {
   if (!memory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  if (process.env.XCKPT) sqlite.pragma('wal_autocheckpoint = 0');
+  // Checkpoints run in the background (wal-checkpointer.ts); this only bounds the log if that falls behind.
+  let checkpointer: WalCheckpointer | undefined;
+  if (!memory) {
+    sqlite.pragma('wal_autocheckpoint = 20000');
+    checkpointer = new WalCheckpointer(path.resolve(location));
+  }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',
     description: memory ? 'SQLite in memory' : `SQLite ${path.resolve(location)}`,
-    close: () => db.destroy(),
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
   };
 }

@@ -27,6 +27,7 @@ export interface Harness {
   logout(user: string): Promise<boolean>;
   /** Rows of any table, for assertions on what was written. */
   rows(table: string, where?: Record<string, string | number>): Promise<Record<string, unknown>[]>;
+  /** Run SQL directly, as another program sharing the database would. */
   exec(statement: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -111,6 +112,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     async exec(statement) {
       await sql.raw(statement).execute(services.database.db);
+      // A change behind agentgate's back: don't wait for the settings cache to expire.
+      services.settings.invalidate();
     },
     async close() {
       await app.close();

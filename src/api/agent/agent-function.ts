@@ -30,7 +30,8 @@ export interface AgentCall {
   readonly name: string;
   readonly p: FilteredParams;
   readonly apiUser: User;
-  readonly apiGroup: UserGroup | undefined;
+  /** The API user's group, read on first use. */
+  apiGroup(): Promise<UserGroup | undefined>;
   readonly settings: SystemSettings;
   readonly unit: Unit;
   readonly sessions: SessionService;

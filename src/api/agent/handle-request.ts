@@ -12,10 +12,11 @@ import { GateTrace } from '../../access/gate-trace.js';
 import type { Unit, UnitRunner } from '../../app/unit-of-work.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
-import type { UserAccount } from '../../domain/user.js';
+import type { UserAccount, UserGroup } from '../../domain/user.js';
 import { functionAllowed } from '../../domain/vicidial-sets.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SessionService } from '../../sessions/session-service.js';
+import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import { customLine, error, reply, type Line, type Reply } from '../legacy/lines.js';
@@ -28,6 +29,7 @@ const COFFEE = new Set(['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'])
 
 export interface AgentApiDeps {
   readonly store: Store;
+  readonly settings: SettingsCache;
   readonly runner: UnitRunner;
   readonly authenticator: Authenticator;
   readonly sessions: SessionService;
@@ -48,9 +50,8 @@ export class AgentApi {
   constructor(private readonly deps: AgentApiDeps) {}
 
   async handle(request: LegacyRequest): Promise<Reply> {
-    const { store, clock } = this.deps;
-    const now = clock.now();
-    const settings = await store.settings.get();
+    const now = this.deps.clock.now();
+    const settings = await this.deps.settings.current();
     const p = filterParams(request.params, settings.useNonLatin);
     const fn = p.function ?? '';
     const user = p.user ?? '';
@@ -150,12 +151,14 @@ export class AgentApi {
     }
     trace.pass('allowed_functions');
 
-    const apiGroup = await this.deps.store.users.findGroup(apiUser.group);
-    const scope = apiUser.listRestrict ? ApiScope.forGroup(apiGroup) : ApiScope.unrestricted();
+    // The user group is read only when something needs it (API List Restrict, send_notification).
+    let group: Promise<UserGroup | undefined> | undefined = apiUser.listRestrict ? this.deps.store.users.findGroup(apiUser.group) : undefined;
+    const scope = apiUser.listRestrict ? ApiScope.forGroup(await group) : ApiScope.unrestricted();
 
     let result: Reply | undefined;
     let agentUser = p.agent_user ?? '';
     await this.deps.runner.run(async (unit) => {
+      const apiGroup = () => (group ??= unit.store.users.findGroup(apiUser.group));
       const target = await this.resolveTarget(unit, spec, p, apiUser.user, scope, trace);
       agentUser = target.agentUser;
       if ('refusal' in target) {

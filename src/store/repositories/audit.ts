@@ -1,6 +1,7 @@
 import { sqlDateTime } from '../../domain/clock.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { mapValues, runTemplate } from './templates.js';
 
 export interface ApiLogEntry {
   readonly user: string;
@@ -28,31 +29,30 @@ export class AuditRepository {
   /** One log row and its URL row; returns the api_id. */
   async insert(entry: ApiLogEntry): Promise<number> {
     const stamp = sqlDateTime(entry.at);
-    const result = await this.db
-      .insertInto('vicidial_api_log')
-      .values(
-        fitRow('vicidial_api_log', {
-          user: entry.user,
-          api_date: stamp,
-          api_script: entry.script,
-          function: entry.function,
-          agent_user: entry.agentUser,
-          value: entry.value,
-          result: entry.result,
-          result_reason: entry.reason,
-          source: entry.source,
-          data: entry.data.replaceAll('"', "'"),
-          run_time: entry.runTimeSeconds.toFixed(6),
-          webserver: entry.webserverId,
-          api_url: entry.urlId,
-        }),
-      )
-      .executeTakeFirstOrThrow();
+    const row = fitRow('vicidial_api_log', {
+      user: entry.user,
+      api_date: stamp,
+      api_script: entry.script,
+      function: entry.function,
+      agent_user: entry.agentUser,
+      value: entry.value,
+      result: entry.result,
+      result_reason: entry.reason,
+      source: entry.source,
+      data: entry.data.replaceAll('"', "'"),
+      run_time: entry.runTimeSeconds.toFixed(6),
+      webserver: entry.webserverId,
+      api_url: entry.urlId,
+    });
+    const result = await runTemplate(
+      this.db,
+      'audit.insertLog',
+      (arg) => this.db.insertInto('vicidial_api_log').values(mapValues(row, (name) => arg(name))),
+      row,
+    );
     const apiId = Number(result.insertId);
-    await this.db
-      .insertInto('vicidial_api_urls')
-      .values(fitRow('vicidial_api_urls', { api_id: apiId, api_date: stamp, remote_ip: entry.remoteIp, url: entry.url }))
-      .execute();
+    const url = fitRow('vicidial_api_urls', { api_id: apiId, api_date: stamp, remote_ip: entry.remoteIp, url: entry.url });
+    await runTemplate(this.db, 'audit.insertUrl', (arg) => this.db.insertInto('vicidial_api_urls').values(mapValues(url, (name) => arg(name))), url);
     return apiId;
   }
 

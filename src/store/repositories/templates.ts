@@ -49,3 +49,8 @@ export async function runTemplate<R>(
   });
   return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters)) as Promise<QueryResult<R>>;
 }
+
+/** The same keys, each value replaced: builds the placeholder row of an insert template. */
+export function mapValues<T extends object>(row: T, value: (name: string) => unknown): T {
+  return Object.fromEntries(Object.keys(row).map((name) => [name, value(name)])) as T;
+}

@@ -5,6 +5,7 @@ import type { User, UserAccount, UserGroup } from '../../domain/user.js';
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { runTemplate } from './templates.js';
 
 const PROFILE_COLUMNS = [
   'user',
@@ -32,23 +33,22 @@ const PROFILE_COLUMNS = [
 
 type ProfileRow = Pick<Selectable<Database['vicidial_users']>, (typeof PROFILE_COLUMNS)[number]>;
 
-/** Everything a cached password check depends on; hashed so no secret sits in memory twice. */
+/**
+ * Everything a cached password check depends on. A plain-text password (a
+ * VICIdial import not yet hashed) enters only as its digest.
+ */
 function securityStamp(row: ProfileRow): string {
-  return createHash('sha256')
-    .update(
-      [
-        row.pass_hash,
-        row.pass,
-        row.active,
-        row.user_level,
-        row.user_group,
-        row.vdc_agent_api_access,
-        row.api_only_user,
-        row.api_allowed_functions,
-        row.api_list_restrict,
-      ].join('\u0000'),
-    )
-    .digest('base64url');
+  return [
+    row.pass_hash,
+    row.pass ? createHash('sha256').update(row.pass).digest('base64url') : '',
+    row.active,
+    row.user_level,
+    row.user_group,
+    row.vdc_agent_api_access,
+    row.api_only_user,
+    row.api_allowed_functions,
+    row.api_list_restrict,
+  ].join('\u0000');
 }
 
 function toAccount(row: ProfileRow): UserAccount {
@@ -88,12 +88,13 @@ export class UsersRepository {
   constructor(private readonly db: Executor) {}
 
   async findAccount(user: string): Promise<UserAccount | undefined> {
-    const row = await this.db
-      .selectFrom('vicidial_users')
-      .select(PROFILE_COLUMNS)
-      .where('user', '=', user)
-      .executeTakeFirst();
-    return row && toAccount(row);
+    const { rows } = await runTemplate(
+      this.db,
+      'users.findAccount',
+      (arg) => this.db.selectFrom('vicidial_users').select(PROFILE_COLUMNS).where('user', '=', arg('user')),
+      { user },
+    );
+    return rows[0] && toAccount(rows[0]);
   }
 
   async find(user: string): Promise<User | undefined> {

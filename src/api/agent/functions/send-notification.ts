@@ -46,7 +46,7 @@ export const sendNotification: AgentFunction = {
     return undefined;
   },
   async run(call) {
-    const { p, unit, apiUser, apiGroup } = call;
+    const { p, unit, apiUser } = call;
     const recipient = p.recipient ?? '';
     const value = p.value ?? '';
     let type = (p.recipient_type ?? '') as RecipientType;
@@ -70,6 +70,7 @@ export const sendNotification: AgentFunction = {
     if (!(await recipientExists(call, type, recipient)))
       return { lines: [...lines, error(`${recipient} DOES NOT EXIST in ${TABLE_WORD[type]}`, [value, recipient])], ...audit };
     if (type === 'CAMPAIGN' || type === 'USER_GROUP') {
+      const apiGroup = await call.apiGroup();
       if (!apiGroup) return { lines: [...lines, error('user_group DOES NOT EXIST', [value, apiUser.group])], ...audit };
       if (type === 'CAMPAIGN' && !/-ALL/i.test(apiGroup.allowedCampaigns) && !parseSet(apiGroup.allowedCampaigns).includes(recipient))
         return {
