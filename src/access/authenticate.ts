@@ -17,7 +17,9 @@ import type { Passwords } from './passwords.js';
 export type AuthFailure =
   | { reason: 'NOUSER'; counted: false }
   | { reason: 'BAD' | 'LOCK' | 'INACTIVE' | 'LEVEL0'; counted: true }
-  | { reason: 'IPBLOCK'; counted: false };
+  | { reason: 'IPBLOCK'; counted: false }
+  /** A correct password below the policy's level, when the policy does not count it. */
+  | { reason: 'LOWLEVEL'; counted: false };
 
 export type AuthResult = { ok: true; account: UserAccount } | ({ ok: false } & AuthFailure);
 
@@ -27,13 +29,31 @@ export interface Credentials {
   readonly ip: string;
 }
 
+/**
+ * What a login requires beyond the password. The agent API takes any level
+ * above 0; the non-agent API VICIdial's REPORTS option, level 7 and up.
+ */
+export interface LoginPolicy {
+  readonly minLevel: number;
+  /** Whether a correct password below minLevel counts toward the lock (VICIdial counts it). */
+  readonly countLowLevel: boolean;
+}
+
+export const AGENT_API_LOGIN: LoginPolicy = { minLevel: 1, countLowLevel: true };
+
 export class Authenticator {
   constructor(
     private readonly passwords: Passwords,
     private readonly cache: CredentialCache,
   ) {}
 
-  async authenticate(store: Store, credentials: Credentials, settings: SystemSettings, now: Date): Promise<AuthResult> {
+  async authenticate(
+    store: Store,
+    credentials: Credentials,
+    settings: SystemSettings,
+    now: Date,
+    policy: LoginPolicy = AGENT_API_LOGIN,
+  ): Promise<AuthResult> {
     const account = credentials.user ? await store.users.findAccount(credentials.user) : undefined;
     if (!account) {
       await this.passwords.decoy(credentials.pass);
@@ -46,7 +66,8 @@ export class Authenticator {
     if (!passwordOk) return { ok: false, reason: 'BAD', counted: true };
     // VICIdial folds these into the credential query, so they count as failures too.
     if (!account.profile.active) return { ok: false, reason: 'INACTIVE', counted: true };
-    if (account.profile.level < 1) return { ok: false, reason: 'LEVEL0', counted: true };
+    if (account.profile.level < policy.minLevel)
+      return policy.countLowLevel ? { ok: false, reason: 'LEVEL0', counted: true } : { ok: false, reason: 'LOWLEVEL', counted: false };
 
     if (await this.ipBlocked(store, account, settings, credentials.ip)) return { ok: false, reason: 'IPBLOCK', counted: false };
     return { ok: true, account };

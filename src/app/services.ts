@@ -10,6 +10,8 @@ import { hashPlainPasswords } from '../access/password-upgrade.js';
 import { Passwords } from '../access/passwords.js';
 import { AgentApi } from '../api/agent/handle-request.js';
 import { agentFunctions } from '../api/agent/registry.js';
+import { NonAgentApi } from '../api/non-agent/handle-request.js';
+import { nonAgentFunctions } from '../api/non-agent/registry.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -37,6 +39,7 @@ export interface Services {
   readonly credentialCache: CredentialCache;
   readonly sessions: SessionService;
   readonly agentApi: AgentApi;
+  readonly nonAgentApi: NonAgentApi;
   readonly startedAt: Date;
   close(): Promise<void>;
 }
@@ -67,15 +70,27 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const sessions = new SessionService({ serverIp: config.serverIp });
     const startedAt = clock.now();
     const settings = new SettingsCache(store);
+    const authenticator = new Authenticator(passwords, credentialCache);
     const agentApi = new AgentApi({
       store,
       settings,
       runner,
-      authenticator: new Authenticator(passwords, credentialCache),
+      authenticator,
       sessions,
       clock,
       audit: new AuditTrail('agent'),
       functions: agentFunctions({ version: AGENTGATE_VERSION, startedAt }),
+    });
+    const nonAgentApi = new NonAgentApi({
+      store,
+      settings,
+      runner,
+      authenticator,
+      clock,
+      audit: new AuditTrail('non-agent'),
+      functions: nonAgentFunctions(),
+      passwords,
+      credentialCache,
     });
     return {
       config,
@@ -89,6 +104,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       credentialCache,
       sessions,
       agentApi,
+      nonAgentApi,
       startedAt,
       async close() {
         await bus.close();

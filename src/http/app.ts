@@ -8,6 +8,7 @@ import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions
 import type { Services } from '../app/services.js';
 import { scrubUrl } from './scrub-url.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
+import { registerLegacyNonAgentRoute } from './legacy-non-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
@@ -69,5 +70,6 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerLegacyAgentRoute(app, services);
+  registerLegacyNonAgentRoute(app, services);
   return app;
 }

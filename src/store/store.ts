@@ -8,10 +8,14 @@ import type { SqlDialect } from './schema/ddl.js';
 import { AuditRepository } from './repositories/audit.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
 import type { Executor } from './repositories/executor.js';
+import { LeadAdminRepository } from './repositories/lead-admin.js';
 import { LeadsRepository } from './repositories/leads.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
+import { ReportsRepository } from './repositories/reports.js';
 import { SettingsRepository } from './repositories/settings.js';
+import { TimeZonesRepository } from './repositories/time-zones.js';
+import { UserAdminRepository } from './repositories/user-admin.js';
 import { UsersRepository } from './repositories/users.js';
 
 export class Store {
@@ -22,6 +26,11 @@ export class Store {
   readonly liveAgents: LiveAgentsRepository;
   readonly messages: MessagesRepository;
   readonly audit: AuditRepository;
+  // The non-agent API and the lead loader.
+  readonly leadAdmin: LeadAdminRepository;
+  readonly timeZones: TimeZonesRepository;
+  readonly reports: ReportsRepository;
+  readonly userAdmin: UserAdminRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -34,6 +43,10 @@ export class Store {
     this.liveAgents = new LiveAgentsRepository(executor);
     this.messages = new MessagesRepository(executor);
     this.audit = new AuditRepository(executor);
+    this.leadAdmin = new LeadAdminRepository(executor);
+    this.timeZones = new TimeZonesRepository(executor);
+    this.reports = new ReportsRepository(executor);
+    this.userAdmin = new UserAdminRepository(executor);
   }
 
   get inTransaction(): boolean {

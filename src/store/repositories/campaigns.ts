@@ -87,6 +87,23 @@ export class CampaignsRepository {
     return rows.map((r) => Number(r.list_id));
   }
 
+  /** Every list of a campaign, active or not (duplicate checks across a campaign's lists). */
+  async listIdsOfCampaign(campaignId: string): Promise<number[]> {
+    const rows = await this.db.selectFrom('vicidial_lists').select('list_id').where('campaign_id', '=', campaignId).orderBy('list_id').execute();
+    return rows.map((r) => Number(r.list_id));
+  }
+
+  /** vicidial_lists.local_call_time ('campaign' defers to the campaign's). */
+  async listCallTime(listId: number): Promise<string | undefined> {
+    const row = await this.db.selectFrom('vicidial_lists').select('local_call_time').where('list_id', '=', listId).executeTakeFirst();
+    return row?.local_call_time;
+  }
+
+  async campaignCallTime(campaignId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('vicidial_campaigns').select('local_call_time').where('campaign_id', '=', campaignId).executeTakeFirst();
+    return row?.local_call_time;
+  }
+
   async findInboundGroup(groupId: string): Promise<InboundGroup | undefined> {
     const row = await this.db
       .selectFrom('vicidial_inbound_groups')
