@@ -9,6 +9,7 @@ import { DatabaseUrlError } from '../store/connect.js';
 import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
+import { leadsCommands } from './leads-commands.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
 
@@ -37,6 +38,7 @@ program
   .action((_options, command: Command) => seedDemoCommand(configFrom(command.optsWithGlobals())));
 
 program.addCommand(agentCommands());
+program.addCommand(leadsCommands());
 
 try {
   await program.parseAsync(process.argv);

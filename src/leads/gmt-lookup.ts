@@ -22,17 +22,15 @@ const CACHE_LIMIT = 50_000;
 export class GmtLookup {
   private readonly cache = new Map<string, ZoneRow | null>();
 
-  constructor(private readonly store: Store) {}
-
   /** The offset in hours, or undefined when no reference row matches (VICIdial then stores 0). */
-  async offset(input: GmtInput, now: Date): Promise<number | undefined> {
-    const zone = await this.zone(input);
+  async offset(store: Store, input: GmtInput, now: Date): Promise<number | undefined> {
+    const zone = await this.zone(store, input);
     const standard = parseOffset(zone?.gmtOffset);
     if (zone === undefined || standard === undefined) return undefined;
     return currentOffset(standard, zone.dstRange, now);
   }
 
-  private async zone(input: GmtInput): Promise<ZoneRow | undefined> {
+  private async zone(store: Store, input: GmtInput): Promise<ZoneRow | undefined> {
     const area = input.phoneNumber.slice(0, 3);
     const prefix = input.phoneNumber.slice(3, 6);
     const method = input.tzMethod;
@@ -42,7 +40,7 @@ export class GmtLookup {
     const key = [input.phoneCode, area, usePostal ? input.postalCode : '', useTzCode ? input.owner : '', useNanpa ? prefix : '', input.phoneCode === '61' ? input.state : ''].join('|');
     if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
 
-    const tz = this.store.timeZones;
+    const tz = store.timeZones;
     let found: ZoneRow | undefined;
     if (usePostal) found = await tz.byPostalCode(input.postalCode);
     if (useTzCode) found = (await tz.byTzCode(input.owner, input.phoneCode)) ?? found;

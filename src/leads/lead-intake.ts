@@ -59,33 +59,42 @@ function dncForms(phone: string, mode: DncMode): string[] {
   return mode === 'AREACODE' ? [phone, `${phone.slice(0, 3)}XXXXXXX`] : [phone];
 }
 
+/** File a candidate under every value a rule may look it up by. */
+function addToIndex(index: Map<string, DuplicateCandidate[]>, rule: DuplicateRule, c: DuplicateCandidate): void {
+  const keys = rule.match === 'TITLEALTPHONE' ? [c.altPhone] : rule.match === 'PHONEALT' ? [c.phoneNumber, c.altPhone] : [c.phoneNumber];
+  for (const key of new Set(keys)) {
+    if (!key) continue;
+    const list = index.get(key);
+    if (list) list.push(c);
+    else index.set(key, [c]);
+  }
+}
+
 export class LeadIntake {
-  readonly phones: PhoneValidator;
-  readonly gmt: GmtLookup;
+  readonly phones = new PhoneValidator();
+  readonly gmt = new GmtLookup();
   private campaignLists: Promise<number[]> | undefined;
 
-  constructor(
-    private readonly store: Store,
-    private readonly options: IntakeOptions,
-  ) {
-    this.phones = new PhoneValidator(store);
-    this.gmt = new GmtLookup(store);
-  }
+  constructor(private readonly options: IntakeOptions) {}
 
-  /** One verdict per candidate, in order. Later rows of the batch are checked against earlier accepted ones. */
-  async check(candidates: readonly LeadCandidate[], now: Date): Promise<Verdict[]> {
+  /**
+   * One verdict per candidate, in order. Later rows of the batch are checked
+   * against earlier accepted ones. `store` is the caller's transaction; the
+   * reference-data caches live as long as this object.
+   */
+  async check(store: Store, candidates: readonly LeadCandidate[], now: Date): Promise<Verdict[]> {
     const o = this.options;
     const verdicts: (Verdict | undefined)[] = new Array(candidates.length);
     const states = candidates.map((c) => c.state);
 
     for (const [i, c] of candidates.entries()) {
-      const problem = await this.phones.problem(c.phone, o.phoneChecks);
+      const problem = await this.phones.problem(store, c.phone, o.phoneChecks);
       if (problem) verdicts[i] = { ok: false, kind: 'invalid', problem };
-      else if (o.lookupState && !c.state) states[i] = (await this.store.timeZones.stateOfAreacode(c.phoneCode, c.phone.slice(0, 3))) ?? '';
+      else if (o.lookupState && !c.state) states[i] = (await store.timeZones.stateOfAreacode(c.phoneCode, c.phone.slice(0, 3))) ?? '';
     }
 
-    await this.checkDnc(candidates, verdicts);
-    await this.checkDuplicates(candidates, verdicts, now);
+    await this.checkDnc(store, candidates, verdicts);
+    await this.checkDuplicates(store, candidates, verdicts, now);
 
     const out: Verdict[] = [];
     for (const [i, c] of candidates.entries()) {
@@ -95,6 +104,7 @@ export class LeadIntake {
         continue;
       }
       const gmt = await this.gmt.offset(
+        store,
         { phoneCode: c.phoneCode, phoneNumber: c.phone, state: states[i]!, postalCode: c.postalCode, owner: c.owner, tzMethod: o.tzMethod },
         now,
       );
@@ -103,61 +113,69 @@ export class LeadIntake {
     return out;
   }
 
-  private async checkDnc(candidates: readonly LeadCandidate[], verdicts: (Verdict | undefined)[]): Promise<void> {
+  private async checkDnc(store: Store, candidates: readonly LeadCandidate[], verdicts: (Verdict | undefined)[]): Promise<void> {
     const o = this.options;
     const open = () => candidates.map((c, i) => ({ c, i })).filter(({ i }) => !verdicts[i]);
     if (o.dncCheck !== 'N') {
-      const hits = await this.store.leadAdmin.systemDncHits(open().flatMap(({ c }) => dncForms(c.phone, o.dncCheck)));
+      const hits = await store.leadAdmin.systemDncHits(open().flatMap(({ c }) => dncForms(c.phone, o.dncCheck)));
       for (const { c, i } of open()) if (dncForms(c.phone, o.dncCheck).some((f) => hits.has(f))) verdicts[i] = { ok: false, kind: 'dnc', campaign: false };
     }
     if (o.campaignDncCheck !== 'N') {
       const forms = open().flatMap(({ c }) => dncForms(c.phone, o.campaignDncCheck));
-      const hits = await this.store.leadAdmin.campaignDncHits(forms, o.dncCampaignId);
+      const hits = await store.leadAdmin.campaignDncHits(forms, o.dncCampaignId);
       for (const { c, i } of open())
         if (dncForms(c.phone, o.campaignDncCheck).some((f) => hits.has(f))) verdicts[i] = { ok: false, kind: 'dnc', campaign: true };
     }
   }
 
-  private async checkDuplicates(candidates: readonly LeadCandidate[], verdicts: (Verdict | undefined)[], now: Date): Promise<void> {
+  private async checkDuplicates(store: Store, candidates: readonly LeadCandidate[], verdicts: (Verdict | undefined)[], now: Date): Promise<void> {
     const { rules, days } = this.options.duplicates;
     if (rules.length === 0) return;
     const since = days === undefined ? undefined : new Date(now.getTime() - days * 86_400_000);
-    const stored = new Map<DuplicateRule, DuplicateCandidate[]>();
+    // Per rule, the stored candidates and this batch's accepted rows, indexed by the value they are looked up by.
+    const indexes = new Map<DuplicateRule, Map<string, DuplicateCandidate[]>>();
     for (const rule of rules) {
       const keys = candidates.filter((_, i) => !verdicts[i]).map((c) => duplicateKey(rule, c));
-      stored.set(rule, await this.store.leadAdmin.duplicateCandidates(rule.match, keys, await this.listsFor(rule), since));
+      const index = new Map<string, DuplicateCandidate[]>();
+      for (const found of await store.leadAdmin.duplicateCandidates(rule.match, keys, await this.listsFor(store, rule), since))
+        addToIndex(index, rule, found);
+      indexes.set(rule, index);
     }
-    // Accepted rows of this batch are new leads of the target list: every scope covers them.
-    const accepted: { candidate: DuplicateCandidate; index: number }[] = [];
+    const batchRow = new Map<DuplicateCandidate, number>();
     for (const [i, c] of candidates.entries()) {
       if (verdicts[i]) continue;
       for (const rule of rules) {
-        const hit = matchDuplicate(rule, c, stored.get(rule)!);
+        const hit = matchDuplicate(rule, c, indexes.get(rule)!.get(duplicateKey(rule, c)) ?? []);
         if (hit) {
-          verdicts[i] = { ok: false, kind: 'duplicate', rule, hit };
-          break;
-        }
-        const earlier = matchDuplicate(rule, c, accepted.map((a) => a.candidate));
-        if (earlier) {
-          verdicts[i] = { ok: false, kind: 'duplicate', rule, hit: { batchIndex: accepted.find((a) => a.candidate === earlier)!.index } };
+          const earlier = batchRow.get(hit as DuplicateCandidate);
+          verdicts[i] = { ok: false, kind: 'duplicate', rule, hit: earlier === undefined ? hit : { batchIndex: earlier } };
           break;
         }
       }
-      if (!verdicts[i])
-        accepted.push({
-          index: i,
-          candidate: { leadId: -(i + 1), listId: this.options.listId, phoneNumber: c.phone, altPhone: c.altPhone, title: c.title, firstName: c.firstName, lastName: c.lastName },
-        });
+      if (verdicts[i]) continue;
+      // Accepted rows are new leads of the target list: every scope covers them. Stored leads
+      // have lower ids than these stand-ins only in order of preference, so give them the highest.
+      const self: DuplicateCandidate = {
+        leadId: Number.MAX_SAFE_INTEGER - candidates.length + i,
+        listId: this.options.listId,
+        phoneNumber: c.phone,
+        altPhone: c.altPhone,
+        title: c.title,
+        firstName: c.firstName,
+        lastName: c.lastName,
+      };
+      batchRow.set(self, i);
+      for (const rule of rules) addToIndex(indexes.get(rule)!, rule, self);
     }
   }
 
   /** The lists a rule searches: the target list, its campaign's lists, or all (undefined). */
-  private async listsFor(rule: DuplicateRule): Promise<number[] | undefined> {
+  private async listsFor(store: Store, rule: DuplicateRule): Promise<number[] | undefined> {
     if (rule.scope === 'SYS') return undefined;
     if (rule.scope === 'LIST') return [this.options.listId];
     this.campaignLists ??= (async () => {
-      const list = await this.store.campaigns.findList(this.options.listId);
-      return list ? this.store.campaigns.listIdsOfCampaign(list.campaignId) : [];
+      const list = await store.campaigns.findList(this.options.listId);
+      return list ? store.campaigns.listIdsOfCampaign(list.campaignId) : [];
     })();
     return this.campaignLists;
   }

@@ -21,27 +21,25 @@ export class PhoneValidator {
   private readonly areacodes = new Map<string, boolean>();
   private readonly prefixes = new Map<string, boolean>();
 
-  constructor(private readonly store: Store) {}
-
-  async problem(phone: string, checks: PhoneChecks): Promise<PhoneProblem | undefined> {
+  async problem(store: Store, phone: string, checks: PhoneChecks): Promise<PhoneProblem | undefined> {
     if (phone.length < 6 || phone.length > 16) return 'INVALID PHONE NUMBER LENGTH';
     if (checks.usacanPrefix && Number(phone[3]) < 2) return 'INVALID PHONE NUMBER PREFIX';
     const area = phone.slice(0, 3);
-    if (checks.usacanAreacode && !(await this.areacodeKnown(area))) return 'INVALID PHONE NUMBER AREACODE';
-    if (checks.nanpaPrefix && !(await this.prefixKnown(area, phone.slice(3, 6)))) return 'INVALID PHONE NUMBER NANPA AREACODE PREFIX';
+    if (checks.usacanAreacode && !(await this.areacodeKnown(store, area))) return 'INVALID PHONE NUMBER AREACODE';
+    if (checks.nanpaPrefix && !(await this.prefixKnown(store, area, phone.slice(3, 6)))) return 'INVALID PHONE NUMBER NANPA AREACODE PREFIX';
     return undefined;
   }
 
-  private async areacodeKnown(area: string): Promise<boolean> {
+  private async areacodeKnown(store: Store, area: string): Promise<boolean> {
     let known = this.areacodes.get(area);
-    if (known === undefined) this.areacodes.set(area, (known = !!(await this.store.timeZones.byAreacode('1', area))));
+    if (known === undefined) this.areacodes.set(area, (known = !!(await store.timeZones.byAreacode('1', area))));
     return known;
   }
 
-  private async prefixKnown(area: string, prefix: string): Promise<boolean> {
+  private async prefixKnown(store: Store, area: string, prefix: string): Promise<boolean> {
     const key = `${area}${prefix}`;
     let known = this.prefixes.get(key);
-    if (known === undefined) this.prefixes.set(key, (known = !!(await this.store.timeZones.byNanpa(area, prefix))));
+    if (known === undefined) this.prefixes.set(key, (known = !!(await store.timeZones.byNanpa(area, prefix))));
     return known;
   }
 }

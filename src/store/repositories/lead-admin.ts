@@ -3,14 +3,13 @@
  * or thousands at a time, duplicate candidates, searches, updates, deletes,
  * the hopper, callbacks and their archive, alternate phones.
  */
-import { sql, type Selectable } from 'kysely';
+import { CompiledQuery, sql, type Selectable } from 'kysely';
 import { sqlDateTime } from '../../domain/clock.js';
 import type { DuplicateCandidate, DuplicateMatch } from '../../domain/duplicate-check.js';
 import { LEAD_RECORD_COLUMNS, type EditableLeadColumn, type LeadRecord, type NewLeadRecord } from '../../domain/lead-record.js';
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
-import { runTemplate } from './templates.js';
 
 type ListRow = Selectable<Database['vicidial_list']>;
 
@@ -35,21 +34,25 @@ const INSERT_COLUMNS = [
   'rank', 'owner', 'entry_list_id',
 ] as const;
 
+/**
+ * A new lead's row. Callers have refused over-long field values already
+ * (leadValueProblem), so only the few values they did not check are cut here.
+ */
 function insertRow(lead: NewLeadRecord, stamp: string): Record<(typeof INSERT_COLUMNS)[number], string | number | null> {
   const f = lead.fields;
   const gender = f.gender && ['M', 'F', 'U'].includes(f.gender) ? f.gender : 'U';
-  return fitRow('vicidial_list', {
+  return {
     entry_date: stamp,
     modify_date: stamp,
-    status: lead.status,
-    user: lead.user,
+    status: lead.status.slice(0, 6),
+    user: lead.user.slice(0, 20),
     vendor_lead_code: f.vendor_lead_code ?? '',
     source_id: f.source_id ?? '',
     list_id: lead.listId,
     gmt_offset_now: lead.gmtOffset,
     called_since_last_reset: 'N',
-    phone_code: lead.phoneCode,
-    phone_number: lead.phoneNumber,
+    phone_code: lead.phoneCode.slice(0, 10),
+    phone_number: lead.phoneNumber.slice(0, 18),
     title: f.title ?? '',
     first_name: f.first_name ?? '',
     middle_initial: f.middle_initial ?? '',
@@ -73,7 +76,7 @@ function insertRow(lead: NewLeadRecord, stamp: string): Record<(typeof INSERT_CO
     rank: lead.rank,
     owner: f.owner ?? '',
     entry_list_id: lead.entryListId,
-  });
+  };
 }
 
 /** SQLite allows 32,766 bound values per statement; stay well under it. */
@@ -84,6 +87,8 @@ function chunks<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+const insertSqlCache = new WeakMap<object, Map<number, string>>();
 
 export type LeadSearchKey = 'lead_id' | 'vendor_lead_code' | 'phone_number';
 
@@ -99,24 +104,35 @@ export class LeadAdminRepository {
     const stamp = sqlDateTime(now);
     const ids: number[] = [];
     for (const part of chunks(leads, 400)) {
-      const args: Record<string, unknown> = {};
-      part.forEach((lead, i) => {
+      // Parameters in row-major column order, as the compiled multi-row INSERT binds them.
+      const parameters: unknown[] = [];
+      for (const lead of part) {
         const row = insertRow(lead, stamp);
-        for (const column of INSERT_COLUMNS) args[`${column}_${i}`] = row[column];
-      });
-      const result = await runTemplate(
-        this.db,
-        `leadAdmin.insert:${part.length}`,
-        (arg) =>
-          this.db
-            .insertInto('vicidial_list')
-            .values(part.map((_, i) => Object.fromEntries(INSERT_COLUMNS.map((c) => [c, arg(`${c}_${i}`)]))) as never),
-        args,
-      );
+        for (const column of INSERT_COLUMNS) parameters.push(row[column]);
+      }
+      const result = await this.db.executeQuery(CompiledQuery.raw(this.insertSql(part.length), parameters));
       const last = Number(result.insertId);
       for (let i = part.length - 1; i >= 0; i--) ids.push(last - i);
     }
     return ids;
+  }
+
+  /** The INSERT for `rows` leads, compiled by Kysely once per size and dialect. */
+  private insertSql(rows: number): string {
+    const adapter = this.db.getExecutor().adapter;
+    let bySize = insertSqlCache.get(adapter);
+    if (!bySize) insertSqlCache.set(adapter, (bySize = new Map()));
+    let text = bySize.get(rows);
+    if (!text) {
+      const placeholder = Object.fromEntries(INSERT_COLUMNS.map((c) => [c, null]));
+      const compiled = this.db
+        .insertInto('vicidial_list')
+        .values(Array.from({ length: rows }, () => placeholder) as never)
+        .compile();
+      if (compiled.parameters.length !== rows * INSERT_COLUMNS.length) throw new Error('unexpected INSERT layout');
+      bySize.set(rows, (text = compiled.sql));
+    }
+    return text;
   }
 
   /** Stored leads that may duplicate `keys` under a match kind, in `listIds` (all lists when undefined). */
@@ -342,4 +358,68 @@ export class LeadAdminRepository {
       .execute();
     return rows.map((r) => ({ gmtOffset: Number(r.gmt_offset_now), state: r.state ?? '', n: Number(r.n) }));
   }
+
+  // --- bulk-load checkpoints (agentgate_lead_loads) ---
+
+  /** The newest load of this file into this list. */
+  async findLoad(fileKey: string, listId: number): Promise<LeadLoad | undefined> {
+    const row = await this.db
+      .selectFrom('agentgate_lead_loads')
+      .selectAll()
+      .where('file_key', '=', fileKey)
+      .where('list_id', '=', listId)
+      .orderBy('load_id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return (
+      row && {
+        loadId: Number(row.load_id),
+        startedAt: row.started_at,
+        finishedAt: row.finished_at ?? undefined,
+        lastLine: Number(row.last_line),
+        bytesDone: Number(row.bytes_done),
+        inserted: Number(row.inserted),
+        duplicates: Number(row.duplicates),
+        invalid: Number(row.invalid),
+      }
+    );
+  }
+
+  async startLoad(fileKey: string, listId: number, now: Date): Promise<number> {
+    const result = await this.db
+      .insertInto('agentgate_lead_loads')
+      .values(fitRow('agentgate_lead_loads', { file_key: fileKey, list_id: listId, started_at: sqlDateTime(now) }))
+      .executeTakeFirstOrThrow();
+    return Number(result.insertId);
+  }
+
+  /** Record a committed batch: called in the batch's own transaction. */
+  async advanceLoad(loadId: number, progress: Omit<LeadLoad, 'loadId' | 'startedAt' | 'finishedAt'>): Promise<void> {
+    await this.db
+      .updateTable('agentgate_lead_loads')
+      .set({
+        last_line: progress.lastLine,
+        bytes_done: progress.bytesDone,
+        inserted: progress.inserted,
+        duplicates: progress.duplicates,
+        invalid: progress.invalid,
+      })
+      .where('load_id', '=', loadId)
+      .execute();
+  }
+
+  async finishLoad(loadId: number, now: Date): Promise<void> {
+    await this.db.updateTable('agentgate_lead_loads').set({ finished_at: sqlDateTime(now) }).where('load_id', '=', loadId).execute();
+  }
+}
+
+export interface LeadLoad {
+  readonly loadId: number;
+  readonly startedAt: string;
+  readonly finishedAt: string | undefined;
+  readonly lastLine: number;
+  readonly bytesDone: number;
+  readonly inserted: number;
+  readonly duplicates: number;
+  readonly invalid: number;
 }

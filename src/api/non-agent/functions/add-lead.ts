@@ -59,7 +59,7 @@ export const addLead: NonAgentFunction = {
 
     const campaignId = p.campaign_id ?? '';
     const campaign = campaignId ? await store.campaigns.find(campaignId) : undefined;
-    const intake = new LeadIntake(store, {
+    const intake = new LeadIntake({
       listId,
       phoneChecks: { usacanPrefix: isYes(p.usacan_prefix_check), usacanAreacode: isYes(p.usacan_areacode_check), nanpaPrefix: nanpaCheck },
       dncCheck: dncMode(p.dnc_check),
@@ -81,7 +81,7 @@ export const addLead: NonAgentFunction = {
       postalCode: fields.postal_code ?? '',
       owner: fields.owner ?? '',
     };
-    const [verdict] = await intake.check([subject], unit.now);
+    const [verdict] = await intake.check(store, [subject], unit.now);
     if (!verdict!.ok) {
       const v = verdict!;
       if (v.kind === 'invalid') return fail(`add_lead ${v.problem}`, [phone, user]);
