@@ -104,6 +104,35 @@ export class CampaignsRepository {
     return row?.local_call_time;
   }
 
+  /** Campaign rows for campaigns_list and agent_campaigns, by id. */
+  async campaignRows(filter: { ids?: readonly string[]; campaignId?: string; activeOnly?: boolean } = {}) {
+    if (filter.ids && filter.ids.length === 0) return [];
+    let q = this.db
+      .selectFrom('vicidial_campaigns')
+      .select([
+        'campaign_id', 'campaign_name', 'active', 'user_group', 'dial_method', 'auto_dial_level', 'lead_order', 'dial_statuses',
+        'dial_timeout', 'dial_prefix', 'manual_dial_prefix', 'three_way_dial_prefix', 'closer_campaigns', 'local_call_time',
+        'call_count_limit',
+      ]);
+    q = filter.activeOnly ? q.where('active', '=', 'Y') : q.where('active', 'in', ['Y', 'N']);
+    if (filter.ids) q = q.where('campaign_id', 'in', filter.ids);
+    if (filter.campaignId) q = q.where('campaign_id', '=', filter.campaignId);
+    return q.orderBy('campaign_id').execute();
+  }
+
+  async allCampaignIds(): Promise<string[]> {
+    return (await this.db.selectFrom('vicidial_campaigns').select('campaign_id').orderBy('campaign_id').execute()).map((r) => r.campaign_id);
+  }
+
+  /** In-groups, optionally only active ones and only of some ids. */
+  async inboundGroupRows(filter: { ids?: readonly string[]; activeOnly?: boolean } = {}) {
+    if (filter.ids && filter.ids.length === 0) return [];
+    let q = this.db.selectFrom('vicidial_inbound_groups').select(['group_id', 'group_name', 'group_color', 'active', 'user_group']);
+    if (filter.activeOnly) q = q.where('active', '=', 'Y');
+    if (filter.ids) q = q.where('group_id', 'in', filter.ids);
+    return q.orderBy('group_id').execute();
+  }
+
   async findInboundGroup(groupId: string): Promise<InboundGroup | undefined> {
     const row = await this.db
       .selectFrom('vicidial_inbound_groups')
