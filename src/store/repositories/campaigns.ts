@@ -133,6 +133,30 @@ export class CampaignsRepository {
     return q.orderBy('group_id').execute();
   }
 
+  /** Every column of a list (list_info, update_list). */
+  async listRow(listId: number) {
+    if (!Number.isSafeInteger(listId)) return undefined;
+    return this.db.selectFrom('vicidial_lists').selectAll().where('list_id', '=', listId).executeTakeFirst();
+  }
+
+  async updateList(listId: number, changes: Record<string, unknown>): Promise<number> {
+    const result = await this.db.updateTable('vicidial_lists').set(fitRow('vicidial_lists', changes) as never).where('list_id', '=', listId).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async deleteList(listId: number): Promise<number> {
+    const result = await this.db.deleteFrom('vicidial_lists').where('list_id', '=', listId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async scriptExists(scriptId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('vicidial_scripts').select('script_id').where('script_id', '=', scriptId).executeTakeFirst());
+  }
+
+  async callTimeExists(callTimeId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('vicidial_call_times').select('call_time_id').where('call_time_id', '=', callTimeId).executeTakeFirst());
+  }
+
   async findInboundGroup(groupId: string): Promise<InboundGroup | undefined> {
     const row = await this.db
       .selectFrom('vicidial_inbound_groups')

@@ -195,6 +195,12 @@ export class LeadAdminRepository {
     return row && toLeadRecord(row);
   }
 
+  /** One column of a lead, as text; `column` must be a vicidial_list column (the caller checks). */
+  async rawColumn(leadId: number, column: string): Promise<string> {
+    const row = await this.db.selectFrom('vicidial_list').select(sql.ref(column).as('v')).where('lead_id', '=', leadId).executeTakeFirst();
+    return text(row?.v);
+  }
+
   /** Leads by one key, newest entry first (update_lead), or newest lead_id first (lead_search). */
   async search(
     key: LeadSearchKey,
