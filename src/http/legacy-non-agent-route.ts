@@ -11,9 +11,7 @@ export function registerLegacyNonAgentRoute(app: FastifyInstance, services: Serv
   const handler = async (request: FastifyRequest, reply: FastifyReply) => {
     const legacy = toLegacyRequest(request, services.config.publicHost, NON_AGENT_PATH);
     const result = await services.nonAgentApi.handle(legacy);
-    sendLegacyText(reply, result.httpStatus ?? 200, replyText(result));
-    for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
-    return reply;
+    return sendLegacyText(reply, result.httpStatus ?? 200, replyText(result), result.headers);
   };
   app.get(NON_AGENT_PATH, handler);
   app.post(NON_AGENT_PATH, handler);

@@ -42,7 +42,7 @@ function buildFilters(nonLatin: boolean): Record<string, Filter> {
       'search_location', 'no_update', 'delete_lead', 'active', 'reset_list', 'delete_list', 'delete_leads', 'reset_lead',
       'usacan_areacode_check', 'usacan_prefix_check', 'callback', 'callback_type', 'time_format', 'nanpa_ac_prefix_check',
       'delete_user', 'show_sub_status', 'lookup_state', 'detail', 'update_phone_number', 'delete_cf_data',
-      'ignore_agentdirect',
+      'ignore_agentdirect', 'group_by_campaign',
     ],
     ascii('A-Z'),
   );
