@@ -74,19 +74,22 @@ export function recordToLead(
 ): CsvLead | { problem: string } {
   if (record.length !== columnCount) return { problem: `has ${record.length} fields, the header has ${columnCount}` };
   const fields: Partial<Record<LoadableField, string>> = {};
+  let phoneText = '';
+  let codeText = '';
+  let rankText = '';
   for (const [field, index] of mapping) {
     const value = (record[index] ?? '').trim();
     if (value.includes('\uFFFD')) return { problem: `${field} is not valid UTF-8 text (convert the file to UTF-8)` };
     if (value.includes('"')) return { problem: `${field} has a stray double quote (broken CSV quoting)` };
-    fields[field] = value;
+    // phone_number, phone_code and rank are columns of their own, not lead text fields.
+    if (field === 'phone_number') phoneText = value;
+    else if (field === 'phone_code') codeText = value;
+    else if (field === 'rank') rankText = value;
+    else fields[field] = value;
   }
   // Phone numbers keep only their digits, as VICIdial's loaders do ("(312) 555-0101" → 3125550101).
-  const phoneNumber = (fields.phone_number ?? '').replace(/\D/g, '');
-  const phoneCode = (fields.phone_code ?? '').replace(/\D/g, '') || defaultPhoneCode;
-  const rankText = fields.rank ?? '';
+  const phoneNumber = phoneText.replace(/\D/g, '');
+  const phoneCode = codeText.replace(/\D/g, '') || defaultPhoneCode;
   if (rankText && !/^-?\d{1,5}$/.test(rankText)) return { problem: `rank "${rankText}" is not a whole number` };
-  delete fields.phone_number;
-  delete fields.phone_code;
-  delete fields.rank;
   return { phoneNumber, phoneCode, rank: Number(rankText) || 0, fields };
 }

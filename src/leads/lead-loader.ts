@@ -9,14 +9,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse, type Options } from 'csv-parse';
 import type { Clock } from '../domain/clock.js';
 import { parseDuplicateCheck, type DuplicateHit } from '../domain/duplicate-check.js';
 import type { NewLeadRecord } from '../domain/lead-record.js';
 import type { Store } from '../store/store.js';
-import { MappingError, mapColumns, recordToLead, type CsvLead, type LoadableField } from './csv-leads.js';
+import { csvChunks, FileError, toCsv, type PendingLead, type Reject } from './csv-chunks.js';
 import { LeadIntake, type DncMode, type Verdict } from './lead-intake.js';
-import { describeProblem, leadValueProblem } from './lead-values.js';
 
 export interface LoadOptions {
   readonly file: string;
@@ -59,21 +57,7 @@ export interface LoadSummary extends LoadProgress {
 
 export class LoadError extends Error {}
 
-interface Pending {
-  readonly line: number;
-  readonly lead: CsvLead;
-  /** The fields as read, written back as CSV when the lead is rejected. */
-  readonly record: readonly string[];
-}
-
-interface Reject {
-  readonly line: number;
-  readonly reason: string;
-  readonly raw: string;
-}
-
 const csvField = (text: string) => `"${text.replaceAll('"', '""')}"`;
-const toCsv = (record: readonly string[]) => record.map((f) => (/[",\r\n]/.test(f) ? csvField(f) : f)).join(',');
 const rejectLine = (r: Reject) => `${r.line},${csvField(r.reason)},${csvField(r.raw.replace(/\r?\n$/, ''))}\n`;
 
 /** Keep only the rejects of lines at or before `lastLine` (a resumed load rewrites the rest). */
@@ -86,7 +70,7 @@ function trimRejects(file: string, lastLine: number): void {
   fs.writeFileSync(file, kept.join(''));
 }
 
-function verdictReason(v: Exclude<Verdict, { ok: true }>, batch: readonly Pending[]): { duplicate: boolean; reason: string } {
+function verdictReason(v: Exclude<Verdict, { ok: true }>, batch: readonly PendingLead[]): { duplicate: boolean; reason: string } {
   if (v.kind === 'invalid') return { duplicate: false, reason: v.problem };
   if (v.kind === 'dnc') return { duplicate: false, reason: v.campaign ? 'PHONE NUMBER IN CAMPAIGN DNC' : 'PHONE NUMBER IN DNC' };
   const hit = v.hit;
@@ -145,7 +129,7 @@ export async function loadLeads(store: Store, clock: Clock, options: LoadOptions
   const phoneCode = options.phoneCode ?? '1';
   let batchNumber = 0;
 
-  const commit = async (pending: Pending[], rejects: Reject[], lastLine: number, bytes: number) => {
+  const commit = async (pending: PendingLead[], rejects: Reject[], lastLine: number, bytes: number) => {
     const now = clock.now();
     await store.transaction(async (tx) => {
       const verdicts = await intake.check(
@@ -203,86 +187,15 @@ export async function loadLeads(store: Store, clock: Clock, options: LoadOptions
     options.afterBatch?.(batchNumber);
   };
 
-  // Line numbers are computed while parsing (on_record, on_skip run in file order), not while
-  // consuming: the stream parses ahead of the loop.
-  let parsedTo = 0;
-  const skipped: Reject[] = [];
-  const csvOptions = {
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    on_record: (record: string[], context: { lines: number; bytes: number }) => {
-      // A quoted field may span lines: the record starts as many lines before its end as its fields hold newlines.
-      let inside = 0;
-      for (const field of record) if (field.includes('\n')) inside += field.split('\n').length - 1;
-      const parsed = { record, line: context.lines - inside, end: context.lines, bytes: context.bytes };
-      parsedTo = context.lines;
-      return parsed;
-    },
-    on_skip: (err: { lines?: number; message: string; code?: string } | undefined) => {
-      const first = parsedTo + 1;
-      const last = Math.max(err?.lines ?? first, first);
-      const reason =
-        err?.code === 'CSV_QUOTE_NOT_CLOSED' ? 'a quoted field is never closed (broken CSV quoting)' : `unreadable CSV: ${err?.message ?? 'unknown error'}`;
-      skipped.push({ line: first, reason: last > first ? `${reason}; lines ${first}-${last} not loaded` : reason, raw: '' });
-      parsedTo = last;
-    },
-  };
-  // csv-parse's types do not describe on_record returning another shape.
-  const parser = fs.createReadStream(file).pipe(parse(csvOptions as unknown as Options));
-  let headerCount = 0;
-  let mapping: Map<LoadableField, number> | undefined;
-  let pending: Pending[] = [];
-  let rejects: Reject[] = [];
-  let lastEnd = counts.lastLine;
-  let bytes = 0;
-  /** Skipped records before `line` join the current batch (once: not those a resumed load already committed). */
-  const takeSkipped = (line: number) => {
-    while (skipped.length > 0 && skipped[0]!.line < line) {
-      const r = skipped.shift()!;
-      if (r.line > counts.lastLine) rejects.push(r);
-    }
-  };
-
   try {
-    for await (const parsed of parser as AsyncIterable<{ record: string[]; line: number; end: number; bytes: number }>) {
-      const { record, line } = parsed;
-      const raw = () => toCsv(record);
-      takeSkipped(line);
-      if (!mapping) {
-        try {
-          mapping = mapColumns(record, options.map);
-        } catch (err) {
-          if (err instanceof MappingError) throw new LoadError(err.message);
-          throw err;
-        }
-        headerCount = record.length;
-        continue;
-      }
-      if (line <= counts.lastLine) continue;
-      lastEnd = parsed.end;
-      bytes = parsed.bytes;
-      const lead = recordToLead(record, headerCount, mapping, phoneCode);
-      const bad = 'problem' in lead ? undefined : leadValueProblem(lead.fields);
-      if ('problem' in lead) rejects.push({ line, reason: lead.problem, raw: raw() });
-      else if (bad) rejects.push({ line, reason: describeProblem(bad), raw: raw() });
-      else pending.push({ line, lead, record });
-      if (pending.length >= batchSize) {
-        await commit(pending, rejects, lastEnd, bytes);
-        pending = [];
-        rejects = [];
-      }
-    }
-    if (!mapping) throw new LoadError(`${options.file} is empty: it needs a header line and at least one lead`);
-    takeSkipped(Number.POSITIVE_INFINITY);
-    lastEnd = Math.max(lastEnd, parsedTo);
-    if (pending.length > 0 || rejects.length > 0 || lastEnd > counts.lastLine) await commit(pending, rejects, lastEnd, stat.size);
+    const chunks = csvChunks({ file, map: options.map, phoneCode, skipThrough: counts.lastLine, chunkSize: batchSize });
+    for await (const chunk of chunks) await commit(chunk.leads, chunk.rejects, chunk.lastLine, chunk.bytes);
     await store.leadAdmin.finishLoad(loadId, clock.now());
+  } catch (err) {
+    if (err instanceof FileError) throw new LoadError(err.message);
+    throw err;
   } finally {
     fs.closeSync(rejectsFd);
-    parser.destroy();
   }
   return {
     ...counts,

@@ -6,6 +6,8 @@
 import { tables } from '../store/schema/database.js';
 
 const columns = tables.vicidial_list.columns as Record<string, { spec: { width?: number } }>;
+/** Column widths by name, looked up once: the loader asks for every field of every row. */
+const widths = new Map(Object.entries(columns).map(([name, col]) => [name, col.spec.width]));
 
 export type ValueProblem = { readonly field: string; readonly kind: 'too-long'; readonly width: number } | { readonly field: string; readonly kind: 'bad-date' };
 
@@ -19,10 +21,11 @@ export function isRealDate(text: string): boolean {
 
 /** The first problem among the given lead columns, in the order given. */
 export function leadValueProblem(fields: Readonly<Record<string, string | undefined>>): ValueProblem | undefined {
-  for (const [field, value] of Object.entries(fields)) {
+  for (const field in fields) {
+    const value = fields[field];
     if (!value) continue;
     if (field === 'date_of_birth' && !isRealDate(value)) return { field, kind: 'bad-date' };
-    const width = columns[field]?.spec.width;
+    const width = widths.get(field);
     if (width !== undefined && value.length > width && Array.from(value).length > width) return { field, kind: 'too-long', width };
   }
   return undefined;
