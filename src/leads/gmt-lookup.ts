@@ -19,27 +19,55 @@ export interface GmtInput {
 
 const CACHE_LIMIT = 50_000;
 
+function zoneOffset(zone: ZoneRow | undefined, now: Date): number | undefined {
+  const standard = parseOffset(zone?.gmtOffset);
+  if (zone === undefined || standard === undefined) return undefined;
+  return currentOffset(standard, zone.dstRange, now);
+}
+
 export class GmtLookup {
   private readonly cache = new Map<string, ZoneRow | null>();
 
   /** The offset in hours, or undefined when no reference row matches (VICIdial then stores 0). */
   async offset(store: Store, input: GmtInput, now: Date): Promise<number | undefined> {
-    const zone = await this.zone(store, input);
-    const standard = parseOffset(zone?.gmtOffset);
-    if (zone === undefined || standard === undefined) return undefined;
-    return currentOffset(standard, zone.dstRange, now);
+    const key = this.key(input);
+    const zone = this.cache.has(key) ? (this.cache.get(key) ?? undefined) : await this.zone(store, input, key);
+    return zoneOffset(zone, now);
   }
 
-  private async zone(store: Store, input: GmtInput): Promise<ZoneRow | undefined> {
+  /**
+   * The offset from the cache alone, with no query: `miss` when this lookup
+   * has not been made yet. Lets a batch of leads skip a promise per lead.
+   */
+  cachedOffset(input: GmtInput, now: Date): number | undefined | 'miss' {
+    const key = this.key(input);
+    if (!this.cache.has(key)) return 'miss';
+    return zoneOffset(this.cache.get(key) ?? undefined, now);
+  }
+
+  private key(input: GmtInput): string {
+    const method = input.tzMethod;
+    const usePostal = method.includes('POSTAL') && input.postalCode.length > 4 && input.phoneCode === '1';
+    const useTzCode = method === 'TZCODE' && input.owner.length > 1;
+    const useNanpa = method.includes('NANPA');
+    return [
+      input.phoneCode,
+      input.phoneNumber.slice(0, 3),
+      usePostal ? input.postalCode : '',
+      useTzCode ? input.owner : '',
+      useNanpa ? input.phoneNumber.slice(3, 6) : '',
+      input.phoneCode === '61' ? input.state : '',
+      method,
+    ].join('|');
+  }
+
+  private async zone(store: Store, input: GmtInput, key: string): Promise<ZoneRow | undefined> {
     const area = input.phoneNumber.slice(0, 3);
     const prefix = input.phoneNumber.slice(3, 6);
     const method = input.tzMethod;
     const usePostal = method.includes('POSTAL') && input.postalCode.length > 4 && input.phoneCode === '1';
     const useTzCode = method === 'TZCODE' && input.owner.length > 1;
     const useNanpa = method.includes('NANPA') && area.length === 3 && prefix.length === 3;
-    const key = [input.phoneCode, area, usePostal ? input.postalCode : '', useTzCode ? input.owner : '', useNanpa ? prefix : '', input.phoneCode === '61' ? input.state : ''].join('|');
-    if (this.cache.has(key)) return this.cache.get(key) ?? undefined;
-
     const tz = store.timeZones;
     let found: ZoneRow | undefined;
     if (usePostal) found = await tz.byPostalCode(input.postalCode);

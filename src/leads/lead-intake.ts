@@ -87,8 +87,9 @@ export class LeadIntake {
     const verdicts: (Verdict | undefined)[] = new Array(candidates.length);
     const states = candidates.map((c) => c.state);
 
+    const lookups = o.phoneChecks.usacanAreacode || o.phoneChecks.nanpaPrefix;
     for (const [i, c] of candidates.entries()) {
-      const problem = await this.phones.problem(store, c.phone, o.phoneChecks);
+      const problem = lookups ? await this.phones.problem(store, c.phone, o.phoneChecks) : PhoneValidator.basicProblem(c.phone, o.phoneChecks);
       if (problem) verdicts[i] = { ok: false, kind: 'invalid', problem };
       else if (o.lookupState && !c.state) states[i] = (await store.timeZones.stateOfAreacode(c.phoneCode, c.phone.slice(0, 3))) ?? '';
     }
@@ -103,11 +104,9 @@ export class LeadIntake {
         out.push(v);
         continue;
       }
-      const gmt = await this.gmt.offset(
-        store,
-        { phoneCode: c.phoneCode, phoneNumber: c.phone, state: states[i]!, postalCode: c.postalCode, owner: c.owner, tzMethod: o.tzMethod },
-        now,
-      );
+      const input = { phoneCode: c.phoneCode, phoneNumber: c.phone, state: states[i]!, postalCode: c.postalCode, owner: c.owner, tzMethod: o.tzMethod };
+      const cached = this.gmt.cachedOffset(input, now);
+      const gmt = cached === 'miss' ? await this.gmt.offset(store, input, now) : cached;
       out.push({ ok: true, gmt, state: states[i]! });
     }
     return out;

@@ -21,9 +21,16 @@ export class PhoneValidator {
   private readonly areacodes = new Map<string, boolean>();
   private readonly prefixes = new Map<string, boolean>();
 
-  async problem(store: Store, phone: string, checks: PhoneChecks): Promise<PhoneProblem | undefined> {
+  /** The checks that need no reference data: length and prefix. */
+  static basicProblem(phone: string, checks: PhoneChecks): PhoneProblem | undefined {
     if (phone.length < 6 || phone.length > 16) return 'INVALID PHONE NUMBER LENGTH';
     if (checks.usacanPrefix && Number(phone[3]) < 2) return 'INVALID PHONE NUMBER PREFIX';
+    return undefined;
+  }
+
+  async problem(store: Store, phone: string, checks: PhoneChecks): Promise<PhoneProblem | undefined> {
+    const basic = PhoneValidator.basicProblem(phone, checks);
+    if (basic || (!checks.usacanAreacode && !checks.nanpaPrefix)) return basic;
     const area = phone.slice(0, 3);
     if (checks.usacanAreacode && !(await this.areacodeKnown(store, area))) return 'INVALID PHONE NUMBER AREACODE';
     if (checks.nanpaPrefix && !(await this.prefixKnown(store, area, phone.slice(3, 6)))) return 'INVALID PHONE NUMBER NANPA AREACODE PREFIX';
