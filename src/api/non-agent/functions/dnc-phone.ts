@@ -11,7 +11,7 @@ import { adminLog } from './admin-log.js';
 
 const SYSTEM = 'SYSTEM_INTERNAL';
 
-function dncFunction(action: 'add' | 'delete'): NonAgentFunction {
+export function dncFunction(action: 'add' | 'delete'): NonAgentFunction {
   const name = `${action}_dnc_phone`;
   return {
     name,
@@ -54,5 +54,3 @@ function dncFunction(action: 'add' | 'delete'): NonAgentFunction {
   };
 }
 
-export const addDncPhone = dncFunction('add');
-export const deleteDncPhone = dncFunction('delete');

@@ -1,42 +1,17 @@
-/** update_lead and batch_update_lead (spec §7.17, §7.18). */
+/**
+ * update_lead (spec §7.17): find leads by lead id, vendor code or phone;
+ * update, delete or report them; insert one when asked; callbacks and the hopper.
+ */
 import { sqlDateTime } from '../../../domain/clock.js';
-import { EDITABLE_LEAD_COLUMNS, type EditableLeadColumn, type LeadRecord } from '../../../domain/lead-record.js';
+import type { LeadRecord } from '../../../domain/lead-record.js';
 import { GmtLookup } from '../../../leads/gmt-lookup.js';
-import { leadValueProblem } from '../../../leads/lead-values.js';
 import type { Line } from '../../legacy/lines.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
-import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
 import { phpNumber } from '../report-format.js';
 import { addAltPhones, addToHopper, callbackTime, createCallback } from './lead-extras.js';
-import { blank, digitsOnly, isYes, leadFieldsOf } from './lead-params.js';
-
-const LEAD_RIGHTS = [VDC, MODIFY_LEADS, levelAbove(7)];
-
-/** The update a request asks for: every editable field with a non-empty value; --BLANK-- clears. */
-function requestedChanges(call: NonAgentCall, batch: boolean): Partial<Record<EditableLeadColumn, string>> {
-  const { p } = call;
-  const out: Partial<Record<EditableLeadColumn, string>> = {};
-  for (const column of EDITABLE_LEAD_COLUMNS) {
-    const param = column === 'user' ? 'user_field' : column === 'list_id' ? 'list_id_field' : column;
-    const value = p[param];
-    if (!value) continue;
-    if (column === 'phone_number' && (batch || p.update_phone_number !== 'Y')) continue;
-    if (column === 'entry_list_id' && (batch || isYes(p.custom_fields))) continue;
-    out[column] = blank(value).replace(/\n/g, '!N');
-  }
-  return out;
-}
-
-function valueError(fn: string, user: string, changes: Partial<Record<EditableLeadColumn, string>>): Line | undefined {
-  const text: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(changes)) if (!['list_id', 'called_count', 'rank', 'entry_list_id', 'gmt_offset_now'].includes(k)) text[k] = v;
-  const bad = leadValueProblem(text);
-  if (!bad) return undefined;
-  return bad.kind === 'bad-date'
-    ? t4('ERROR', `${fn} INVALID DATE OF BIRTH`, [user, changes.date_of_birth ?? ''])
-    : t4('ERROR', `${fn} FIELD VALUE TOO LONG`, [user, bad.field, bad.width]);
-}
+import { LEAD_RIGHTS, requestedChanges, valueError } from './lead-changes.js';
+import { digitsOnly, isYes, leadFieldsOf } from './lead-params.js';
 
 async function hopperSteps(call: NonAgentCall, lead: LeadRecord | undefined, leadId: number): Promise<Line[]> {
   const { p, unit, rights } = call;
@@ -205,41 +180,5 @@ export const updateLead: NonAgentFunction = {
     if (isYes(p.custom_fields)) lines.push(t4('NOTICE', 'update_lead CUSTOM FIELDS NOT ADDED, NO CUSTOM FIELDS DEFINED FOR THIS LIST', [phone, leadId!, targetText]));
     lines.push(...(await hopperSteps(call, await store.leadAdmin.find(leadId!), leadId!)));
     return { lines };
-  },
-};
-
-export const batchUpdateLead: NonAgentFunction = {
-  name: 'batch_update_lead',
-  prelude: 'standard',
-  requires: LEAD_RIGHTS,
-  denied: (user) => t1('ERROR', 'batch_update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM', [user, '0', '']),
-  async run(call) {
-    const { p, unit, rights } = call;
-    const store = unit.store;
-    const user = rights.user;
-    const ids = (p.lead_ids ?? '').split(',').filter((v) => /^\d{1,11}$/.test(v));
-    if (ids.length === 0) return { lines: [t4('ERROR', 'batch_update_lead NO LEADS DEFINED', [user, ''])] };
-    const listField = p.list_id_field ?? '';
-    if (Number(listField) >= 99 && !(await call.listScope.allowsList(store, Number(listField))))
-      return { lines: [t4('ERROR', 'batch_update_lead NOT AN ALLOWED LIST ID', [user, listField])] };
-    if (/Y/i.test(p.list_exists_check ?? '') && listField && !(await store.campaigns.findList(Number(listField))))
-      return { lines: [t4('ERROR', 'batch_update_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED', [user, listField])] };
-    const changes = requestedChanges(call, true);
-    const invalid = valueError('batch_update_lead', user, changes);
-    if (invalid) return { lines: [invalid] };
-    const limit = Number(p.records) || 1000;
-    let found = await store.leadAdmin.search('lead_id', ids, { limit, order: 'lead_id' });
-    // agentgate: with API List Restrict an empty allowed set matches nothing (VICIdial then filters nothing).
-    if (call.listScope.restricted) {
-      const kept: LeadRecord[] = [];
-      for (const lead of found) if (await call.listScope.allowsList(store, Number(lead.list_id))) kept.push(lead);
-      found = kept;
-    }
-    if (found.length === 0) return { lines: [t1('ERROR', 'batch_update_lead NO MATCHES FOUND IN THE SYSTEM', [user, p.lead_ids ?? ''])] };
-    if (Object.keys(changes).length === 0 && !isYes(p.reset_lead))
-      return { lines: [t4('NOTICE', 'batch_update_lead NO UPDATES DEFINED', [user, found.length])] };
-    const foundIds = found.map((l) => Number(l.lead_id));
-    const rows = await store.leadAdmin.update(foundIds, { ...changes, ...(isYes(p.reset_lead) ? { called_since_last_reset: 'N' } : {}) }, unit.now);
-    return { lines: [t4('SUCCESS', 'batch_update_lead LEADS HAVE BEEN UPDATED', [user, rows, found.length, foundIds.join(',')])] };
   },
 };

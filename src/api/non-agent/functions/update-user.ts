@@ -1,8 +1,6 @@
 /**
- * add_user, copy_user and update_user (spec §7.14, §7.28–7.30). Passwords
- * are stored as per-user bcrypt hashes and never echoed; a user can never
- * create, copy or raise a user above its own level (nor to a level outside
- * 1–9), which fixes VICIdial's level-9-makes-level-10 defect.
+ * update_user (spec §7.30): change or delete a user at most at the API user's
+ * level, ranks and grades; passwords hashed; a reset password is never mailed.
  */
 import { mayCreateLevel, mayManageLevel } from '../../../domain/admin-rights.js';
 import { formatSet } from '../../../domain/vicidial-sets.js';
@@ -10,110 +8,10 @@ import type { Line } from '../../legacy/lines.js';
 import { customLine } from '../../legacy/lines.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
-import { levelAbove, MODIFY_USERS, VDC } from '../permissions.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 import { adminLog } from './admin-log.js';
 import { blank } from './lead-params.js';
-
-const USER_RIGHTS = [VDC, MODIFY_USERS, levelAbove(7)];
-/** What stands where VICIdial echoes a password. */
-const hidden = (pass: string | undefined) => (pass ? '***' : '');
-
-/** Columns a copy does not take from its source (spec §7.29). */
-const NOT_COPIED = [
-  'user_id', 'shift_override_flag', 'failed_login_count', 'last_login_date', 'last_ip', 'failed_login_attempts_today', 'failed_login_count_today',
-  'failed_last_ip_today', 'failed_last_type_today', 'modify_stamp', 'manual_dial_lead_id',
-];
-
-async function viewableGroup(call: NonAgentCall, group: string): Promise<boolean> {
-  const { groups } = await scopesOf(call);
-  return groupScopeAllows(groups, group) && (await call.unit.store.userAdmin.groupExists(group));
-}
-
-async function newUserId(call: NonAgentCall, requested: string): Promise<string> {
-  return requested.includes('AUTOGENERA') ? call.unit.store.userAdmin.allocateUserId() : requested;
-}
-
-export const addUser: NonAgentFunction = {
-  name: 'add_user',
-  prelude: 'standard',
-  requires: USER_RIGHTS,
-  denied: (user) => t1('ERROR', 'add_user USER DOES NOT HAVE PERMISSION TO ADD USERS', [user, '0']),
-  async run(call) {
-    const { p, unit, rights } = call;
-    const store = unit.store;
-    const agentUser = p.agent_user ?? '';
-    const pass = p.agent_pass ?? '';
-    const levelText = p.agent_user_level ?? '';
-    const fullName = p.agent_full_name ?? '';
-    const group = p.agent_user_group ?? '';
-    if (agentUser.length < 2 || agentUser.length > 20 || pass.length < 2 || levelText.length < 1 || fullName.length < 1 || fullName.length > 50 || group.length < 1)
-      return { lines: [t1('ERROR', 'add_user YOU MUST USE ALL REQUIRED FIELDS', [rights.user, agentUser, hidden(pass), levelText, fullName, group])] };
-    const level = Number(levelText);
-    if (!mayCreateLevel(rights, level)) return { lines: [t1('ERROR', 'add_user USER DOES NOT HAVE PERMISSION TO ADD USERS IN THIS USER LEVEL', [rights.user, levelText, rights.level])] };
-    if (!(await viewableGroup(call, group))) return { lines: [t1('ERROR', 'add_user USER GROUP DOES NOT EXIST', [rights.user, group])] };
-    if (await store.users.exists(agentUser)) return { lines: [t1('ERROR', 'add_user USER ALREADY EXISTS', [rights.user, agentUser])] };
-    const id = await newUserId(call, agentUser);
-    const flag = (v: string | undefined, fallback: '0' | '1') => (v === '0' || v === '1' ? v : fallback);
-    await store.userAdmin.insertUser({
-      user: id,
-      pass: '',
-      pass_hash: await call.passwords.hash(pass),
-      full_name: fullName,
-      user_level: level,
-      user_group: group,
-      phone_login: p.phone_login ?? '',
-      phone_pass: p.phone_pass ?? '',
-      hotkeys_active: flag(p.hotkeys_active, '0'),
-      voicemail_id: p.voicemail_id ?? '',
-      email: p.email ?? '',
-      custom_one: p.custom_one ?? '',
-      custom_two: p.custom_two ?? '',
-      custom_three: p.custom_three ?? '',
-      custom_four: p.custom_four ?? '',
-      custom_five: p.custom_five ?? '',
-      wrapup_seconds_override: Number.parseInt(p.wrapup_seconds_override ?? '', 10) || -1,
-      agent_choose_ingroups: flag(p.agent_choose_ingroups, '1'),
-      agent_choose_blended: flag(p.agent_choose_blended, '1'),
-      closer_default_blended: flag(p.closer_default_blended, '0'),
-      closer_campaigns: p.in_groups ? formatSet(p.in_groups.split('|').filter(Boolean)) : '',
-    });
-    await adminLog(call, { section: 'USERS', type: 'ADD', recordId: id, code: 'ADMIN API ADD USER', description: `user ${id} added, level ${level}, group ${group}`, notes: `user: ${id}` });
-    return { lines: [t4('SUCCESS', 'add_user USER HAS BEEN ADDED', [rights.user, id, '', levelText, fullName, group])] };
-  },
-};
-
-export const copyUser: NonAgentFunction = {
-  name: 'copy_user',
-  prelude: 'standard',
-  requires: USER_RIGHTS,
-  denied: (user) => t1('ERROR', 'copy_user USER DOES NOT HAVE PERMISSION TO COPY USERS', [user, '0']),
-  async run(call) {
-    const { p, unit, rights } = call;
-    const store = unit.store;
-    const agentUser = p.agent_user ?? '';
-    const pass = p.agent_pass ?? '';
-    const sourceUser = p.source_user ?? '';
-    const fullName = p.agent_full_name ?? '';
-    if (agentUser.length < 2 || agentUser.length > 20 || pass.length < 2 || sourceUser.length < 1 || fullName.length < 1 || fullName.length > 50)
-      return { lines: [t1('ERROR', 'copy_user YOU MUST USE ALL REQUIRED FIELDS', [rights.user, agentUser, hidden(pass), sourceUser, fullName])] };
-    const source = await store.userAdmin.fullRow(sourceUser);
-    const sourceLevel = Number(source?.user_level ?? 0);
-    if (source && !mayCreateLevel(rights, sourceLevel))
-      return { lines: [t1('ERROR', 'copy_user USER DOES NOT HAVE PERMISSION TO COPY USERS IN THIS USER LEVEL', [rights.user, sourceLevel, rights.level])] };
-    const sourceGroup = String(source?.user_group ?? '');
-    if (!source || !(await viewableGroup(call, sourceGroup))) return { lines: [t1('ERROR', 'copy_user USER GROUP DOES NOT EXIST', [rights.user, sourceGroup])] };
-    if (await store.users.exists(agentUser)) return { lines: [t1('ERROR', 'copy_user USER ALREADY EXISTS', [rights.user, agentUser])] };
-    const id = await newUserId(call, agentUser);
-    const row: Record<string, unknown> = { ...source };
-    for (const column of NOT_COPIED) delete row[column];
-    Object.assign(row, { user: id, pass: '', pass_hash: await call.passwords.hash(pass), full_name: fullName });
-    await store.userAdmin.insertUser(row as never);
-    const [ingroups, campaigns] = await store.userAdmin.copyRanks(sourceUser, id);
-    await adminLog(call, { section: 'USERS', type: 'COPY', recordId: id, code: 'ADMIN API COPY USER', description: `user ${id} copied from ${sourceUser}`, notes: `user: ${id}|1|${ingroups}|${campaigns}` });
-    return { lines: [t4('SUCCESS', 'copy_user USER HAS BEEN COPIED', [rights.user, id, '', fullName, sourceUser])] };
-  },
-};
+import { USER_RIGHTS, viewableGroup } from './user-rules.js';
 
 const CUSTOM = [
   ['custom_one', 'ONE'],
