@@ -235,8 +235,13 @@ describe('lead searches', () => {
 
   it('lead_status_search finds leads by the status of a call on a day', async () => {
     const res = await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '2026-11-28' });
-    expect(res.body.split('\n').slice(0, 3)).toEqual([';---------- START OF RECORD 1 ----------', 'lead_id => 2', 'status => NEW']);
-    expect(res.body).toContain('\nentry_list_id => 0\n');
+    const record = {
+      lead_id: '2', status: 'NEW', user: '', vendor_lead_code: 'V0102', source_id: '', list_id: '101', gmt_offset_now: '0.00', phone_code: '1',
+      phone_number: '3125550102', title: '', first_name: 'Alan', middle_initial: '', last_name: 'Turing', address1: '', address2: '', address3: '',
+      city: '', state: 'IL', province: '', postal_code: '', country_code: '', gender: 'U', date_of_birth: '', alt_phone: '', email: '',
+      security_phrase: '', comments: '', called_count: '0', last_local_call_time: '2026-11-28 10:00:00', rank: '0', owner: '', entry_list_id: '0',
+    };
+    expect(res.body).toBe(`;---------- START OF RECORD 1 ----------\n${Object.entries(record).map(([k, v]) => `${k} => ${v}\n`).join('')}`);
     expect((await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '2026-11-27' })).body).toBe('ERROR: lead_status_search NO RESULTS FOUND: 6000||NI|\n');
     expect((await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '28/11/2026' })).body).toBe('ERROR: lead_status_search INVALID SEARCH PARAMETERS: 6000|NI|28112026|\n');
   });

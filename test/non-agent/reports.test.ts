@@ -186,6 +186,19 @@ describe('agent_campaigns, campaigns_list, ingroup_list, user_details', () => {
     expect((await teamB({ function: 'campaigns_list', campaign_id: 'TESTCAMP' })).body).toBe('ERROR: campaigns_list THIS USER HAS NO VIEWABLE CAMPAIGNS: 7002|\n');
   });
 
+  it('prints the in-group picker page', async () => {
+    const res = await h.nonAgent({ function: 'ingroup_list' });
+    expect(res.body).toBe(
+      '<html>\n<head>\n<title>NON-AGENT API</title>\n<script language="Javascript">\n' +
+        'function choose_file(filename, fieldname) {\n\tif (filename.length > 0) {\n\t\tparent.document.getElementById(fieldname).value = filename;\n' +
+        '\t\tdocument.getElementById("selected_file").innerHTML = filename;\n\t}\n}\n</script>\n</head>\n<body>\n' +
+        '<table border="0">\n<tr><td>#</td><td>Inbound Groups</td><td>Name</td><td>Color</td></tr>\n' +
+        `<tr><td>1</td><td><a href="javascript:choose_file('SALESLINE','Sales line');">SALESLINE</a></td><td>Sales line</td><td bgcolor=""></td></tr>\n` +
+        `<tr><td>2</td><td><a href="javascript:choose_file('TESTIN','Test inbound');">TESTIN</a></td><td>Test inbound</td><td bgcolor=""></td></tr>\n` +
+        '</table>\n<span id="selected_file"></span>\n</body>\n</html>\n',
+    );
+  });
+
   it('escapes in-group names in the in-group picker (VICIdial injects them into JavaScript)', async () => {
     await h.exec(`insert into vicidial_inbound_groups (group_id, group_name, active, user_group) values ('XSS', 'a'');alert(1);//<b>', 'Y', '---ALL---')`);
     const res = await h.nonAgent({ function: 'ingroup_list' });
