@@ -12,6 +12,13 @@ export const LEAD_RECORD_COLUMNS = [
 export type LeadRecordColumn = (typeof LEAD_RECORD_COLUMNS)[number];
 export type LeadRecord = Readonly<Record<LeadRecordColumn, string>> & { readonly entry_date: string };
 
+/** The standard text fields a new lead takes from a request or a CSV file (gmt_offset_now is always looked up). */
+export const LEAD_TEXT_FIELDS = [
+  'vendor_lead_code', 'source_id', 'title', 'first_name', 'middle_initial', 'last_name', 'address1', 'address2',
+  'address3', 'city', 'state', 'province', 'postal_code', 'country_code', 'gender', 'date_of_birth', 'alt_phone', 'email',
+  'security_phrase', 'comments', 'owner',
+] as const satisfies readonly LeadRecordColumn[];
+
 /** The columns update_lead and batch_update_lead may set (user_field → user, list_id_field → list_id). */
 export const EDITABLE_LEAD_COLUMNS = [
   'user', 'list_id', 'status', 'vendor_lead_code', 'source_id', 'gmt_offset_now', 'title', 'first_name', 'middle_initial',

@@ -3,10 +3,10 @@
  * record turned into a candidate lead or a reason it cannot be one. Pure, so
  * the mapping rules are tested without a database.
  */
-import { ADD_LEAD_FIELDS } from '../api/non-agent/functions/lead-params.js';
+import { LEAD_TEXT_FIELDS } from '../domain/lead-record.js';
 
 /** Lead fields a CSV column may fill. */
-export const LOADABLE_FIELDS = ['phone_number', 'phone_code', 'rank', ...ADD_LEAD_FIELDS] as const;
+export const LOADABLE_FIELDS = ['phone_number', 'phone_code', 'rank', ...LEAD_TEXT_FIELDS] as const;
 export type LoadableField = (typeof LOADABLE_FIELDS)[number];
 
 /** Header spellings seen in real lead files, beyond the field names themselves. */

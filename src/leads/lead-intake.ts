@@ -6,7 +6,6 @@
  */
 import {
   duplicateKey,
-  duplicateMessage,
   matchDuplicate,
   type DuplicateCandidate,
   type DuplicatePolicy,
@@ -179,6 +178,3 @@ export class LeadIntake {
     return this.campaignLists;
   }
 }
-
-/** add_lead's error line for a duplicate verdict on a stored lead. */
-export { duplicateMessage };

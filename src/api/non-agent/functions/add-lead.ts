@@ -3,9 +3,9 @@
  * offset, insert the lead; then alternate phones, custom fields, hopper and
  * callback. Bad values get an ERROR line and nothing is written.
  */
-import { parseDuplicateCheck } from '../../../domain/duplicate-check.js';
+import { duplicateMessage, parseDuplicateCheck } from '../../../domain/duplicate-check.js';
 import type { NewLeadRecord } from '../../../domain/lead-record.js';
-import { dncMode, duplicateMessage, LeadIntake } from '../../../leads/lead-intake.js';
+import { dncMode, LeadIntake } from '../../../leads/lead-intake.js';
 import { leadValueProblem } from '../../../leads/lead-values.js';
 import { NANPA_MIN_ROWS } from '../../../leads/phone-validation.js';
 import type { Line } from '../../legacy/lines.js';
