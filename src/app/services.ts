@@ -2,12 +2,14 @@
  * The composition root: builds every service from the configuration, once.
  * The HTTP app, the CLI and the tests all start here.
  */
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { Authenticator } from '../access/authenticate.js';
 import { CredentialCache } from '../access/credential-cache.js';
 import { hashPlainPasswords } from '../access/password-upgrade.js';
 import { Passwords } from '../access/passwords.js';
+import { WebSessions } from '../access/web-session.js';
 import { AgentApi } from '../api/agent/handle-request.js';
 import { agentFunctions } from '../api/agent/registry.js';
 import { AuditTrail } from '../audit/audit-trail.js';
@@ -37,6 +39,8 @@ export interface Services {
   readonly credentialCache: CredentialCache;
   readonly sessions: SessionService;
   readonly agentApi: AgentApi;
+  readonly authenticator: Authenticator;
+  readonly webSessions: WebSessions;
   readonly startedAt: Date;
   close(): Promise<void>;
 }
@@ -67,11 +71,14 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const sessions = new SessionService({ serverIp: config.serverIp });
     const startedAt = clock.now();
     const settings = new SettingsCache(store);
+    const authenticator = new Authenticator(passwords, credentialCache);
+    // Without a configured secret, screen sessions last until the process restarts.
+    const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
     const agentApi = new AgentApi({
       store,
       settings,
       runner,
-      authenticator: new Authenticator(passwords, credentialCache),
+      authenticator,
       sessions,
       clock,
       audit: new AuditTrail('agent'),
@@ -89,6 +96,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       credentialCache,
       sessions,
       agentApi,
+      authenticator,
+      webSessions,
       startedAt,
       async close() {
         await bus.close();

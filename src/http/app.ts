@@ -2,6 +2,7 @@
  * The Fastify application: VICIdial's PHP endpoints on the legacy face, with
  * size limits, secret-free logs and errors that never show a stack trace.
  */
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -9,6 +10,9 @@ import type { Services } from '../app/services.js';
 import { scrubUrl } from './scrub-url.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
+import { sendJsonError } from './json-errors.js';
+import { registerScreenAuth } from './screen-auth.js';
+import { registerWeb } from './web.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -30,6 +34,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     }),
   });
 
+  await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
@@ -54,12 +59,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     if (legacy) {
       return reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(`ERROR: ${message}\n`);
     }
-    return reply.code(status).send({ error: message });
+    return sendJsonError(reply, status, status === 500 ? 'internal-error' : 'bad-request', message);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: `no such endpoint: ${request.method} ${scrubUrl(request.url).split('?')[0]}` });
-  });
+  app.setNotFoundHandler((request, reply) =>
+    sendJsonError(reply, 404, 'not-found', `No such endpoint: ${request.method} ${scrubUrl(request.url).split('?')[0]}`),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     if ((request.raw.url ?? '').length <= URL_LIMIT_BYTES) return;
@@ -69,5 +74,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerLegacyAgentRoute(app, services);
+  registerScreenAuth(app, services);
+  await registerWeb(app);
   return app;
 }
