@@ -6,6 +6,13 @@ import type { FilteredParams } from '../input-filters.js';
 
 export const notValid = (fn: string, fields: readonly (string | number)[]) => error(`${fn} not valid`, fields);
 
+/**
+ * A value the agent screen reads from its pipe-delimited poll line: non-empty
+ * and without '|', which would shift every later field (agent-api.md §6,
+ * permissions.md §10 #20). agentgate refuses such a value as not valid.
+ */
+export const relayable = (value: string) => value.length > 0 && !value.includes('|');
+
 /** The "agent_user ≥ a characters or alt_user ≥ b characters" rule of most functions. */
 export function hasTarget(p: FilteredParams, agentMin: number, altMin: number): boolean {
   return (p.agent_user ?? '').length >= agentMin || (p.alt_user ?? '').length >= altMin;
