@@ -54,7 +54,7 @@ export interface Explanation {
 
 export const GATE_LABELS: Readonly<Record<string, string>> = {
   source: 'Source',
-  credentials: 'Credentials: user exists, active, level above 0, not locked, IP lists',
+  credentials: 'Credentials',
   api_access: 'Agent API Access',
   system_api: 'System-wide Agent API switch',
   function: 'Function exists',
