@@ -19,6 +19,7 @@ async function record(section: string, match: Record<string, unknown>) {
 describe('admin API: records', () => {
   it('turns the system-wide Agent API switch off and on, effective on the next request', async () => {
     const settings = await record('systemSettings', {});
+    expect(settings.values).not.toHaveProperty('pass_key');
     const off = await admin.send('PATCH', '/api/v2/admin/records/systemSettings', { key: {}, version: settings.version, changes: { vdc_agent_api_active: '0' } });
     expect(off.status).toBe(200);
     expect((await h.api({ agent_user: '1000', function: 'external_pause', value: 'PAUSE' })).body).toBe('ERROR: System API NOT ACTIVE\n');

@@ -136,4 +136,15 @@ describeBrowser('the admin console in Chromium', () => {
     await page.locator('tr[data-user="admin"] li[data-code=also-agent]').waitFor();
     await page.screenshot({ path: path.join(ROOT, 'docs/permission-matrix.png'), fullPage: true });
   });
+
+  it('deactivates a user in one click, and refuses to deactivate the last administrator', async () => {
+    await login();
+    await openUser('6668');
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('status').getByText('Saved.').waitFor();
+    expect(await agentApi({ user: '6668', pass: '1234', agent_user: '1000', function: 'external_pause', value: 'PAUSE' })).toMatch(/^ERROR: Invalid Username\/Password/);
+    await openUser('admin');
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('alert').getByText('admin is the last active administrator').waitFor();
+  });
 });

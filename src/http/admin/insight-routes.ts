@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { advise } from '../../admin/advisor.js';
 import { AdminError, notFound } from '../../admin/admin-error.js';
-import { auditCsvLine, csvLine, CSV_HEADER, scrubStoredUrl } from '../../admin/audit-csv.js';
+import { auditCsvLine, csvLine, CSV_HEADER, shownAuditRow } from '../../admin/audit-csv.js';
 import { FLAG_HELP, functionChoices, PERMISSION_FLAGS } from '../../admin/catalog.js';
 import { permissionMatrix } from '../../admin/permission-matrix.js';
 import { formatFunctions } from '../../admin/schemas.js';
@@ -57,8 +57,6 @@ const explainBody = z
 
 const DAY = 24 * 60 * 60 * 1000;
 
-const shownRow = (r: AuditRow) => ({ ...r, url: scrubStoredUrl(r.url) });
-
 export function registerInsightRoutes(app: FastifyInstance, services: Services): void {
   const users = new UserAdmin(services);
 
@@ -92,7 +90,7 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
       const { limit, ...filter } = parse(auditQuery, request.query);
       const rows = await services.store.auditSearch.search(filter, limit + 1);
       const page = rows.slice(0, limit);
-      return { rows: page.map(shownRow), next: rows.length > limit ? page[page.length - 1]!.apiId : null };
+      return { rows: page.map(shownAuditRow), next: rows.length > limit ? page[page.length - 1]!.apiId : null };
     }),
   );
 
@@ -140,7 +138,7 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
         params,
         remoteIp: row.remoteIp,
       });
-      return { logged: shownRow(row), explanation };
+      return { logged: shownAuditRow(row), explanation };
     }),
   );
 

@@ -43,7 +43,8 @@ const KINDS: Record<RecordKindName, RecordKind> = {
   statuses: { table: 'vicidial_statuses', key: ['status'], orderBy: ['status'] },
   campaignStatuses: { table: 'vicidial_campaign_statuses', key: ['campaign_id', 'status'], orderBy: ['campaign_id', 'status'] },
   pauseCodes: { table: 'vicidial_pause_codes', key: ['campaign_id', 'pause_code'], orderBy: ['campaign_id', 'pause_code'] },
-  systemSettings: { table: 'system_settings', key: [], orderBy: [] },
+  // pass_key is the legacy static bcrypt salt (permissions.md §2.1): a secret.
+  systemSettings: { table: 'system_settings', key: [], orderBy: [], hidden: ['pass_key'] },
 };
 
 export type RecordValue = string | number | null;

@@ -71,11 +71,15 @@ export function UserEditor({ user, meta }: { user: string; meta: Meta }) {
     return edited;
   };
 
-  const submit = async (e: FormEvent) => {
+  const deactivate = () => save({ active: 'N' });
+  const submit = (e: FormEvent) => {
     e.preventDefault();
+    return save(payload());
+  };
+
+  const save = async (changes: Record<string, unknown>) => {
     setSaved('');
     try {
-      const changes = payload();
       const result = creating
         ? await api<VersionedRecord>('POST', '/api/v2/admin/users', changes)
         : await api<VersionedRecord>('PATCH', `/api/v2/admin/users/${encodeURIComponent(user)}`, { version: loaded?.version, changes });
@@ -147,6 +151,11 @@ export function UserEditor({ user, meta }: { user: string; meta: Meta }) {
         </button>
         {!creating ? (
           <>
+            {loaded.values.active === 'Y' ? (
+              <button type="button" className="danger" onClick={deactivate}>
+                Deactivate
+              </button>
+            ) : null}
             <button type="button" onClick={() => navigate(`advisor/${encodeURIComponent(user)}`)}>
               Least privilege
             </button>
