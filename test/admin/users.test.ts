@@ -90,6 +90,13 @@ describe('admin API: users', () => {
     expect((await h.rows('vicidial_users', { user: '6668' }))[0]!.full_name).toBe('First editor');
   });
 
+  it('does not count a login of the edited user as a conflicting edit', async () => {
+    const { version } = (await admin.get('/api/v2/admin/users/1001')).json;
+    await h.app.inject({ method: 'POST', url: '/api/v2/auth/login', payload: { user: '1001', pass: 'wrong', screen: 'agent' } });
+    await h.app.inject({ method: 'POST', url: '/api/v2/auth/login', payload: { user: '1001', pass: '1234', screen: 'agent' } });
+    expect((await admin.send('PATCH', '/api/v2/admin/users/1001', { version, changes: { full_name: 'Agent One' } })).status).toBe(200);
+  });
+
   it('logs every change with its before and after values', async () => {
     const { version } = (await admin.get('/api/v2/admin/users/6667')).json;
     await admin.send('PATCH', '/api/v2/admin/users/6667', { version, changes: { vdc_agent_api_access: '1', pass: 'a-new-password' } });

@@ -27,6 +27,8 @@ interface RecordKind {
   readonly hidden?: readonly string[];
   /** Columns a text search looks in. */
   readonly search?: readonly string[];
+  /** Bookkeeping no administrator edits (login counters): left out of the version, so a login does not make an edit stale. */
+  readonly volatile?: readonly string[];
 }
 
 const KINDS: Record<RecordKindName, RecordKind> = {
@@ -36,6 +38,15 @@ const KINDS: Record<RecordKindName, RecordKind> = {
     orderBy: ['user'],
     hidden: ['pass', 'pass_hash', 'phone_pass'],
     search: ['user', 'full_name', 'user_group'],
+    volatile: [
+      'failed_login_count',
+      'last_login_date',
+      'last_ip',
+      'failed_login_attempts_today',
+      'failed_login_count_today',
+      'failed_last_ip_today',
+      'failed_last_type_today',
+    ],
   },
   userGroups: { table: 'vicidial_user_groups', key: ['user_group'], orderBy: ['user_group'] },
   campaigns: { table: 'vicidial_campaigns', key: ['campaign_id'], orderBy: ['campaign_id'] },
@@ -61,8 +72,9 @@ export type RecordUpdate =
   | { readonly status: 'stale'; readonly current: VersionedRecord }
   | { readonly status: 'missing' };
 
-function versionOf(row: Record<string, unknown>): string {
-  const canonical = JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k]]));
+function versionOf(row: Record<string, unknown>, volatile: readonly string[] = []): string {
+  const columns = Object.keys(row).filter((k) => !volatile.includes(k));
+  const canonical = JSON.stringify(columns.sort().map((k) => [k, row[k] instanceof Date ? (row[k] as Date).toISOString() : row[k]]));
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 
@@ -146,7 +158,7 @@ export class AdminRecordsRepository {
     const values: Record<string, RecordValue> = {};
     for (const [column, value] of Object.entries(row))
       if (!hidden.has(column)) values[column] = value instanceof Date ? value.toISOString() : (value as RecordValue);
-    return { values, version: versionOf(row) };
+    return { values, version: versionOf(row, kind.volatile) };
   }
 }
 
