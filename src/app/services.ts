@@ -11,6 +11,7 @@ import { hashPlainPasswords } from '../access/password-upgrade.js';
 import { Passwords } from '../access/passwords.js';
 import { WebSessions } from '../access/web-session.js';
 import { AgentApi } from '../api/agent/handle-request.js';
+import type { AgentFunction } from '../api/agent/agent-function.js';
 import { agentFunctions } from '../api/agent/registry.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
@@ -39,6 +40,8 @@ export interface Services {
   readonly credentialCache: CredentialCache;
   readonly sessions: SessionService;
   readonly agentApi: AgentApi;
+  /** The agent API's functions by name (explain lays out their gates). */
+  readonly agentFunctions: ReadonlyMap<string, AgentFunction>;
   readonly authenticator: Authenticator;
   readonly webSessions: WebSessions;
   readonly startedAt: Date;
@@ -74,6 +77,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const authenticator = new Authenticator(passwords, credentialCache);
     // Without a configured secret, screen sessions last until the process restarts.
     const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
+    const functions = agentFunctions({ version: AGENTGATE_VERSION, startedAt });
     const agentApi = new AgentApi({
       store,
       settings,
@@ -82,7 +86,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       sessions,
       clock,
       audit: new AuditTrail('agent'),
-      functions: agentFunctions({ version: AGENTGATE_VERSION, startedAt }),
+      functions,
     });
     return {
       config,
@@ -96,6 +100,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       credentialCache,
       sessions,
       agentApi,
+      agentFunctions: functions,
       authenticator,
       webSessions,
       startedAt,

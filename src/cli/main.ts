@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * agentgate's command line: serve, init, seed-demo, and agent sessions.
+ * agentgate's command line: serve, init, seed-demo, agent sessions, explain.
  * Errors end with one line that says what to do next, never a stack trace.
  */
 import { Command, Option } from 'commander';
@@ -9,6 +9,7 @@ import { DatabaseUrlError } from '../store/connect.js';
 import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
+import { explainCommand } from './explain-command.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
 
@@ -37,6 +38,7 @@ program
   .action((_options, command: Command) => seedDemoCommand(configFrom(command.optsWithGlobals())));
 
 program.addCommand(agentCommands());
+program.addCommand(explainCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -14,6 +14,7 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { user: 'admin', role: 'administrator: level 9, every admin permission, not API Only (the admin console at /admin)' },
   { user: '6666', role: 'API user: Agent API Access, API Only, ALL_FUNCTIONS (level 8)' },
   { user: '6667', role: 'API user without Agent API Access (every call is refused)' },
   { user: '6668', role: 'API user allowed only external_pause and external_status' },
@@ -104,6 +105,29 @@ export async function seedDemo(services: Services): Promise<void> {
       api_list_restrict: '1',
     });
 
+    // Every admin permission VICIdial's own demo administrator has; it may grant all of them.
+    const on = '1' as const;
+    await tx.users.insert({
+      pass_hash: hash,
+      user: 'admin',
+      full_name: 'Demo administrator',
+      user_group: 'ADMIN',
+      user_level: 9,
+      vdc_agent_api_access: on,
+      modify_leads: on,
+      ...Object.fromEntries(
+        [
+          'view_reports', 'modify_users', 'delete_users', 'modify_usergroups', 'delete_user_groups', 'modify_campaigns',
+          'delete_campaigns', 'modify_lists', 'delete_lists', 'load_leads', 'modify_statuses', 'delete_from_dnc',
+          'change_agent_campaign', 'modify_same_user_level', 'custom_fields_modify', 'export_reports', 'download_lists',
+          'modify_servers', 'modify_ingroups', 'delete_ingroups', 'modify_inbound_dids', 'delete_inbound_dids',
+          'modify_remoteagents', 'delete_remote_agents', 'ast_admin_access', 'campaign_detail', 'modify_call_times',
+          'delete_call_times', 'modify_scripts', 'delete_scripts', 'modify_filters', 'delete_filters',
+          'alter_agent_interface_options', 'modify_ip_lists', 'access_recordings',
+        ].map((flag) => [flag, on]),
+      ),
+    });
+
     const agent = { pass_hash: hash, user_level: 1, agentcall_manual: '1' as const, scheduled_callbacks: '1' as const };
     await tx.users.insert({ ...agent, user: '1000', full_name: 'Agent 1000', user_group: 'AGENTS', custom_three: 'CRM1000', closer_campaigns: ' TESTIN -' });
     await tx.users.insert({ ...agent, user: '1001', full_name: 'Agent 1001', user_group: 'AGENTS', custom_three: 'CRM1001', closer_campaigns: ' TESTIN -' });
@@ -175,6 +199,8 @@ export async function seedDemo(services: Services): Promise<void> {
           now,
           fields: { phone_number: phone, phone_code: '1', first_name: first, last_name: last, state, vendor_lead_code: `V${phone.slice(-4)}` },
         });
+    // The matrix warns about passwords never changed since creation: the demo's are.
+    for (const { user } of DEMO_ACCOUNTS) await tx.passwordDates.recordCreated(user, now);
     await tx.leads.addSystemDnc('3125550199');
     await tx.leads.addCampaignDnc('3125550198', 'TESTCAMP');
   });
@@ -189,6 +215,8 @@ export function demoBanner(baseUrl: string): string {
   return [
     `Demo accounts (password ${DEMO_PASSWORD} for all):`,
     rows,
+    '',
+    `Admin console: ${baseUrl}/admin (user admin, password ${DEMO_PASSWORD})`,
     '',
     'Try:',
     `  curl '${baseUrl}/agc/api.php?source=test&user=6666&pass=${DEMO_PASSWORD}&agent_user=1000&function=external_pause&value=PAUSE'`,

@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Services } from '../app/services.js';
 import { scrubUrl } from './scrub-url.js';
+import { registerAdminApi } from './admin/register.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
 import { sendJsonError } from './json-errors.js';
@@ -75,6 +76,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerLegacyAgentRoute(app, services);
   registerScreenAuth(app, services);
+  registerAdminApi(app, services);
   await registerWeb(app);
   return app;
 }

@@ -5,12 +5,16 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import type { SqlDialect } from './schema/ddl.js';
+import { AdminLogRepository } from './repositories/admin-log.js';
+import { AdminRecordsRepository } from './repositories/admin-records.js';
 import { AuditRepository } from './repositories/audit.js';
+import { AuditSearchRepository } from './repositories/audit-search.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
 import type { Executor } from './repositories/executor.js';
 import { LeadsRepository } from './repositories/leads.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
+import { PasswordDatesRepository } from './repositories/password-dates.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { UsersRepository } from './repositories/users.js';
 
@@ -22,6 +26,10 @@ export class Store {
   readonly liveAgents: LiveAgentsRepository;
   readonly messages: MessagesRepository;
   readonly audit: AuditRepository;
+  readonly auditSearch: AuditSearchRepository;
+  readonly adminRecords: AdminRecordsRepository;
+  readonly adminLog: AdminLogRepository;
+  readonly passwordDates: PasswordDatesRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -34,6 +42,10 @@ export class Store {
     this.liveAgents = new LiveAgentsRepository(executor);
     this.messages = new MessagesRepository(executor);
     this.audit = new AuditRepository(executor);
+    this.auditSearch = new AuditSearchRepository(executor);
+    this.adminRecords = new AdminRecordsRepository(executor, dialect);
+    this.adminLog = new AdminLogRepository(executor);
+    this.passwordDates = new PasswordDatesRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -19,14 +19,16 @@ describeBrowser('the built pages load in Chromium', () => {
   });
 
   it.each([
-    ['/agent', 'agentgate agent screen'],
-    ['/admin', 'agentgate admin console'],
-  ])('%s renders its React app', async (url, heading) => {
+    ['/agent', 'agentgate agent screen', undefined],
+    ['/admin', 'agentgate admin console', 'Log in'],
+  ])('%s renders its React app', async (url, heading, button) => {
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
     await page.goto(`${base}${url}`);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(heading);
+    // The admin console starts at its login form (the session cookie is httpOnly).
+    if (button) await page.getByRole('button', { name: button }).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });

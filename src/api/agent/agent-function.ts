@@ -24,6 +24,8 @@ export type DeniedLayout = 'value' | 'lead_id' | 'short';
 
 export interface ValidateContext {
   readonly settings: SystemSettings;
+  /** For a check in validate() that is a permission, not a parameter (send_notification's switch). */
+  readonly trace: GateTrace;
 }
 
 export interface AgentCall {

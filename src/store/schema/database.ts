@@ -2,6 +2,7 @@
  * Every table agentgate knows, by its VICIdial name, and the Kysely Database
  * type derived from the same declarations.
  */
+import * as agentgate from './agentgate-tables.js';
 import type { RowType, TableSpec } from './columns.js';
 import * as campaign from './campaign-tables.js';
 import * as live from './live-tables.js';
@@ -38,6 +39,7 @@ export const tables = {
   vicidial_api_urls: live.vicidialApiUrls,
   vicidial_webservers: live.vicidialWebservers,
   vicidial_urls: live.vicidialUrls,
+  agentgate_user_passwords: agentgate.agentgateUserPasswords,
 } as const;
 
 type Tables = typeof tables;

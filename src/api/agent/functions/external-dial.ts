@@ -100,8 +100,15 @@ export const externalDial: AgentFunction = {
     }
     const outboundCid = p.outbound_cid ?? '';
     if (outboundCid.length >= 2) {
-      if (call.settings.outboundCidAny !== 'API_ONLY')
+      if (call.settings.outboundCidAny !== 'API_ONLY') {
+        call.trace.fail(
+          'outbound_cid',
+          'an explicit outbound_cid is not allowed on this system',
+          'set outbound_cid_any to API_ONLY in system settings, or send no outbound_cid',
+          'system_settings.outbound_cid_any',
+        );
         return out(error('outbound_cid is not allowed on this system', [agentUser, outboundCid, call.settings.outboundCidAny]));
+      }
       callerIdNumber = outboundCid;
       groupAlias = '-FORCE-';
     }

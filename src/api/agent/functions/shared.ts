@@ -22,41 +22,49 @@ export function hasTarget(p: FilteredParams, agentMin: number, altMin: number): 
 export async function manualDialRefusal(call: AgentCall): Promise<Line | undefined> {
   const agent = await call.unit.store.users.find(call.agentUser);
   if (agent?.agentcallManual === '1') {
-    call.trace.pass('agentcall_manual');
+    call.trace.pass('agentcall_manual', `${call.agentUser} may dial by hand`, 'vicidial_users.agentcall_manual');
     return undefined;
   }
   call.trace.fail(
     'agentcall_manual',
     `${call.agentUser} may not place manual dial calls (agentcall_manual is ${agent?.agentcallManual ?? 'missing'})`,
     `set agentcall_manual to 1 for ${call.agentUser}`,
+    'vicidial_users.agentcall_manual',
   );
   return error('agent_user is not allowed to place manual dial calls', [call.agentUser]);
+}
+
+/** Words for a list outside the API user's scope: which campaign, which group, what would allow it. */
+async function listOutOfScope(call: AgentCall, listId: number): Promise<{ detail: string; fix: string; setting: string }> {
+  const group = call.apiUser.group;
+  const setting = `vicidial_user_groups.allowed_campaigns (${group})`;
+  const list = call.trace.keeping ? await call.unit.store.campaigns.findList(listId) : undefined;
+  if (!list) return { detail: `list ${listId} does not exist or has no campaign (API List Restrict is on)`, fix: `give list ${listId} a campaign ${group} allows`, setting };
+  return {
+    detail: `list ${listId} is in campaign ${list.campaignId}, which is not in ${group}'s allowed campaigns (API List Restrict is on for ${call.apiUser.user})`,
+    fix: `add ${list.campaignId} to ${group}'s allowed campaigns, or turn off API List Restrict for ${call.apiUser.user}`,
+    setting,
+  };
 }
 
 /** API List Restrict on a lead: its list's campaign must be allowed to the API user's group. */
 export async function leadScopeRefusal(call: AgentCall, lead: Lead): Promise<Line | undefined> {
   if (await call.scope.allowsList(call.unit.store, lead.listId)) {
-    call.trace.pass('lead_scope');
+    call.trace.pass('lead_scope', `lead ${lead.leadId} is in list ${lead.listId}: ${call.scope.restricted ? 'an allowed campaign' : 'API List Restrict is off'}`);
     return undefined;
   }
-  call.trace.fail(
-    'lead_scope',
-    `lead ${lead.leadId} is in list ${lead.listId}, whose campaign ${call.apiUser.user}'s user group does not allow`,
-    `add the list's campaign to the allowed campaigns of user group ${call.apiUser.group}`,
-  );
+  const words = await listOutOfScope(call, lead.listId);
+  call.trace.fail('lead_scope', `lead ${lead.leadId}: ${words.detail}`, words.fix, words.setting);
   return error('lead is in a list not allowed for this user', [call.agentUser, lead.leadId, lead.listId, call.apiUser.user]);
 }
 
 /** API List Restrict on a list the command would write to. */
 export async function listScopeRefusal(call: AgentCall, listId: number, first: string): Promise<Line | undefined> {
   if (await call.scope.allowsList(call.unit.store, listId)) {
-    call.trace.pass('list_scope');
+    call.trace.pass('list_scope', `list ${listId}: ${call.scope.restricted ? 'an allowed campaign' : 'API List Restrict is off'}`);
     return undefined;
   }
-  call.trace.fail(
-    'list_scope',
-    `list ${listId} belongs to a campaign ${call.apiUser.user}'s user group does not allow`,
-    `add the list's campaign to the allowed campaigns of user group ${call.apiUser.group}`,
-  );
+  const words = await listOutOfScope(call, listId);
+  call.trace.fail('list_scope', words.detail, words.fix, words.setting);
   return error('list is not allowed for this user', [first, listId, call.agentUser, call.apiUser.user]);
 }
