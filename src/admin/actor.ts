@@ -1,7 +1,9 @@
 /** Who is acting in the console, and whether its flags let it change a section. */
 import type { CredentialCache } from '../access/credential-cache.js';
 import type { Passwords } from '../access/passwords.js';
+import type { UnitRunner } from '../app/unit-of-work.js';
 import type { Clock } from '../domain/clock.js';
+import type { SessionService } from '../sessions/session-service.js';
 import type { SettingsCache } from '../store/settings-cache.js';
 import type { Store } from '../store/store.js';
 import { AdminError } from './admin-error.js';
@@ -10,6 +12,8 @@ import type { Actor } from './change-log.js';
 
 export interface AdminDeps {
   readonly store: Store;
+  readonly runner: UnitRunner;
+  readonly sessions: SessionService;
   readonly passwords: Passwords;
   readonly credentialCache: CredentialCache;
   readonly settings: SettingsCache;

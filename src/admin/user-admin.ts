@@ -85,6 +85,9 @@ export class UserAdmin {
     });
     // Cached password checks and sessions depend on these columns: void them now, not at expiry.
     this.deps.credentialCache.forget(user);
+    // An API Only or inactive account can never hold a live agent session: end any it has.
+    if (updated.values.api_only_user === '1' || updated.values.active === 'N')
+      await this.deps.runner.run((unit) => this.deps.sessions.logout(unit, user, 'account-changed'));
     return updated;
   }
 

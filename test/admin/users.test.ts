@@ -42,6 +42,15 @@ describe('admin API: access', () => {
 });
 
 describe('admin API: users', () => {
+  it('ends the live session of an agent made API Only or inactive', async () => {
+    for (const [user, changes] of [['1000', { api_only_user: '1' }], ['1001', { active: 'N' }]] as const) {
+      if (user === '1001') await h.login('1001', 'TESTCAMP');
+      const { version } = (await admin.get(`/api/v2/admin/users/${user}`)).json;
+      expect((await admin.send('PATCH', `/api/v2/admin/users/${user}`, { version, changes })).status).toBe(200);
+      expect(await h.agent(user)).toBeUndefined();
+    }
+  });
+
   it('creates an API user whose permissions the agent API applies at once', async () => {
     const created = await admin.send('POST', '/api/v2/admin/users', newApiUser);
     expect(created.status).toBe(201);
