@@ -22,6 +22,7 @@ import {
   type LiveAgentChanges,
 } from '../domain/live-agent.js';
 import { formatSet, parseSet } from '../domain/vicidial-sets.js';
+import { CallHistory } from './call-history.js';
 import { callerIdFor, uniqueIdFor } from './call-ids.js';
 import type { DialRequest } from './dial-request.js';
 import { formatDialRequest, parseDialRequest } from './dial-request.js';
@@ -35,6 +36,7 @@ import {
   parsePresetDisposition,
   type PresetDisposition,
 } from './rules.js';
+import { loginCall } from './login-call.js';
 import { snapshotOf } from './snapshot.js';
 
 export type LoginRefusal =
@@ -73,10 +75,23 @@ export interface CallStart {
   readonly number?: string;
   readonly phoneCode?: string;
   readonly callerId?: string;
+  /** The call's unique id, when the telephony gave it one already (a queued inbound call). */
+  readonly uniqueId?: string;
+}
+
+/** How a call ended: the customer, the agent (screen), the API, or the telephony (busy, no answer). */
+export type CallEndedBy = 'customer' | 'agent' | 'api' | 'system';
+
+export interface SessionServiceOptions {
+  readonly serverIp: string;
+  /** The web phone a session's agent can open (vicidial_session_data.webphone_url); none by default. */
+  readonly webphoneUrl?: (user: string, confExten: string) => string;
 }
 
 export class SessionService {
-  constructor(private readonly options: { readonly serverIp: string }) {}
+  private readonly history = new CallHistory();
+
+  constructor(private readonly options: SessionServiceOptions) {}
 
   // --- reading -------------------------------------------------------------
 
@@ -128,6 +143,18 @@ export class SessionService {
     });
     if (ingroups.length > 0) await store.liveAgents.setLiveIngroups(request.user, ingroups, u.now);
     const agent = await this.require(u, request.user);
+    const extension = `agentgate/${request.user}`;
+    await store.telephony.saveSessionData({
+      user: agent.user,
+      confExten: agent.confExten,
+      serverIp: agent.serverIp,
+      campaignId: campaign.id,
+      extension,
+      webphoneUrl: this.options.webphoneUrl?.(agent.user, agent.confExten) ?? '',
+      agentLoginCall: loginCall(agent, extension, u.now),
+      now: u.now,
+    });
+    await this.history.login(u, agent);
     u.events.add({ type: 'session.started', user: agent.user, session: snapshotOf(agent) });
     return ok(agent);
   }
@@ -141,6 +168,8 @@ export class SessionService {
   }
 
   private async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
+    await this.history.logout(u, agent);
+    await u.store.telephony.deleteSessionData(agent.user);
     if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await u.store.liveAgents.delete(agent.user);
     await u.store.liveAgents.clearLiveIngroups(agent.user);
@@ -167,7 +196,7 @@ export class SessionService {
   /** Put the agent on a call with a lead (the dialer, the simulator and tests use this). */
   async startCall(u: Unit, agent: LiveAgent, call: CallStart): Promise<LiveAgent> {
     const callerId = call.callerId ?? callerIdFor(call.kind, call.lead.leadId, u.now);
-    const uniqueId = uniqueIdFor(u.now);
+    const uniqueId = call.uniqueId ?? uniqueIdFor(u.now);
     const number = call.number ?? call.lead.phoneNumber;
     await u.store.liveAgents.insertLiveCall({
       campaignId: call.queue,
@@ -183,7 +212,7 @@ export class SessionService {
       now: u.now,
     });
     if (call.kind !== 'INBOUND') await u.store.leads.markDialed(call.lead.leadId, u.now);
-    return this.change(
+    const started = await this.change(
       u,
       agent,
       {
@@ -202,15 +231,19 @@ export class SessionService {
       },
       'call-started',
     );
+    const phoneCode = call.phoneCode ?? call.lead.phoneCode;
+    await this.history.callStarted(u, started, { lead: call.lead, kind: call.kind, queue: call.queue, uniqueId, number, phoneCode });
+    return started;
   }
 
   /**
    * The call ends (customer, agent or API hang-up): the agent moves to the
    * disposition step. A disposition preset by external_status applies at once.
    */
-  async endCall(u: Unit, agent: LiveAgent, by: 'customer' | 'agent' | 'api'): Promise<LiveAgent> {
+  async endCall(u: Unit, agent: LiveAgent, by: CallEndedBy): Promise<LiveAgent> {
     if (!agent.call) return agent;
     await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
+    await this.history.callEnded(u, agent, by);
     const ended = await this.change(
       u,
       agent,
@@ -258,6 +291,8 @@ export class SessionService {
       }
     }
     const next = afterDisposition(agent, await this.campaignOf(u, agent));
+    const nextSpan = next.kind === 'status' && next.status !== 'PAUSED' ? 'wait' : 'pause';
+    await this.history.dispositioned(u, agent, dispo.status, nextSpan, cause);
     if (next.kind === 'logout') {
       await this.end(u, agent, 'logout-after-disposition');
       return agent;
@@ -315,6 +350,7 @@ export class SessionService {
   /** pause_code: the code is submitted at once while the agent is paused. */
   async pauseCodeCommand(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
     if (agent.status !== 'PAUSED') return this.change(u, agent, { commands: { pauseCode: code } }, 'api-pause-code');
+    await this.history.pauseCode(u, agent, code);
     return this.change(u, agent, { pauseCode: code, commands: { pauseCode: '' } }, 'api-pause-code');
   }
 
@@ -495,6 +531,7 @@ export class SessionService {
   private async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
     const stored = await u.store.liveAgents.update(agent.user, changes, u.now);
     const updated = applyChanges(agent, stored);
+    if (phaseOf(agent) !== phaseOf(updated)) await this.history.transition(u, agent, updated, cause);
     const statusChanged =
       changes.status !== undefined || changes.leadId !== undefined || changes.callerId !== undefined || changes.previewLeadId !== undefined;
     if (statusChanged || changes.pauseCode !== undefined || pendingChanged(agent.commands, changes.commands))

@@ -6,12 +6,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import type { SqlDialect } from './schema/ddl.js';
 import { AuditRepository } from './repositories/audit.js';
+import { CallLogsRepository } from './repositories/call-logs.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
 import type { Executor } from './repositories/executor.js';
 import { LeadsRepository } from './repositories/leads.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
 import { SettingsRepository } from './repositories/settings.js';
+import { TelephonyRepository } from './repositories/telephony.js';
 import { UsersRepository } from './repositories/users.js';
 
 export class Store {
@@ -22,6 +24,8 @@ export class Store {
   readonly liveAgents: LiveAgentsRepository;
   readonly messages: MessagesRepository;
   readonly audit: AuditRepository;
+  readonly callLogs: CallLogsRepository;
+  readonly telephony: TelephonyRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -34,6 +38,8 @@ export class Store {
     this.liveAgents = new LiveAgentsRepository(executor);
     this.messages = new MessagesRepository(executor);
     this.audit = new AuditRepository(executor);
+    this.callLogs = new CallLogsRepository(executor);
+    this.telephony = new TelephonyRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -3,6 +3,7 @@
  * type derived from the same declarations.
  */
 import type { RowType, TableSpec } from './columns.js';
+import * as calls from './call-tables.js';
 import * as campaign from './campaign-tables.js';
 import * as live from './live-tables.js';
 import * as users from './users-tables.js';
@@ -38,6 +39,12 @@ export const tables = {
   vicidial_api_urls: live.vicidialApiUrls,
   vicidial_webservers: live.vicidialWebservers,
   vicidial_urls: live.vicidialUrls,
+  vicidial_log: calls.vicidialLog,
+  vicidial_closer_log: calls.vicidialCloserLog,
+  vicidial_agent_log: calls.vicidialAgentLog,
+  vicidial_manager: calls.vicidialManager,
+  vicidial_session_data: calls.vicidialSessionData,
+  agentgate_simulator: calls.agentgateSimulator,
 } as const;
 
 type Tables = typeof tables;
