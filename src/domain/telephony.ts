@@ -54,3 +54,30 @@ export const DEFAULT_SIM_SETTINGS: Omit<SimSettings, 'targetId' | 'targetType'> 
   callsPerMinute: 0,
   queueTimeoutSec: 60,
 };
+
+export interface Playback {
+  readonly file: string;
+  readonly state: 'playing' | 'paused';
+  /** The conference channel playing it, IAX2/ASTplay-… as Asterisk names it. */
+  readonly channel: string;
+}
+
+/** What the agent's screen shows of the call beyond the session itself. */
+export interface CallState {
+  readonly callerId: string;
+  readonly stage: 'ringing' | 'answered';
+  readonly parked: 'customer' | 'ivr' | null;
+  readonly thirdParty: {
+    readonly kind: 'number' | 'ingroup' | 'agent';
+    readonly target: string;
+    readonly stage: 'ringing' | 'connected';
+    readonly parked: boolean;
+  } | null;
+  readonly dtmf: string;
+}
+
+export interface TelephonyState {
+  readonly call: CallState | null;
+  readonly recording: Recording | null;
+  readonly playback: Playback | null;
+}

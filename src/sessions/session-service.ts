@@ -28,6 +28,7 @@ import type { DialRequest } from './dial-request.js';
 import { formatDialRequest, parseDialRequest } from './dial-request.js';
 import {
   afterDisposition,
+  availableStatus,
   CLEARED_AT_CALL_START,
   CLEARED_AT_DISPOSITION,
   decideLogout,
@@ -307,6 +308,75 @@ export class SessionService {
     const pending = parseDialRequest(done.commands.dial);
     if (pending) return this.dialFromRequest(u, done, pending);
     return this.promoteQueuedDial(u, done);
+  }
+
+  /** The telephony routes a call to the agent: QUEUE until the call is put through. */
+  async reserve(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    return this.change(u, agent, { status: 'QUEUE', lastStateChange: u.now }, 'call-routed');
+  }
+
+  /** A routed call went away before it reached the agent: available again. */
+  async unreserve(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    if (agent.status !== 'QUEUE') return agent;
+    const status = availableStatus(agent, await this.campaignOf(u, agent));
+    return this.change(u, agent, { status: status === 'PAUSED' ? 'READY' : status, lastStateChange: u.now }, 'call-unrouted');
+  }
+
+  /**
+   * ra_call_control: the call is taken from the agent, who is READY at once
+   * with no disposition step (agent-api.md §8.16); the lead and the call's
+   * record get `status`.
+   */
+  async releaseCall(u: Unit, agent: LiveAgent, status: string): Promise<LiveAgent> {
+    if (!agent.call) return agent;
+    await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
+    await this.history.callEnded(u, agent, 'api');
+    if (agent.leadId > 0) await u.store.leads.setStatus(agent.leadId, status, agent.user, u.now);
+    await this.history.dispositioned(u, agent, status, 'wait', 'api-release');
+    return this.change(
+      u,
+      agent,
+      {
+        status: 'READY',
+        leadId: 0,
+        callerId: '',
+        uniqueId: '',
+        channel: '',
+        randomId: 10000000 + randomInt(89999999),
+        lastCallFinish: u.now,
+        lastStateChange: u.now,
+      },
+      'api-call-released',
+    );
+  }
+
+  /** A number dialled from the agent's own screen: as external_dial would, without the API's column. */
+  async screenDial(u: Unit, agent: LiveAgent, number: string, phoneCode: string): Promise<LiveAgent> {
+    if (phaseOf(agent) !== 'paused') return agent;
+    const request: DialRequest = {
+      number,
+      phoneCode,
+      search: 'YES',
+      preview: 'NO',
+      focus: 'NO',
+      vendorId: '',
+      epoch: Math.floor(u.now.getTime() / 1000),
+      dialPrefix: '',
+      groupAlias: '',
+      callerIdNumber: '',
+      vtigerCallbackId: '',
+      leadId: '',
+      altDial: '',
+      dialIngroup: '',
+    };
+    return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, request));
+  }
+
+  /** A pause code chosen on the screen while paused. */
+  async setPauseCode(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
+    if (agent.status !== 'PAUSED') return agent;
+    await this.history.pauseCode(u, agent, code);
+    return this.change(u, agent, { pauseCode: code }, 'screen-pause-code');
   }
 
   // --- agent API commands ------------------------------------------------------

@@ -10,6 +10,7 @@ import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { User, UserGroup } from '../../domain/user.js';
 import type { SessionService } from '../../sessions/session-service.js';
+import type { Telephony } from '../../telephony/telephony.js';
 import type { Line, Reply } from '../legacy/lines.js';
 import type { FilteredParams } from './input-filters.js';
 
@@ -35,6 +36,7 @@ export interface AgentCall {
   readonly settings: SystemSettings;
   readonly unit: Unit;
   readonly sessions: SessionService;
+  readonly telephony: Telephony;
   /** The target after alt_user resolution (may be empty for target 'none'). */
   readonly agentUser: string;
   /** The target's session; always present for functions with a target. */

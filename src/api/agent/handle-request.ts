@@ -17,6 +17,7 @@ import { functionAllowed } from '../../domain/vicidial-sets.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
+import type { Telephony } from '../../telephony/telephony.js';
 import type { Store } from '../../store/store.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import { customLine, error, reply, type Line, type Reply } from '../legacy/lines.js';
@@ -33,6 +34,7 @@ export interface AgentApiDeps {
   readonly runner: UnitRunner;
   readonly authenticator: Authenticator;
   readonly sessions: SessionService;
+  readonly telephony: Telephony;
   readonly clock: Clock;
   readonly audit: AuditTrail;
   readonly functions: ReadonlyMap<string, AgentFunction>;
@@ -172,6 +174,7 @@ export class AgentApi {
           settings,
           unit,
           sessions: this.deps.sessions,
+          telephony: this.deps.telephony,
           agentUser,
           agent: target.agent!,
           epoch: epochSeconds(now),

@@ -195,6 +195,32 @@ export class TelephonyRepository {
     return Number(row.lead_id);
   }
 
+  /** Campaigns whose agents may take calls of this in-group (it is in their closer_campaigns). */
+  async campaignsTaking(ingroup: string): Promise<string[]> {
+    const rows = await this.db.selectFrom('vicidial_campaigns').select(['campaign_id', 'closer_campaigns']).where('active', '=', 'Y').execute();
+    return rows.filter((r) => (r.closer_campaigns ?? '').split(/\s+/).includes(ingroup)).map((r) => r.campaign_id);
+  }
+
+  /** How many leads the lists hold, and the id of the n-th (for a caller picked at random). */
+  async countLeads(listIds: readonly number[]): Promise<number> {
+    if (listIds.length === 0) return 0;
+    const row = await this.db.selectFrom('vicidial_list').select(sql<number>`count(*)`.as('n')).where('list_id', 'in', listIds).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async leadIdAt(listIds: readonly number[], index: number): Promise<number | undefined> {
+    if (listIds.length === 0) return undefined;
+    const row = await this.db
+      .selectFrom('vicidial_list')
+      .select('lead_id')
+      .where('list_id', 'in', listIds)
+      .orderBy('lead_id')
+      .limit(1)
+      .offset(Math.max(0, index))
+      .executeTakeFirst();
+    return row ? Number(row.lead_id) : undefined;
+  }
+
   // --- live calls not (yet) with an agent ---
 
   async liveCalls(filter: { status?: readonly string[]; direction?: 'IN' | 'OUT' } = {}): Promise<QueuedCall[]> {
