@@ -372,6 +372,14 @@ export class SessionService {
     return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, request));
   }
 
+  /**
+   * Write API command columns as they stand once the telephony has acted on
+   * them (DTMF sent, park done, transfer done: VICIdial's back end clears them).
+   */
+  async writeCommands(u: Unit, agent: LiveAgent, commands: Partial<ApiCommands>, cause: string): Promise<LiveAgent> {
+    return this.change(u, agent, { commands }, cause);
+  }
+
   /** A pause code chosen on the screen while paused. */
   async setPauseCode(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
     if (agent.status !== 'PAUSED') return agent;

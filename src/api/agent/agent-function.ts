@@ -39,7 +39,7 @@ export interface AgentCall {
   readonly telephony: Telephony;
   /** The target after alt_user resolution (may be empty for target 'none'). */
   readonly agentUser: string;
-  /** The target's session; always present for functions with a target. */
+  /** The target's session; always present for functions with a target (not read when skipsLoggedIn). */
   readonly agent: LiveAgent;
   readonly epoch: number;
   readonly scope: ApiScope;
@@ -60,6 +60,8 @@ export interface AgentFunction {
   validate(p: FilteredParams, ctx: ValidateContext): Line | undefined;
   /** The line when the target is not logged in, for functions that word it differently. */
   notLoggedIn?(p: FilteredParams, agentUser: string): Line;
+  /** True when this request acts without a logged-in agent_user (CCC_REMOTE): the function finds whom it acts on. */
+  skipsLoggedIn?(p: FilteredParams): boolean;
   /** The line when alt_user matches nobody. */
   altUserNotFound?(p: FilteredParams): Line;
   /** Step (e): function-specific checks and the effect. */

@@ -223,6 +223,8 @@ export class AgentApi {
     trace.pass('two_accounts');
 
     const agent = agentUser ? await unit.store.liveAgents.find(agentUser) : undefined;
+    // A request from another cluster names no local agent; the function checks whom it acts on.
+    if (!agent && spec.skipsLoggedIn?.(p)) return { agentUser };
     if (!agent) {
       trace.fail('agent_logged_in', `${agentUser || '(none)'} has no live agent session`, `log ${agentUser} in to a campaign`);
       return { agentUser, refusal: spec.notLoggedIn?.(p, agentUser) ?? error('agent_user is not logged in', [agentUser]) };

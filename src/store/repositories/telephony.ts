@@ -47,6 +47,20 @@ export class TelephonyRepository {
     return Number(result.insertId);
   }
 
+  /** transfer_conference multi_dial_phones: one row per agent, replaced (vicidial_3way_press_multi). */
+  async saveThreeWayPhones(user: string, phones: readonly string[], now: Date): Promise<number> {
+    const row = fitRow('vicidial_3way_press_multi', {
+      call_date: sqlDateTime(now),
+      phone_numbers: phones.join(','),
+      phone_numbers_ct: phones.length,
+      status: 'NEW',
+    });
+    const exists = await this.db.selectFrom('vicidial_3way_press_multi').select('user').where('user', '=', user).executeTakeFirst();
+    if (exists) await this.db.updateTable('vicidial_3way_press_multi').set(row).where('user', '=', user).execute();
+    else await this.db.insertInto('vicidial_3way_press_multi').values({ user, ...row }).execute();
+    return 1;
+  }
+
   // --- session data ---
 
   async saveSessionData(data: SessionData & { campaignId: string; extension: string; now: Date }): Promise<void> {

@@ -172,6 +172,14 @@ export const vicidialSessionData = table(
   },
 );
 
+export const vicidial3wayPressMulti = table('vicidial_3way_press_multi', {
+  user: c.varchar(20).primaryKey(),
+  call_date: c.datetime(),
+  phone_numbers: c.varchar(255).default(''),
+  phone_numbers_ct: c.int('TINYINT(3)').default(0),
+  status: c.varchar(40).default(''),
+});
+
 /** agentgate's own table: how the call simulator behaves for one campaign or in-group. */
 export const agentgateSimulator = table('agentgate_simulator', {
   target_id: c.varchar(20).primaryKey(),

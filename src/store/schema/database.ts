@@ -44,6 +44,7 @@ export const tables = {
   vicidial_agent_log: calls.vicidialAgentLog,
   vicidial_manager: calls.vicidialManager,
   vicidial_session_data: calls.vicidialSessionData,
+  vicidial_3way_press_multi: calls.vicidial3wayPressMulti,
   agentgate_simulator: calls.agentgateSimulator,
 } as const;
 
