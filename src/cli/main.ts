@@ -11,6 +11,7 @@ import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
+import { simCommands } from './sim-commands.js';
 
 const program = new Command()
   .name('agentgate')
@@ -37,6 +38,7 @@ program
   .action((_options, command: Command) => seedDemoCommand(configFrom(command.optsWithGlobals())));
 
 program.addCommand(agentCommands());
+program.addCommand(simCommands());
 
 try {
   await program.parseAsync(process.argv);
