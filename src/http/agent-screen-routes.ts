@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Services } from '../app/services.js';
 import { campaignView, screenState } from '../screen/screen-state.js';
+import { snapshotOf } from '../sessions/snapshot.js';
 import type { Presence } from '../screen/presence.js';
 import { sendJsonError, sendValidationError } from './json-errors.js';
 import { requireScreenUser } from './screen-auth.js';
@@ -31,9 +32,14 @@ export function registerAgentScreenRoutes(app: FastifyInstance, services: Servic
     });
   });
 
+  /** The whole screen state; `?view=status` only the session (one read: what a polling screen needs). */
   app.get('/api/v2/agent/session', async (request, reply) => {
     const user = await requireScreenUser(services, request, reply, 'agent');
     if (!user) return reply;
+    if ((request.query as { view?: string }).view === 'status') {
+      const agent = await services.store.liveAgents.find(user.user);
+      return { user: user.user, session: agent ? snapshotOf(agent) : null };
+    }
     return services.runner.run((u) => screenState(u, user.user, services.telephony));
   });
 
