@@ -24,6 +24,26 @@ const TIME_COLUMNS = {
   pauseType: 'pause_type',
 } as const satisfies Record<keyof AgentTimeChanges, string>;
 
+/** The columns vicidial_log and vicidial_closer_log share (schema-non-agent.md §4.1, §4.2). */
+function recordColumns(call: CallRecord) {
+  return {
+    uniqueid: call.uniqueId,
+    lead_id: call.leadId,
+    list_id: call.listId,
+    campaign_id: call.queue,
+    call_date: sqlDateTime(call.startedAt),
+    start_epoch: epochSeconds(call.startedAt),
+    status: call.status,
+    phone_code: call.phoneCode,
+    phone_number: call.phoneNumber,
+    user: call.user,
+    comments: call.comments,
+    processed: 'N' as const,
+    user_group: call.userGroup,
+    called_count: call.calledCount,
+  };
+}
+
 /** The end of a call; its length counts from the row's own start. */
 function endColumns(end: CallEnd) {
   const endEpoch = epochSeconds(end.endedAt);
@@ -44,23 +64,7 @@ export class CallLogsRepository {
     await this.db
       .insertInto('vicidial_log')
       .values(
-        fitRow('vicidial_log', {
-          uniqueid: call.uniqueId,
-          lead_id: call.leadId,
-          list_id: call.listId,
-          campaign_id: call.queue,
-          call_date: sqlDateTime(call.startedAt),
-          start_epoch: epochSeconds(call.startedAt),
-          status: call.status,
-          phone_code: call.phoneCode,
-          phone_number: call.phoneNumber,
-          user: call.user,
-          comments: call.comments,
-          processed: 'N' as const,
-          user_group: call.userGroup,
-          alt_dial: 'MAIN',
-          called_count: call.calledCount,
-        }),
+        fitRow('vicidial_log', { ...recordColumns(call), alt_dial: 'MAIN' }),
       )
       .execute();
   }
@@ -77,23 +81,7 @@ export class CallLogsRepository {
     const result = await this.db
       .insertInto('vicidial_closer_log')
       .values(
-        fitRow('vicidial_closer_log', {
-          lead_id: call.leadId,
-          list_id: call.listId,
-          campaign_id: call.queue,
-          call_date: sqlDateTime(call.startedAt),
-          start_epoch: epochSeconds(call.startedAt),
-          status: call.status,
-          phone_code: call.phoneCode,
-          phone_number: call.phoneNumber,
-          user: call.user,
-          comments: call.comments,
-          processed: 'N' as const,
-          user_group: call.userGroup,
-          uniqueid: call.uniqueId,
-          agent_only: call.agentOnly ?? '',
-          called_count: call.calledCount,
-        }),
+        fitRow('vicidial_closer_log', { ...recordColumns(call), agent_only: call.agentOnly ?? '' }),
       )
       .executeTakeFirstOrThrow();
     return Number(result.insertId);

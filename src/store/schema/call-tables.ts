@@ -6,24 +6,29 @@
  */
 import { c, table } from './columns.js';
 
+/** The columns both call logs declare alike. */
+const callColumns = {
+  lead_id: c.int('INT(9) UNSIGNED').notNull(),
+  list_id: c.int('BIGINT(14) UNSIGNED'),
+  call_date: c.datetime(),
+  start_epoch: c.int('INT(10) UNSIGNED'),
+  end_epoch: c.int('INT(10) UNSIGNED'),
+  length_in_sec: c.int('INT(10)'),
+  status: c.varchar(6),
+  phone_code: c.varchar(10),
+  phone_number: c.varchar(18),
+  user: c.varchar(20),
+  comments: c.varchar(255),
+  processed: c.enum('Y', 'N'),
+  user_group: c.varchar(20),
+};
+
 export const vicidialLog = table(
   'vicidial_log',
   {
     uniqueid: c.varchar(20).primaryKey(),
-    lead_id: c.int('INT(9) UNSIGNED').notNull(),
-    list_id: c.int('BIGINT(14) UNSIGNED'),
+    ...callColumns,
     campaign_id: c.varchar(8),
-    call_date: c.datetime(),
-    start_epoch: c.int('INT(10) UNSIGNED'),
-    end_epoch: c.int('INT(10) UNSIGNED'),
-    length_in_sec: c.int('INT(10)'),
-    status: c.varchar(6),
-    phone_code: c.varchar(10),
-    phone_number: c.varchar(18),
-    user: c.varchar(20),
-    comments: c.varchar(255),
-    processed: c.enum('Y', 'N'),
-    user_group: c.varchar(20),
     term_reason: c.enum('CALLER', 'AGENT', 'QUEUETIMEOUT', 'ABANDON', 'AFTERHOURS', 'NONE', 'SYSTEM').default('NONE'),
     alt_dial: c.varchar(6).default('NONE'),
     called_count: c.int('SMALLINT(5) UNSIGNED').default(0),
@@ -40,21 +45,9 @@ export const vicidialCloserLog = table(
   'vicidial_closer_log',
   {
     closecallid: c.autoId(),
-    lead_id: c.int('INT(9) UNSIGNED').notNull(),
-    list_id: c.int('BIGINT(14) UNSIGNED'),
+    ...callColumns,
     campaign_id: c.varchar(20),
-    call_date: c.datetime(),
-    start_epoch: c.int('INT(10) UNSIGNED'),
-    end_epoch: c.int('INT(10) UNSIGNED'),
-    length_in_sec: c.int('INT(10)'),
-    status: c.varchar(6),
-    phone_code: c.varchar(10),
-    phone_number: c.varchar(18),
-    user: c.varchar(20),
-    comments: c.varchar(255),
-    processed: c.enum('Y', 'N'),
     queue_seconds: c.decimal('DECIMAL(7,2)').default(0),
-    user_group: c.varchar(20),
     xfercallid: c.int('INT(9) UNSIGNED'),
     term_reason: c
       .enum(
