@@ -29,6 +29,8 @@ export interface ScreenState {
   readonly campaign: CampaignView | null;
   readonly telephony: TelephonyState;
   readonly manualDial: boolean;
+  /** The server's clock, so a screen counts time in status from the server's moment, not its own. */
+  readonly now: string;
 }
 
 const NO_TELEPHONY: TelephonyState = { call: null, recording: null, playback: null };
@@ -52,7 +54,8 @@ export async function screenState(u: Unit, user: string, telephony: Telephony, c
   const agent = await u.store.liveAgents.find(user);
   const account = await u.store.users.find(user);
   const manualDial = account?.agentcallManual === '1';
-  if (!agent) return { user, session: null, lead: null, campaign: null, telephony: NO_TELEPHONY, manualDial };
+  const now = u.now.toISOString();
+  if (!agent) return { user, session: null, lead: null, campaign: null, telephony: NO_TELEPHONY, manualDial, now };
   const leadId = agent.leadId || agent.previewLeadId;
   const lead = leadId > 0 ? await u.store.leads.find(leadId) : undefined;
   let campaign = campaignCache?.get(agent.campaignId);
@@ -67,5 +70,6 @@ export async function screenState(u: Unit, user: string, telephony: Telephony, c
     campaign,
     telephony: telephony.stateOf(agent),
     manualDial,
+    now,
   };
 }

@@ -4,6 +4,7 @@
  * disposition, logout by API, and an API Only user refused. The simulator runs
  * on virtual time, so the test moves it on instead of waiting.
  */
+import os from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -11,7 +12,10 @@ import { DEFAULT_SIM_SETTINGS } from '../../src/domain/telephony.js';
 import { describeBrowser, launchBrowser } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
-const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/agent-screen.png');
+/** The README's picture is rewritten only on request (UPDATE_SCREENSHOT=1 npm test); otherwise it goes to a temp file. */
+const SCREENSHOT = process.env.UPDATE_SCREENSHOT
+  ? path.resolve(import.meta.dirname, '../../docs/agent-screen.png')
+  : path.join(os.tmpdir(), `agentgate-agent-screen-${process.pid}.png`);
 
 describeBrowser('the agent screen', () => {
   let h: Harness;

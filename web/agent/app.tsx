@@ -3,7 +3,7 @@
  * up to date by the server's pushes. A reload asks the server for the session
  * and carries on with it.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from './api';
 import { CampaignForm, LoginForm } from './login';
 import { ActionsPanel, DispositionPanel, LeadPanel, RefreshPanels } from './panels';
@@ -101,12 +101,14 @@ export function App() {
 
 function StatusBar({ state, connected, send, onLogout }: { state: ScreenState; connected: boolean; send: (m: Record<string, unknown>) => void; onLogout: () => void }) {
   const s = state.session!;
+  // Time in status counts on the server's clock: the offset is taken when the state arrives.
+  const offset = useMemo(() => Date.parse(state.now) - Date.now(), [state.now]);
   const [now, setNow] = useState(Date.now());
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 1000);
     return () => clearInterval(t);
   }, []);
-  const seconds = Math.max(0, Math.floor((now - new Date(s.since).getTime()) / 1000));
+  const seconds = Math.max(0, Math.floor((now + offset - new Date(s.since).getTime()) / 1000));
   const time = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
   return (
     <header className="card status">

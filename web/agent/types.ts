@@ -40,6 +40,7 @@ export interface ScreenState {
   campaign: CampaignView | null;
   telephony: TelephonyState;
   manualDial: boolean;
+  now: string;
 }
 
 export interface Notice {
