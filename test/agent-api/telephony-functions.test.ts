@@ -96,6 +96,23 @@ describe('transfer_conference (§8.19)', () => {
     expect((await h.agent('1001'))?.status).toBe('INCALL');
   });
 
+  it('LOCAL_CLOSER to AGENTDIRECT with phone_number: the call waits for that agent only', async () => {
+    await h.exec(`insert into vicidial_inbound_groups (group_id, group_name, active) values ('AGENTDIRECT', 'Direct to agent', 'Y')`);
+    await h.login('1001', 'TESTCAMP', ['TESTIN']);
+    await h.login('1002', 'OTHERCMP');
+    await h.api({ agent_user: '1001', function: 'external_pause', value: 'RESUME' });
+    await h.startCall('1000');
+    await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'LOCAL_CLOSER', ingroup_choices: 'AGENTDIRECT', phone_number: '1002' });
+    expect((await h.rows('vicidial_auto_calls', { campaign_id: 'AGENTDIRECT' }))[0]).toMatchObject({ agent_only: '1002', status: 'LIVE' });
+    await h.advance(1000);
+    expect((await h.agent('1001'))?.status).toBe('READY'); // free, but the call is not for 1001
+    expect((await h.agent('1002'))?.status).toBe('PAUSED');
+    await h.exec(`update vicidial_live_agents set status = 'CLOSER' where user = '1002'`);
+    await h.advance(1000);
+    expect(await h.agent('1002')).toMatchObject({ status: 'INCALL', leadId: 1, call: { kind: 'INBOUND' } });
+    expect((await h.rows('vicidial_closer_log', { campaign_id: 'AGENTDIRECT' }))[0]).toMatchObject({ user: '1002', agent_only: '1002' });
+  });
+
   it('DIAL_WITH_CUSTOMER rings a third party into the call; HANGUP_XFER drops it; LEAVE_3WAY_CALL leaves', async () => {
     await h.startCall('1000');
     const cid = await callerId();
