@@ -22,6 +22,9 @@ import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
 import { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
+import { CallSimulator } from '../telephony/call-simulator.js';
+import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
+import type { Telephony } from '../telephony/telephony.js';
 import { UnitRunner } from './unit-of-work.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -44,6 +47,9 @@ export interface Services {
   readonly agentFunctions: ReadonlyMap<string, AgentFunction>;
   readonly authenticator: Authenticator;
   readonly webSessions: WebSessions;
+  /** The telephony (the call simulator); `serve` starts it, tests start it on virtual time. */
+  readonly telephony: Telephony;
+  readonly scheduler: Scheduler;
   readonly startedAt: Date;
   close(): Promise<void>;
 }
@@ -53,6 +59,8 @@ export interface ServiceOptions {
   readonly logger?: Logger;
   /** Skip creating tables (a VICIdial database used as a drop-in). */
   readonly migrate?: boolean;
+  /** When simulated things happen; virtual time in tests. Default: timers at the configured speed. */
+  readonly scheduler?: Scheduler;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -71,7 +79,14 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const bus = new InProcessEventBus();
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();
-    const sessions = new SessionService({ serverIp: config.serverIp });
+    const sessions = new SessionService({
+      serverIp: config.serverIp,
+      // The simulated phone is the agent screen itself.
+      webphoneUrl: (_user, confExten) => `http://${config.publicHost}/agent?webphone=${confExten}`,
+    });
+    const onError = (err: unknown) => options.logger?.error({ err }, 'call simulator step failed');
+    const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
+    const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
     const settings = new SettingsCache(store);
     const authenticator = new Authenticator(passwords, credentialCache);
@@ -84,6 +99,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       runner,
       authenticator,
       sessions,
+      telephony,
       clock,
       audit: new AuditTrail('agent'),
       functions,
@@ -103,8 +119,11 @@ export async function createServices(config: Config, options: ServiceOptions = {
       agentFunctions: functions,
       authenticator,
       webSessions,
+      telephony,
+      scheduler,
       startedAt,
       async close() {
+        telephony.stop();
         await bus.close();
         await database.close();
       },

@@ -12,6 +12,7 @@ import { initCommand, seedDemoCommand } from './database-commands.js';
 import { explainCommand } from './explain-command.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
+import { simCommands } from './sim-commands.js';
 
 const program = new Command()
   .name('agentgate')
@@ -39,6 +40,7 @@ program
 
 program.addCommand(agentCommands());
 program.addCommand(explainCommand());
+program.addCommand(simCommands());
 
 try {
   await program.parseAsync(process.argv);

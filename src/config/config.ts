@@ -18,6 +18,10 @@ const schema = z.object({
   publicHost: z.string().min(1),
   /** Signs screen sessions; set it (32+ characters) so sessions survive restarts and work across nodes. */
   sessionSecret: z.string().min(32).optional(),
+  /** The call simulator: on (the embedded telephony), its random seed, and how much faster than real time it runs. */
+  simulator: z.union([z.literal(true), z.literal(false)]),
+  simSeed: z.coerce.number().int().min(0),
+  simSpeed: z.coerce.number().positive().max(1000),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -37,6 +41,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<key
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === '1',
     publicHost: overrides.publicHost ?? env.PUBLIC_HOST ?? `${host}:${port}`,
     sessionSecret: overrides.sessionSecret ?? env.SESSION_SECRET,
+    simulator: overrides.simulator ?? env.SIMULATOR !== 'off',
+    simSeed: overrides.simSeed ?? env.SIM_SEED ?? 1,
+    simSpeed: overrides.simSpeed ?? env.SIM_SPEED ?? 1,
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

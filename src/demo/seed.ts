@@ -220,5 +220,20 @@ export function demoBanner(baseUrl: string): string {
     '',
     'Try:',
     `  curl '${baseUrl}/agc/api.php?source=test&user=6666&pass=${DEMO_PASSWORD}&agent_user=1000&function=external_pause&value=PAUSE'`,
+    '',
+    `Agent screen: ${baseUrl}/agent — log in as 1001 (password ${DEMO_PASSWORD}), choose TESTCAMP, press Resume: calls arrive within seconds.`,
   ].join('\n');
+}
+
+/**
+ * The demo's call simulator: TESTCAMP dials for READY agents, TESTIN receives
+ * two calls a minute. Only `serve --demo` adds it (tests set their own).
+ */
+export async function seedDemoSimulator(services: Services): Promise<boolean> {
+  if ((await services.store.telephony.simSettings()).length > 0) return false;
+  const base = { active: true, busyPercent: 10, ringMinSec: 2, ringMaxSec: 5, talkMinSec: 20, talkMaxSec: 60, queueTimeoutSec: 90 };
+  await services.store.telephony.saveSimSettings({ ...base, targetId: 'TESTCAMP', targetType: 'CAMPAIGN', answerPercent: 80, callsPerMinute: 0 });
+  await services.store.telephony.saveSimSettings({ ...base, targetId: 'OTHERCMP', targetType: 'CAMPAIGN', answerPercent: 80, callsPerMinute: 0 });
+  await services.store.telephony.saveSimSettings({ ...base, targetId: 'TESTIN', targetType: 'INGROUP', answerPercent: 100, callsPerMinute: 2 });
+  return true;
 }

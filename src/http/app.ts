@@ -5,6 +5,7 @@
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Services } from '../app/services.js';
 import { scrubUrl } from './scrub-url.js';
@@ -12,6 +13,9 @@ import { registerAdminApi } from './admin/register.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
 import { sendJsonError } from './json-errors.js';
+import { Presence } from '../screen/presence.js';
+import { registerAgentScreenRoutes } from './agent-screen-routes.js';
+import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
 import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
 
@@ -22,6 +26,8 @@ export const URL_LIMIT_BYTES = 8 * 1024;
 export interface AppOptions {
   /** A logger configuration, or false for none (tests). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** How long a screen-started session survives with no screen connected (default 60 s of simulated time). */
+  readonly screenTimeoutMs?: number;
 }
 
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -77,6 +83,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerLegacyAgentRoute(app, services);
   registerScreenAuth(app, services);
   registerAdminApi(app, services);
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 4 } });
+  const presence = new Presence(services.scheduler, options.screenTimeoutMs ?? 60_000, (user) =>
+    services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),
+  );
+  registerAgentScreenRoutes(app, services, presence);
+  registerAgentStream(app, services, presence);
   await registerWeb(app);
   return app;
 }

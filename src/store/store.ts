@@ -9,6 +9,7 @@ import { AdminLogRepository } from './repositories/admin-log.js';
 import { AdminRecordsRepository } from './repositories/admin-records.js';
 import { AuditRepository } from './repositories/audit.js';
 import { AuditSearchRepository } from './repositories/audit-search.js';
+import { CallLogsRepository } from './repositories/call-logs.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
 import type { Executor } from './repositories/executor.js';
 import { LeadsRepository } from './repositories/leads.js';
@@ -16,6 +17,7 @@ import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
 import { PasswordDatesRepository } from './repositories/password-dates.js';
 import { SettingsRepository } from './repositories/settings.js';
+import { TelephonyRepository } from './repositories/telephony.js';
 import { UsersRepository } from './repositories/users.js';
 
 export class Store {
@@ -30,6 +32,8 @@ export class Store {
   readonly adminRecords: AdminRecordsRepository;
   readonly adminLog: AdminLogRepository;
   readonly passwordDates: PasswordDatesRepository;
+  readonly callLogs: CallLogsRepository;
+  readonly telephony: TelephonyRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -46,6 +50,8 @@ export class Store {
     this.adminRecords = new AdminRecordsRepository(executor, dialect);
     this.adminLog = new AdminLogRepository(executor);
     this.passwordDates = new PasswordDatesRepository(executor);
+    this.callLogs = new CallLogsRepository(executor);
+    this.telephony = new TelephonyRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -121,8 +121,9 @@ describe('explain finds the deciding gate', () => {
   it("the agent's state, and a refusal no named gate reports", async () => {
     await h.startCall('1000');
     decided(await explain({ function: 'external_pause', value: 'RESUME' }), 'agent_state');
-    const e = await explain({ function: 'park_call' });
-    expect(decided(e, 'function_checks').detail).toMatch(/needs telephony/);
+    // switch_lead's "not inbound" line has no named gate: it is reported as the function's own check.
+    const e = await explain({ function: 'switch_lead', params: { lead_id: '2' } });
+    expect(decided(e, 'function_checks').detail).toMatch(/^ERROR: agent call is not inbound - 1000\|V/);
   });
 });
 

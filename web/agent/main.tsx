@@ -1,18 +1,14 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '../shared/styles.css';
-
-function AgentScreen() {
-  return (
-    <main>
-      <h1>agentgate agent screen</h1>
-      <p className="card">The agent screen arrives with the call simulator.</p>
-    </main>
-  );
-}
+import './agent.css';
+import { App } from './app';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <AgentScreen />
+    <main>
+      <h1>agentgate agent screen</h1>
+      <App />
+    </main>
   </StrictMode>,
 );

@@ -22,6 +22,7 @@ import { functionAllowed } from '../../domain/vicidial-sets.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
+import type { Telephony } from '../../telephony/telephony.js';
 import type { Store } from '../../store/store.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import { PendingEvents } from '../../events/event-bus.js';
@@ -39,6 +40,7 @@ export interface AgentApiDeps {
   readonly runner: UnitRunner;
   readonly authenticator: Authenticator;
   readonly sessions: SessionService;
+  readonly telephony: Telephony;
   readonly clock: Clock;
   readonly audit: AuditTrail;
   readonly functions: ReadonlyMap<string, AgentFunction>;
@@ -242,6 +244,7 @@ export class AgentApi {
           settings,
           unit,
           sessions: this.deps.sessions,
+          telephony: this.deps.telephony,
           agentUser,
           agent: target.agent!,
           epoch: epochSeconds(now),
@@ -316,6 +319,8 @@ export class AgentApi {
     trace.pass('two_accounts', `${apiUser} and ${agentUser || '(none)'} are different accounts`);
 
     const agent = agentUser ? await unit.store.liveAgents.find(agentUser) : undefined;
+    // A request from another cluster names no local agent; the function checks whom it acts on.
+    if (!agent && spec.skipsLoggedIn?.(p)) return { agentUser };
     if (!agent) {
       trace.fail('agent_logged_in', `${agentUser || '(none)'} has no live agent session`, `log ${agentUser || 'the agent'} in to a campaign`, 'vicidial_live_agents');
       return { agentUser, refusal: spec.notLoggedIn?.(p, agentUser) ?? error('agent_user is not logged in', [agentUser]) };

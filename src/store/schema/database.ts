@@ -4,6 +4,7 @@
  */
 import * as agentgate from './agentgate-tables.js';
 import type { RowType, TableSpec } from './columns.js';
+import * as calls from './call-tables.js';
 import * as campaign from './campaign-tables.js';
 import * as live from './live-tables.js';
 import * as users from './users-tables.js';
@@ -40,6 +41,13 @@ export const tables = {
   vicidial_webservers: live.vicidialWebservers,
   vicidial_urls: live.vicidialUrls,
   agentgate_user_passwords: agentgate.agentgateUserPasswords,
+  vicidial_log: calls.vicidialLog,
+  vicidial_closer_log: calls.vicidialCloserLog,
+  vicidial_agent_log: calls.vicidialAgentLog,
+  vicidial_manager: calls.vicidialManager,
+  vicidial_session_data: calls.vicidialSessionData,
+  vicidial_3way_press_multi: calls.vicidial3wayPressMulti,
+  agentgate_simulator: calls.agentgateSimulator,
 } as const;
 
 type Tables = typeof tables;

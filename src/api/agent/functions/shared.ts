@@ -68,3 +68,19 @@ export async function listScopeRefusal(call: AgentCall, listId: number, first: s
   call.trace.fail('list_scope', words.detail, words.fix, words.setting);
   return error('list is not allowed for this user', [first, listId, call.agentUser, call.apiUser.user]);
 }
+
+/** A group alias's caller id (external_dial step 5, transfer_conference): '' with no alias, or a refusal. */
+export async function groupAliasCallerId(call: AgentCall, groupAlias: string): Promise<string | Line> {
+  if (groupAlias.length < 2) return '';
+  const cid = await call.unit.store.campaigns.groupAliasCallerId(groupAlias);
+  if (cid === undefined) return error('group_alias is not valid', [call.agentUser, groupAlias]);
+  if (!(Number(cid) >= 4)) return error('caller_id_number from group_alias is not valid', [call.agentUser, groupAlias, cid]);
+  return cid;
+}
+
+/** The agent's live call, by VICIdial's test (a lead on screen and a caller id over 15 characters), or the refusal. */
+export function liveCallRefusal(call: AgentCall): Line | undefined {
+  if (call.agent.leadId > 0 && (call.agent.call?.callerId.length ?? 0) > 15) return undefined;
+  call.trace.fail('live_call', `${call.agentUser} has no live call`);
+  return error('agent_user does not have a live call', [call.agentUser]);
+}
