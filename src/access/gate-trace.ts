@@ -15,6 +15,7 @@ export type GateId =
   | 'two_accounts'
   | 'agent_logged_in'
   | 'agent_scope'
+  | 'function_checks'
   | (string & {});
 
 export interface GateResult {
@@ -24,18 +25,33 @@ export interface GateResult {
   readonly detail: string;
   /** The change that would let the request through, when there is one. */
   readonly fix?: string;
+  /** The setting (column, flag or list) that decided it, when one did. */
+  readonly setting?: string;
 }
 
 export class GateTrace {
   readonly results: GateResult[] = [];
   constructor(private readonly keep: boolean) {}
 
-  pass(gate: GateId, detail = ''): void {
-    if (this.keep) this.results.push({ gate, passed: true, detail });
+  /** True for explain: callers may skip work that only builds words for the trace. */
+  get keeping(): boolean {
+    return this.keep;
   }
 
-  fail(gate: GateId, detail: string, fix?: string): void {
-    if (this.keep) this.results.push({ gate, passed: false, detail, ...(fix ? { fix } : {}) });
+  pass(gate: GateId, detail = '', setting?: string): void {
+    if (this.keep) this.results.push({ gate, passed: true, detail, ...(setting ? { setting } : {}) });
+  }
+
+  fail(gate: GateId, detail: string, fix?: string, setting?: string): void {
+    if (this.keep) this.results.push({ gate, passed: false, detail, ...(fix ? { fix } : {}), ...(setting ? { setting } : {}) });
+  }
+
+  /**
+   * A step's refusal when no gate inside it has reported one already: a
+   * function that names its own gate (agentcall_manual, lead_scope…) keeps it.
+   */
+  failUnlessReported(gate: GateId, detail: string, fix?: string, setting?: string): void {
+    if (!this.failed) this.fail(gate, detail, fix, setting);
   }
 
   get failed(): GateResult | undefined {

@@ -2,13 +2,16 @@
  * The composition root: builds every service from the configuration, once.
  * The HTTP app, the CLI and the tests all start here.
  */
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { Authenticator } from '../access/authenticate.js';
 import { CredentialCache } from '../access/credential-cache.js';
 import { hashPlainPasswords } from '../access/password-upgrade.js';
 import { Passwords } from '../access/passwords.js';
+import { WebSessions } from '../access/web-session.js';
 import { AgentApi } from '../api/agent/handle-request.js';
+import type { AgentFunction } from '../api/agent/agent-function.js';
 import { agentFunctions } from '../api/agent/registry.js';
 import { NonAgentApi } from '../api/non-agent/handle-request.js';
 import { nonAgentFunctions } from '../api/non-agent/registry.js';
@@ -21,6 +24,9 @@ import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
 import { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
+import { CallSimulator } from '../telephony/call-simulator.js';
+import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
+import type { Telephony } from '../telephony/telephony.js';
 import { UnitRunner } from './unit-of-work.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -39,6 +45,13 @@ export interface Services {
   readonly credentialCache: CredentialCache;
   readonly sessions: SessionService;
   readonly agentApi: AgentApi;
+  /** The agent API's functions by name (explain lays out their gates). */
+  readonly agentFunctions: ReadonlyMap<string, AgentFunction>;
+  readonly authenticator: Authenticator;
+  readonly webSessions: WebSessions;
+  /** The telephony (the call simulator); `serve` starts it, tests start it on virtual time. */
+  readonly telephony: Telephony;
+  readonly scheduler: Scheduler;
   readonly nonAgentApi: NonAgentApi;
   readonly startedAt: Date;
   close(): Promise<void>;
@@ -49,6 +62,8 @@ export interface ServiceOptions {
   readonly logger?: Logger;
   /** Skip creating tables (a VICIdial database used as a drop-in). */
   readonly migrate?: boolean;
+  /** When simulated things happen; virtual time in tests. Default: timers at the configured speed. */
+  readonly scheduler?: Scheduler;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -67,19 +82,30 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const bus = new InProcessEventBus();
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();
-    const sessions = new SessionService({ serverIp: config.serverIp });
+    const sessions = new SessionService({
+      serverIp: config.serverIp,
+      // The simulated phone is the agent screen itself.
+      webphoneUrl: (_user, confExten) => `http://${config.publicHost}/agent?webphone=${confExten}`,
+    });
+    const onError = (err: unknown) => options.logger?.error({ err }, 'call simulator step failed');
+    const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
+    const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
     const settings = new SettingsCache(store);
     const authenticator = new Authenticator(passwords, credentialCache);
+    // Without a configured secret, screen sessions last until the process restarts.
+    const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
+    const functions = agentFunctions({ version: AGENTGATE_VERSION, startedAt });
     const agentApi = new AgentApi({
       store,
       settings,
       runner,
       authenticator,
       sessions,
+      telephony,
       clock,
       audit: new AuditTrail('agent'),
-      functions: agentFunctions({ version: AGENTGATE_VERSION, startedAt }),
+      functions,
     });
     const nonAgentApi = new NonAgentApi({
       store,
@@ -104,9 +130,15 @@ export async function createServices(config: Config, options: ServiceOptions = {
       credentialCache,
       sessions,
       agentApi,
+      agentFunctions: functions,
+      authenticator,
+      webSessions,
+      telephony,
+      scheduler,
       nonAgentApi,
       startedAt,
       async close() {
+        telephony.stop();
         await bus.close();
         await database.close();
       },

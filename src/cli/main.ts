@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * agentgate's command line: serve, init, seed-demo, and agent sessions.
+ * agentgate's command line: serve, init, seed-demo, agent sessions, explain.
  * Errors end with one line that says what to do next, never a stack trace.
  */
 import { Command, Option } from 'commander';
@@ -9,9 +9,11 @@ import { DatabaseUrlError } from '../store/connect.js';
 import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
+import { explainCommand } from './explain-command.js';
 import { leadsCommands } from './leads-commands.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
+import { simCommands } from './sim-commands.js';
 
 const program = new Command()
   .name('agentgate')
@@ -38,6 +40,8 @@ program
   .action((_options, command: Command) => seedDemoCommand(configFrom(command.optsWithGlobals())));
 
 program.addCommand(agentCommands());
+program.addCommand(explainCommand());
+program.addCommand(simCommands());
 program.addCommand(leadsCommands());
 
 try {

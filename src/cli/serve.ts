@@ -2,7 +2,7 @@
 import pino from 'pino';
 import { createServices } from '../app/services.js';
 import type { Config } from '../config/config.js';
-import { demoBanner, isEmpty, seedDemo } from '../demo/seed.js';
+import { demoBanner, isEmpty, seedDemo, seedDemoSimulator } from '../demo/seed.js';
 import { buildApp } from '../http/app.js';
 import { loggerOptions } from '../http/logging.js';
 import { CliError } from './cli-error.js';
@@ -12,6 +12,9 @@ export async function serveCommand(config: Config, demo: boolean): Promise<void>
   const services = await createServices(config, { logger });
   const seeded = demo && (await isEmpty(services.store));
   if (seeded) await seedDemo(services);
+  if (demo) await seedDemoSimulator(services);
+  // The embedded telephony: calls for the simulated campaigns and in-groups (SIMULATOR=off turns it off).
+  if (config.simulator) services.telephony.start();
 
   const app = await buildApp(services, { logger: loggerOptions(config.logLevel) });
   const stop = async (signal: string) => {

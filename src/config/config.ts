@@ -16,6 +16,12 @@ const schema = z.object({
   trustProxy: z.union([z.literal(true), z.literal(false)]),
   /** The name agentgate records as its web server and page URLs (not the request's Host header). */
   publicHost: z.string().min(1),
+  /** Signs screen sessions; set it (32+ characters) so sessions survive restarts and work across nodes. */
+  sessionSecret: z.string().min(32).optional(),
+  /** The call simulator: on (the embedded telephony), its random seed, and how much faster than real time it runs. */
+  simulator: z.union([z.literal(true), z.literal(false)]),
+  simSeed: z.coerce.number().int().min(0),
+  simSpeed: z.coerce.number().positive().max(1000),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -34,6 +40,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<key
     serverIp: overrides.serverIp ?? env.SERVER_IP ?? '127.0.0.1',
     trustProxy: overrides.trustProxy ?? env.TRUST_PROXY === '1',
     publicHost: overrides.publicHost ?? env.PUBLIC_HOST ?? `${host}:${port}`,
+    sessionSecret: overrides.sessionSecret ?? env.SESSION_SECRET,
+    simulator: overrides.simulator ?? env.SIMULATOR !== 'off',
+    simSeed: overrides.simSeed ?? env.SIM_SEED ?? 1,
+    simSpeed: overrides.simSpeed ?? env.SIM_SPEED ?? 1,
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

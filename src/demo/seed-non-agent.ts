@@ -1,8 +1,7 @@
 /**
- * Demo data for the non-agent API: an administrator account, the time-zone
- * and call-time rows add_lead needs, and a morning of call and agent history
- * for the reports. Times are relative to `now`, so reports over "today" work
- * whenever the demo is seeded.
+ * Demo data for the non-agent API: its API account and the time-zone and
+ * call-time rows add_lead needs. The call simulator writes the call history
+ * the reports read; seedCallHistory() writes a fixed morning of it for tests.
  */
 import { sqlDateTime, epochSeconds } from '../domain/clock.js';
 import type { Store } from '../store/store.js';
@@ -24,9 +23,9 @@ export const ADMIN_FLAGS = {
   modify_same_user_level: '1',
 } as const;
 
-/** Call-history rows at fixed offsets before `now` (seconds). */
-export async function seedNonAgentDemo(tx: Store, passHash: string, now: Date): Promise<void> {
-  await tx.users.insert({ ...ADMIN_FLAGS, user: NON_AGENT_ADMIN, pass_hash: passHash, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
+export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<void> {
+  // API Only: an account for the API, never for a screen or the admin console.
+  await tx.users.insert({ ...ADMIN_FLAGS, api_only_user: '1', user: NON_AGENT_ADMIN, pass_hash: passHash, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
 
   const insert = tx.timeZones.insertReference.bind(tx.timeZones);
   {
@@ -54,9 +53,16 @@ export async function seedNonAgentDemo(tx: Store, passHash: string, now: Date): 
     await insert('vicidial_scripts', { script_id: 'DEMOSCRIPT', script_name: 'Demo script' });
     await insert('phones', { extension: '8001', login: 'demo8001' });
   }
+}
 
+/**
+ * A morning of call and agent history for agent 1001, ending at `now`: a
+ * login, two outbound calls of TESTCAMP (SALE, NI) and an inbound call of
+ * TESTIN (SALE), each with its agent-log row and caller code.
+ */
+export async function seedCallHistory(tx: Store, now: Date): Promise<void> {
   const at = (secondsAgo: number) => new Date(now.getTime() - secondsAgo * 1000);
-  // Agent 1000 worked TESTCAMP this morning: a login, two outbound calls and an inbound one.
+  // Agent 1001 worked TESTCAMP that morning: a login, two outbound calls and an inbound one.
   const calls: [string, number, 'OUT' | 'IN', string, string, number, string][] = [
     ['1700000001.1', 1, 'OUT', 'TESTCAMP', 'SALE', 5400, 'V1128090000000000001'],
     ['1700000002.1', 2, 'OUT', 'TESTCAMP', 'NI', 4800, 'V1128091000000000002'],
@@ -76,17 +82,17 @@ export async function seedNonAgentDemo(tx: Store, passHash: string, now: Date): 
       status,
       phone_code: '1',
       phone_number: `312555010${leadId}`,
-      user: '1000',
+      user: '1001',
       user_group: 'AGENTS',
       comments: kind === 'IN' ? '' : 'AUTO',
     };
     await tx.reports.insertCallLog(kind, row);
     await tx.reports.insertLogExtended({ uniqueid, call_date: sqlDateTime(start), lead_id: leadId, caller_code: callerCode, server_ip: '127.0.0.1' });
   }
-  await tx.reports.insertAgentLog({ user: '1000', server_ip: '127.0.0.1', event_time: sqlDateTime(at(6000)), lead_id: 0, campaign_id: 'TESTCAMP', pause_epoch: epochSeconds(at(6000)), pause_sec: 300, wait_sec: 0, talk_sec: 0, dispo_sec: 0, dead_sec: 0, sub_status: 'LOGIN', user_group: 'AGENTS', uniqueid: '' });
+  await tx.reports.insertAgentLog({ user: '1001', server_ip: '127.0.0.1', event_time: sqlDateTime(at(6000)), lead_id: 0, campaign_id: 'TESTCAMP', pause_epoch: epochSeconds(at(6000)), pause_sec: 300, wait_sec: 0, talk_sec: 0, dispo_sec: 0, dead_sec: 0, sub_status: 'LOGIN', user_group: 'AGENTS', uniqueid: '' });
   for (const [uniqueid, leadId, , , status, ago] of calls)
     await tx.reports.insertAgentLog({
-      user: '1000',
+      user: '1001',
       server_ip: '127.0.0.1',
       event_time: sqlDateTime(at(ago + 30)),
       lead_id: leadId,

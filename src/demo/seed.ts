@@ -15,11 +15,12 @@ export interface DemoAccount {
 }
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  { user: 'admin', role: 'administrator: level 9, every admin permission, not API Only (the admin console at /admin)' },
   { user: '6666', role: 'API user: Agent API Access, API Only, ALL_FUNCTIONS (level 8)' },
   { user: '6667', role: 'API user without Agent API Access (every call is refused)' },
   { user: '6668', role: 'API user allowed only external_pause and external_status' },
   { user: '6669', role: 'API user in TEAM_B with API List Restrict: OTHERCMP only' },
-  { user: '6000', role: 'non-agent API administrator: level 9, reports, leads, lists, DNC and users' },
+  { user: '6000', role: 'non-agent API user (API Only): level 9, reports, leads, lists, DNC and users' },
   { user: '1000', role: 'agent, manual dial allowed, logged into TESTCAMP' },
   { user: '1001', role: 'agent, manual dial allowed, not logged in' },
   { user: '1002', role: 'agent of TEAM_B, manual dial allowed, not logged in (use OTHERCMP)' },
@@ -106,6 +107,29 @@ export async function seedDemo(services: Services): Promise<void> {
       api_list_restrict: '1',
     });
 
+    // Every admin permission VICIdial's own demo administrator has; it may grant all of them.
+    const on = '1' as const;
+    await tx.users.insert({
+      pass_hash: hash,
+      user: 'admin',
+      full_name: 'Demo administrator',
+      user_group: 'ADMIN',
+      user_level: 9,
+      vdc_agent_api_access: on,
+      modify_leads: on,
+      ...Object.fromEntries(
+        [
+          'view_reports', 'modify_users', 'delete_users', 'modify_usergroups', 'delete_user_groups', 'modify_campaigns',
+          'delete_campaigns', 'modify_lists', 'delete_lists', 'load_leads', 'modify_statuses', 'delete_from_dnc',
+          'change_agent_campaign', 'modify_same_user_level', 'custom_fields_modify', 'export_reports', 'download_lists',
+          'modify_servers', 'modify_ingroups', 'delete_ingroups', 'modify_inbound_dids', 'delete_inbound_dids',
+          'modify_remoteagents', 'delete_remote_agents', 'ast_admin_access', 'campaign_detail', 'modify_call_times',
+          'delete_call_times', 'modify_scripts', 'delete_scripts', 'modify_filters', 'delete_filters',
+          'alter_agent_interface_options', 'modify_ip_lists', 'access_recordings',
+        ].map((flag) => [flag, on]),
+      ),
+    });
+
     const agent = { pass_hash: hash, user_level: 1, agentcall_manual: '1' as const, scheduled_callbacks: '1' as const };
     await tx.users.insert({ ...agent, user: '1000', full_name: 'Agent 1000', user_group: 'AGENTS', custom_three: 'CRM1000', closer_campaigns: ' TESTIN -' });
     await tx.users.insert({ ...agent, user: '1001', full_name: 'Agent 1001', user_group: 'AGENTS', custom_three: 'CRM1001', closer_campaigns: ' TESTIN -' });
@@ -177,9 +201,11 @@ export async function seedDemo(services: Services): Promise<void> {
           now,
           fields: { phone_number: phone, phone_code: '1', first_name: first, last_name: last, state, vendor_lead_code: `V${phone.slice(-4)}` },
         });
+    // The matrix warns about passwords never changed since creation: the demo's are.
+    for (const { user } of DEMO_ACCOUNTS) await tx.passwordDates.recordCreated(user, now);
     await tx.leads.addSystemDnc('3125550199');
     await tx.leads.addCampaignDnc('3125550198', 'TESTCAMP');
-    await seedNonAgentDemo(tx, hash, now);
+    await seedNonAgentDemo(tx, hash);
   });
 
   const login = await services.runner.run((u) => services.sessions.login(u, { user: '1000', campaignId: 'TESTCAMP' }));
@@ -193,7 +219,24 @@ export function demoBanner(baseUrl: string): string {
     `Demo accounts (password ${DEMO_PASSWORD} for all):`,
     rows,
     '',
+    `Admin console: ${baseUrl}/admin (user admin, password ${DEMO_PASSWORD})`,
+    '',
     'Try:',
     `  curl '${baseUrl}/agc/api.php?source=test&user=6666&pass=${DEMO_PASSWORD}&agent_user=1000&function=external_pause&value=PAUSE'`,
+    '',
+    `Agent screen: ${baseUrl}/agent — log in as 1001 (password ${DEMO_PASSWORD}), choose TESTCAMP, press Resume: calls arrive within seconds.`,
   ].join('\n');
+}
+
+/**
+ * The demo's call simulator: TESTCAMP dials for READY agents, TESTIN receives
+ * two calls a minute. Only `serve --demo` adds it (tests set their own).
+ */
+export async function seedDemoSimulator(services: Services): Promise<boolean> {
+  if ((await services.store.telephony.simSettings()).length > 0) return false;
+  const base = { active: true, busyPercent: 10, ringMinSec: 2, ringMaxSec: 5, talkMinSec: 20, talkMaxSec: 60, queueTimeoutSec: 90 };
+  await services.store.telephony.saveSimSettings({ ...base, targetId: 'TESTCAMP', targetType: 'CAMPAIGN', answerPercent: 80, callsPerMinute: 0 });
+  await services.store.telephony.saveSimSettings({ ...base, targetId: 'OTHERCMP', targetType: 'CAMPAIGN', answerPercent: 80, callsPerMinute: 0 });
+  await services.store.telephony.saveSimSettings({ ...base, targetId: 'TESTIN', targetType: 'INGROUP', answerPercent: 100, callsPerMinute: 2 });
+  return true;
 }

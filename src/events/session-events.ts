@@ -3,6 +3,7 @@
  * live sessions. Events are published only after the change has committed.
  */
 import type { AgentStatus, CallKind } from '../domain/live-agent.js';
+import type { TelephonyState } from '../domain/telephony.js';
 
 export interface SessionSnapshot {
   readonly user: string;
@@ -38,6 +39,8 @@ export type SessionEvent =
       readonly notificationId: number;
       readonly text: string;
       readonly confetti: boolean;
-    };
+    }
+  /** The telephony side of a session changed: the call rang or was answered, parked, recorded, transferred… */
+  | { readonly type: 'telephony'; readonly user: string; readonly state: TelephonyState };
 
 export type SessionEventType = SessionEvent['type'];

@@ -2,14 +2,23 @@
  * The Fastify application: VICIdial's PHP endpoints on the legacy face, with
  * size limits, secret-free logs and errors that never show a stack trace.
  */
+import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import multipart from '@fastify/multipart';
+import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Services } from '../app/services.js';
 import { scrubUrl } from './scrub-url.js';
+import { registerAdminApi } from './admin/register.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
 import { registerLegacyNonAgentRoute } from './legacy-non-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
+import { sendJsonError } from './json-errors.js';
+import { Presence } from '../screen/presence.js';
+import { registerAgentScreenRoutes } from './agent-screen-routes.js';
+import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
+import { registerScreenAuth } from './screen-auth.js';
+import { registerWeb } from './web.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -18,6 +27,8 @@ export const URL_LIMIT_BYTES = 8 * 1024;
 export interface AppOptions {
   /** A logger configuration, or false for none (tests). */
   readonly logger?: FastifyServerOptions['logger'];
+  /** How long a screen-started session survives with no screen connected (default 60 s of simulated time). */
+  readonly screenTimeoutMs?: number;
 }
 
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -31,6 +42,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     }),
   });
 
+  await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
@@ -55,12 +67,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     if (legacy) {
       return reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(`ERROR: ${message}\n`);
     }
-    return reply.code(status).send({ error: message });
+    return sendJsonError(reply, status, status === 500 ? 'internal-error' : 'bad-request', message);
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.code(404).send({ error: `no such endpoint: ${request.method} ${scrubUrl(request.url).split('?')[0]}` });
-  });
+  app.setNotFoundHandler((request, reply) =>
+    sendJsonError(reply, 404, 'not-found', `No such endpoint: ${request.method} ${scrubUrl(request.url).split('?')[0]}`),
+  );
 
   app.addHook('onRequest', async (request, reply) => {
     if ((request.raw.url ?? '').length <= URL_LIMIT_BYTES) return;
@@ -71,5 +83,14 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerLegacyAgentRoute(app, services);
   registerLegacyNonAgentRoute(app, services);
+  registerScreenAuth(app, services);
+  registerAdminApi(app, services);
+  await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 4 } });
+  const presence = new Presence(services.scheduler, options.screenTimeoutMs ?? 60_000, (user) =>
+    services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),
+  );
+  registerAgentScreenRoutes(app, services, presence);
+  registerAgentStream(app, services, presence);
+  await registerWeb(app);
   return app;
 }

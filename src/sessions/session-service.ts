@@ -22,11 +22,13 @@ import {
   type LiveAgentChanges,
 } from '../domain/live-agent.js';
 import { formatSet, parseSet } from '../domain/vicidial-sets.js';
+import { CallHistory } from './call-history.js';
 import { callerIdFor, uniqueIdFor } from './call-ids.js';
 import type { DialRequest } from './dial-request.js';
 import { formatDialRequest, parseDialRequest } from './dial-request.js';
 import {
   afterDisposition,
+  availableStatus,
   CLEARED_AT_CALL_START,
   CLEARED_AT_DISPOSITION,
   decideLogout,
@@ -35,6 +37,7 @@ import {
   parsePresetDisposition,
   type PresetDisposition,
 } from './rules.js';
+import { loginCall } from './login-call.js';
 import { snapshotOf } from './snapshot.js';
 
 export type LoginRefusal =
@@ -73,10 +76,23 @@ export interface CallStart {
   readonly number?: string;
   readonly phoneCode?: string;
   readonly callerId?: string;
+  /** The call's unique id, when the telephony gave it one already (a queued inbound call). */
+  readonly uniqueId?: string;
+}
+
+/** How a call ended: the customer, the agent (screen), the API, or the telephony (busy, no answer). */
+export type CallEndedBy = 'customer' | 'agent' | 'api' | 'system';
+
+export interface SessionServiceOptions {
+  readonly serverIp: string;
+  /** The web phone a session's agent can open (vicidial_session_data.webphone_url); none by default. */
+  readonly webphoneUrl?: (user: string, confExten: string) => string;
 }
 
 export class SessionService {
-  constructor(private readonly options: { readonly serverIp: string }) {}
+  private readonly history = new CallHistory();
+
+  constructor(private readonly options: SessionServiceOptions) {}
 
   // --- reading -------------------------------------------------------------
 
@@ -128,6 +144,18 @@ export class SessionService {
     });
     if (ingroups.length > 0) await store.liveAgents.setLiveIngroups(request.user, ingroups, u.now);
     const agent = await this.require(u, request.user);
+    const extension = `agentgate/${request.user}`;
+    await store.telephony.saveSessionData({
+      user: agent.user,
+      confExten: agent.confExten,
+      serverIp: agent.serverIp,
+      campaignId: campaign.id,
+      extension,
+      webphoneUrl: this.options.webphoneUrl?.(agent.user, agent.confExten) ?? '',
+      agentLoginCall: loginCall(agent, extension, u.now),
+      now: u.now,
+    });
+    await this.history.login(u, agent);
     u.events.add({ type: 'session.started', user: agent.user, session: snapshotOf(agent) });
     return ok(agent);
   }
@@ -141,6 +169,8 @@ export class SessionService {
   }
 
   private async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
+    await this.history.logout(u, agent);
+    await u.store.telephony.deleteSessionData(agent.user);
     if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await u.store.liveAgents.delete(agent.user);
     await u.store.liveAgents.clearLiveIngroups(agent.user);
@@ -167,7 +197,7 @@ export class SessionService {
   /** Put the agent on a call with a lead (the dialer, the simulator and tests use this). */
   async startCall(u: Unit, agent: LiveAgent, call: CallStart): Promise<LiveAgent> {
     const callerId = call.callerId ?? callerIdFor(call.kind, call.lead.leadId, u.now);
-    const uniqueId = uniqueIdFor(u.now);
+    const uniqueId = call.uniqueId ?? uniqueIdFor(u.now);
     const number = call.number ?? call.lead.phoneNumber;
     await u.store.liveAgents.insertLiveCall({
       campaignId: call.queue,
@@ -183,7 +213,7 @@ export class SessionService {
       now: u.now,
     });
     if (call.kind !== 'INBOUND') await u.store.leads.markDialed(call.lead.leadId, u.now);
-    return this.change(
+    const started = await this.change(
       u,
       agent,
       {
@@ -202,15 +232,19 @@ export class SessionService {
       },
       'call-started',
     );
+    const phoneCode = call.phoneCode ?? call.lead.phoneCode;
+    await this.history.callStarted(u, started, { lead: call.lead, kind: call.kind, queue: call.queue, uniqueId, number, phoneCode });
+    return started;
   }
 
   /**
    * The call ends (customer, agent or API hang-up): the agent moves to the
    * disposition step. A disposition preset by external_status applies at once.
    */
-  async endCall(u: Unit, agent: LiveAgent, by: 'customer' | 'agent' | 'api'): Promise<LiveAgent> {
+  async endCall(u: Unit, agent: LiveAgent, by: CallEndedBy): Promise<LiveAgent> {
     if (!agent.call) return agent;
     await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
+    await this.history.callEnded(u, agent, by);
     const ended = await this.change(
       u,
       agent,
@@ -258,6 +292,8 @@ export class SessionService {
       }
     }
     const next = afterDisposition(agent, await this.campaignOf(u, agent));
+    const nextSpan = next.kind === 'status' && next.status !== 'PAUSED' ? 'wait' : 'pause';
+    await this.history.dispositioned(u, agent, dispo.status, nextSpan, cause);
     if (next.kind === 'logout') {
       await this.end(u, agent, 'logout-after-disposition');
       return agent;
@@ -272,6 +308,83 @@ export class SessionService {
     const pending = parseDialRequest(done.commands.dial);
     if (pending) return this.dialFromRequest(u, done, pending);
     return this.promoteQueuedDial(u, done);
+  }
+
+  /** The telephony routes a call to the agent: QUEUE until the call is put through. */
+  async reserve(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    return this.change(u, agent, { status: 'QUEUE', lastStateChange: u.now }, 'call-routed');
+  }
+
+  /** A routed call went away before it reached the agent: available again. */
+  async unreserve(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    if (agent.status !== 'QUEUE') return agent;
+    const status = availableStatus(agent, await this.campaignOf(u, agent));
+    return this.change(u, agent, { status: status === 'PAUSED' ? 'READY' : status, lastStateChange: u.now }, 'call-unrouted');
+  }
+
+  /**
+   * ra_call_control: the call is taken from the agent, who is READY at once
+   * with no disposition step (agent-api.md §8.16); the lead and the call's
+   * record get `status`.
+   */
+  async releaseCall(u: Unit, agent: LiveAgent, status: string): Promise<LiveAgent> {
+    if (!agent.call) return agent;
+    await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
+    await this.history.callEnded(u, agent, 'api');
+    if (agent.leadId > 0) await u.store.leads.setStatus(agent.leadId, status, agent.user, u.now);
+    await this.history.dispositioned(u, agent, status, 'wait', 'api-release');
+    return this.change(
+      u,
+      agent,
+      {
+        status: 'READY',
+        leadId: 0,
+        callerId: '',
+        uniqueId: '',
+        channel: '',
+        randomId: 10000000 + randomInt(89999999),
+        lastCallFinish: u.now,
+        lastStateChange: u.now,
+      },
+      'api-call-released',
+    );
+  }
+
+  /** A number dialled from the agent's own screen: as external_dial would, without the API's column. */
+  async screenDial(u: Unit, agent: LiveAgent, number: string, phoneCode: string): Promise<LiveAgent> {
+    if (phaseOf(agent) !== 'paused') return agent;
+    const request: DialRequest = {
+      number,
+      phoneCode,
+      search: 'YES',
+      preview: 'NO',
+      focus: 'NO',
+      vendorId: '',
+      epoch: Math.floor(u.now.getTime() / 1000),
+      dialPrefix: '',
+      groupAlias: '',
+      callerIdNumber: '',
+      vtigerCallbackId: '',
+      leadId: '',
+      altDial: '',
+      dialIngroup: '',
+    };
+    return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, request));
+  }
+
+  /**
+   * Write API command columns as they stand once the telephony has acted on
+   * them (DTMF sent, park done, transfer done: VICIdial's back end clears them).
+   */
+  async writeCommands(u: Unit, agent: LiveAgent, commands: Partial<ApiCommands>, cause: string): Promise<LiveAgent> {
+    return this.change(u, agent, { commands }, cause);
+  }
+
+  /** A pause code chosen on the screen while paused. */
+  async setPauseCode(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
+    if (agent.status !== 'PAUSED') return agent;
+    await this.history.pauseCode(u, agent, code);
+    return this.change(u, agent, { pauseCode: code }, 'screen-pause-code');
   }
 
   // --- agent API commands ------------------------------------------------------
@@ -315,6 +428,7 @@ export class SessionService {
   /** pause_code: the code is submitted at once while the agent is paused. */
   async pauseCodeCommand(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
     if (agent.status !== 'PAUSED') return this.change(u, agent, { commands: { pauseCode: code } }, 'api-pause-code');
+    await this.history.pauseCode(u, agent, code);
     return this.change(u, agent, { pauseCode: code, commands: { pauseCode: '' } }, 'api-pause-code');
   }
 
@@ -495,6 +609,7 @@ export class SessionService {
   private async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
     const stored = await u.store.liveAgents.update(agent.user, changes, u.now);
     const updated = applyChanges(agent, stored);
+    if (phaseOf(agent) !== phaseOf(updated)) await this.history.transition(u, agent, updated, cause);
     const statusChanged =
       changes.status !== undefined || changes.leadId !== undefined || changes.callerId !== undefined || changes.previewLeadId !== undefined;
     if (statusChanged || changes.pauseCode !== undefined || pendingChanged(agent.commands, changes.commands))

@@ -1,7 +1,6 @@
 /**
  * send_notification (agent-api.md §8.30, permissions.md §5, §6), webserver
- * (§8.2, permissions.md §10 #12), recording (§8.27) and the functions that
- * wait for telephony (needs-telephony.ts).
+ * (§8.2, permissions.md §10 #12) and recording (§8.27).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AGENTGATE_VERSION } from '../../src/app/services.js';
@@ -319,7 +318,10 @@ describe('recording (§8.27)', () => {
   it('START writes the command with the stage suffix cut to 14 characters, byte for byte', async () => {
     const res = await h.api({ function: 'recording', agent_user: '1000', value: 'START', stage: 'ABCDEFGHIJKLMNOPQR' });
     expect(res.body).toBe(`SUCCESS: recording function sent - 1000|START||||${await where()}\n`);
-    expect((await vla('1000')).external_recording).toBe('STARTABCDEFGHIJKLMN');
+    // The back end replaces the command with the new recording's id, as VICIdial's MonitorConf does.
+    const [rec] = await h.rows('recording_log');
+    expect(String(rec!.filename)).toMatch(/^\d{8}-\d{6}_1000ABCDEFGHIJKLMN$/);
+    expect((await vla('1000')).external_recording).toBe(String(rec!.recording_id));
     const log = await lastLog();
     expect(log).toMatchObject({ function: 'recording', result: 'SUCCESS', value: 'STARTABCDEFGHIJKLMN', agent_user: '1000' });
   });
@@ -329,14 +331,17 @@ describe('recording (§8.27)', () => {
     const res = await h.api({ function: 'recording', agent_user: '1000', value: 'START' });
     expect(res.body).toBe(`SUCCESS: recording function sent - 1000|START||||${await where()}\n`);
     expect(res.body.endsWith('|INCALL\n')).toBe(true);
-    expect((await vla('1000')).external_recording).toBe('START');
+    const [rec] = await h.rows('recording_log');
+    expect(rec).toMatchObject({ lead_id: 1, user: '1000' });
+    expect((await vla('1000')).external_recording).toBe(String(rec!.recording_id));
   });
 
   it('STOP with a recording id in the column', async () => {
     await h.exec(`update vicidial_live_agents set external_recording = '12345' where user = '1000'`);
     const res = await h.api({ function: 'recording', agent_user: '1000', value: 'STOP', stage: 'IGNORED' });
     expect(res.body).toBe(`SUCCESS: recording function sent - 1000|STOP||||${await where()}\n`);
-    expect((await vla('1000')).external_recording).toBe('STOP');
+    // StopMonitorConf blanks the column.
+    expect((await vla('1000')).external_recording).toBe('');
   });
 
   it('ERROR: stop recording error when the column is empty, STOP, or below 1', async () => {
@@ -417,42 +422,3 @@ describe('recording (§8.27)', () => {
   });
 });
 
-// ---------------------------------------------------------------------------
-describe('functions that need telephony', () => {
-  const TELEPHONY = [
-    'transfer_conference',
-    'park_call',
-    'send_dtmf',
-    'ra_call_control',
-    'call_agent',
-    'audio_playback',
-    'webphone_url',
-    'force_fronter_leave_3way',
-    'force_fronter_audio_stop',
-  ];
-  const COMMAND_COLUMNS = ['external_transferconf', 'external_park', 'external_dtmf', 'external_hangup', 'external_recording', 'external_dial'];
-
-  it.each(TELEPHONY)('%s answers that it needs telephony and changes nothing', async (fn) => {
-    await h.startCall('1000', { leadId: 1, kind: 'INBOUND' });
-    const before = await vla('1000');
-    const res = await h.api({ function: fn, agent_user: '1000', value: 'PARK_CUSTOMER', stage: 'HANGUP' });
-    expect(res.status).toBe(200);
-    expect(res.body).toBe(`ERROR: ${fn} needs telephony, which this agentgate does not have yet - 1000\n`);
-    const after = await vla('1000');
-    for (const column of COMMAND_COLUMNS) expect(after[column], column).toEqual(before[column]);
-    expect(after.status).toBe('INCALL');
-    const log = await lastLog();
-    expect(log.result).toBe('ERROR');
-    expect(log.function).toBe(fn.slice(0, 20));
-  });
-
-  it.each(TELEPHONY)('%s permission denied (value layout)', async (fn) => {
-    const res = await h.api({ user: '6668', function: fn, agent_user: '1000', value: 'CALL' });
-    expect(res.body).toBe(`${DENIED}CALL|6668|${fn}|ADMIN\n`);
-  });
-
-  it('without agent_user the line ends with an empty field', async () => {
-    const res = await h.api({ function: 'park_call', value: 'PARK_CUSTOMER' });
-    expect(res.body).toBe('ERROR: park_call needs telephony, which this agentgate does not have yet - \n');
-  });
-});

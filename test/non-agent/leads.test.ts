@@ -4,6 +4,7 @@
  * batch_update_lead and the lead searches.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seedCallHistory } from '../../src/demo/seed-non-agent.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -234,7 +235,8 @@ describe('lead searches', () => {
   });
 
   it('lead_status_search finds leads by the status of a call on a day', async () => {
-    const res = await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '2026-11-28' });
+    await seedCallHistory(h.services.store, new Date('2026-11-27T10:00:00'));
+    const res = await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '2026-11-27' });
     const record = {
       lead_id: '2', status: 'NEW', user: '', vendor_lead_code: 'V0102', source_id: '', list_id: '101', gmt_offset_now: '0.00', phone_code: '1',
       phone_number: '3125550102', title: '', first_name: 'Alan', middle_initial: '', last_name: 'Turing', address1: '', address2: '', address3: '',
@@ -242,7 +244,7 @@ describe('lead searches', () => {
       security_phrase: '', comments: '', called_count: '0', last_local_call_time: '2026-11-28 10:00:00', rank: '0', owner: '', entry_list_id: '0',
     };
     expect(res.body).toBe(`;---------- START OF RECORD 1 ----------\n${Object.entries(record).map(([k, v]) => `${k} => ${v}\n`).join('')}`);
-    expect((await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '2026-11-27' })).body).toBe('ERROR: lead_status_search NO RESULTS FOUND: 6000||NI|\n');
+    expect((await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '2026-11-26' })).body).toBe('ERROR: lead_status_search NO RESULTS FOUND: 6000||NI|\n');
     expect((await h.nonAgent({ function: 'lead_status_search', status: 'NI', date: '28/11/2026' })).body).toBe('ERROR: lead_status_search INVALID SEARCH PARAMETERS: 6000|NI|28112026|\n');
   });
 });

@@ -4,13 +4,15 @@
  * scoping agentgate applies also where VICIdial forgets it.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ADMIN_FLAGS } from '../../src/demo/seed-non-agent.js';
+import { ADMIN_FLAGS, seedCallHistory } from '../../src/demo/seed-non-agent.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
   // A level-9 administrator of TEAM_B: sees OTHERCMP and TEAM_B only.
+  // Yesterday morning's history: today's belongs to the sessions the tests start.
+  await seedCallHistory(h.services.store, new Date('2026-11-27T10:00:00'));
   await h.services.store.users.insert({ ...ADMIN_FLAGS, user: '7002', pass_hash: await h.services.passwords.hash('1234'), full_name: 'Team B admin', user_group: 'TEAM_B' });
 });
 afterAll(() => h.close());
@@ -23,7 +25,7 @@ beforeEach(async () => {
 });
 
 const teamB = (params: Record<string, string>) => h.nonAgent({ user: '7002', ...params });
-const DAY = { datetime_start: '2026-11-28 00:00:00', datetime_end: '2026-11-28 23:59:59' };
+const DAY = { datetime_start: '2026-11-27 00:00:00', datetime_end: '2026-11-27 23:59:59' };
 
 describe('agent_status', () => {
   it('prints the session, with a header when asked', async () => {
@@ -84,25 +86,25 @@ describe('agent_stats_export', () => {
     const res = await h.nonAgent({ function: 'agent_stats_export', ...DAY, header: 'YES' });
     expect(res.body).toBe(
       'user|full_name|user_group|calls|login_time|total_talk_time|avg_talk_time|avg_wait_time|pct_of_queue|pause_time|sessions|avg_session|pauses|avg_pause_time|pause_pct|pauses_per_session|wait_time|talk_time|dispo_time|dead_time\n' +
-        '1000|Agent 1000|AGENTS|3|0:13:15|0:05:45|0:01:55|0:00:20|100%|330|1|0:13:15|4|0:01:23|41.5%|4|0:01:00|0:06:00|0:00:45|0:00:15\n',
+        '1001|Agent 1001|AGENTS|3|0:13:15|0:05:45|0:01:55|0:00:20|100%|330|1|0:13:15|4|0:01:23|41.5%|4|0:01:00|0:06:00|0:00:45|0:00:15\n',
     );
   });
 
   it('groups by campaign and prints seconds with time_format=S', async () => {
     const res = await h.nonAgent({ function: 'agent_stats_export', ...DAY, group_by_campaign: 'YES', time_format: 'S' });
-    expect(res.body).toBe('TESTCAMP|1000|Agent 1000|AGENTS|3|795|345|115|20|100%|330|1|795|4|83|41.5%|4|60|360|45|15\n');
+    expect(res.body).toBe('TESTCAMP|1001|Agent 1001|AGENTS|3|795|345|115|20|100%|330|1|795|4|83|41.5%|4|60|360|45|15\n');
   });
 
   it('refuses malformed dates and says when nothing matched', async () => {
     const bad = await h.nonAgent({ function: 'agent_stats_export', datetime_start: '2026-13-01 00:00:00', datetime_end: '2026-11-28 23:59:59' });
     expect(bad.body).toBe('ERROR: agent_stats_export INVALID SEARCH PARAMETERS: 6000||2026-13-01 00:00:00|2026-11-28 23:59:59|\n');
-    const none = await h.nonAgent({ function: 'agent_stats_export', ...DAY, agent_user: '1001' });
-    expect(none.body).toBe('ERROR: agent_stats_export NO RECORDS FOUND - 6000|1001|2026-11-28 00:00:00|2026-11-28 23:59:59|\n');
+    const none = await h.nonAgent({ function: 'agent_stats_export', ...DAY, agent_user: '1002' });
+    expect(none.body).toBe('ERROR: agent_stats_export NO RECORDS FOUND - 6000|1002|2026-11-27 00:00:00|2026-11-27 23:59:59|\n');
   });
 
   it('applies the allowed campaigns (VICIdial does not)', async () => {
     expect((await teamB({ function: 'agent_stats_export', ...DAY })).body).toBe(
-      'ERROR: agent_stats_export NO RECORDS FOUND - 7002||2026-11-28 00:00:00|2026-11-28 23:59:59|\n',
+      'ERROR: agent_stats_export NO RECORDS FOUND - 7002||2026-11-27 00:00:00|2026-11-27 23:59:59|\n',
     );
   });
 });
@@ -112,7 +114,7 @@ describe('callid_info', () => {
     expect((await h.nonAgent({ function: 'callid_info', call_id: 'V1128090000000000001' })).body).toBe('V1128090000000000001|115\n');
     const res = await h.nonAgent({ function: 'callid_info', call_id: 'Y1128092000000000003', detail: 'YES', header: 'YES' });
     expect(res.body).toBe(
-      'call_id|custtime|call_date|phone|call_type|campaign_id|list_id|status|user\nY1128092000000000003|115|2026-11-28 09:00:00|3125550103|INBOUND|TESTIN|101|SALE|1000\n',
+      'call_id|custtime|call_date|phone|call_type|campaign_id|list_id|status|user\nY1128092000000000003|115|2026-11-27 09:00:00|3125550103|INBOUND|TESTIN|101|SALE|1001\n',
     );
   });
 
@@ -131,7 +133,7 @@ describe('call_status_stats and call_dispo_report', () => {
     Array.from({ length: 24 }, (_, i) => `${String(i).padStart(2, '0')}-${hits[String(i).padStart(2, '0')] ?? 0}`).join(',');
 
   it('counts calls per campaign and in-group by hour and status', async () => {
-    const res = await h.nonAgent({ function: 'call_status_stats', campaigns: 'TESTCAMP', query_date: '2026-11-28' });
+    const res = await h.nonAgent({ function: 'call_status_stats', campaigns: 'TESTCAMP', query_date: '2026-11-27' });
     expect(res.body).toBe(
       `TESTCAMP|2|0|${zeros({ '08': 2 })}|NI-1,SALE-1|\nSALESLINE|0|0|${zeros({})}||\nTESTIN|1|0|${zeros({ '09': 1 })}|SALE-1|\n`,
     );
@@ -139,25 +141,25 @@ describe('call_status_stats and call_dispo_report', () => {
 
   it('counts human-answered statuses', async () => {
     await h.exec(`update vicidial_statuses set human_answered = 'Y' where status = 'SALE'`);
-    const res = await h.nonAgent({ function: 'call_status_stats', campaigns: 'TESTCAMP', ingroups: 'NONE', query_date: '2026-11-28' });
+    const res = await h.nonAgent({ function: 'call_status_stats', campaigns: 'TESTCAMP', ingroups: 'NONE', query_date: '2026-11-27' });
     expect(res.body).toBe(`TESTCAMP|2|1|${zeros({ '08': 2 })}|NI-1,SALE-1|\nNONE|0|0|${zeros({})}||\n`);
     await h.exec(`update vicidial_statuses set human_answered = 'N' where status = 'SALE'`);
   });
 
   it('reports dispositions as CSV without a final newline', async () => {
-    const res = await h.nonAgent({ function: 'call_dispo_report', campaigns: 'TESTCAMP', ingroups: 'TESTIN', query_date: '2026-11-28', status_breakdown: '1', show_percentages: '1' });
+    const res = await h.nonAgent({ function: 'call_dispo_report', campaigns: 'TESTCAMP', ingroups: 'TESTIN', query_date: '2026-11-27', status_breakdown: '1', show_percentages: '1' });
     expect(res.body).toBe('CAMPAIGN,TOTAL CALLS,NI,SALE\nTESTCAMP,2,1 (50.0%),1 (50.0%)\nTESTIN,1,0 (0.0%),1 (100.0%)\nTOTAL,3,1 (33.3%),2 (66.7%)');
     expect(res.headers['content-type']).toBe('text/plain');
-    const file = await h.nonAgent({ function: 'call_dispo_report', campaigns: 'TESTCAMP', query_date: '2026-11-28', file_download: '1' });
+    const file = await h.nonAgent({ function: 'call_dispo_report', campaigns: 'TESTCAMP', query_date: '2026-11-27', file_download: '1' });
     expect(file.body).toBe('CAMPAIGN,TOTAL CALLS\nTESTCAMP,2\nTOTAL,2');
     expect(file.headers['content-disposition']).toBe('attachment; filename="API_call_dispo_report_20261128180000.csv"');
     expect(file.headers['content-type']).toBe('application/octet-stream');
   });
 
   it('sees only the allowed campaigns and in-groups (VICIdial does not)', async () => {
-    const res = await teamB({ function: 'call_status_stats', campaigns: '---ALL---', query_date: '2026-11-28' });
+    const res = await teamB({ function: 'call_status_stats', campaigns: '---ALL---', query_date: '2026-11-27' });
     expect(res.body).toBe(`OTHERCMP|0|0|${zeros({})}||\n`);
-    const dispo = await teamB({ function: 'call_dispo_report', campaigns: 'TESTCAMP', ingroups: 'TESTIN', query_date: '2026-11-28' });
+    const dispo = await teamB({ function: 'call_dispo_report', campaigns: 'TESTCAMP', ingroups: 'TESTIN', query_date: '2026-11-27' });
     // TESTCAMP is outside TEAM_B; TESTIN belongs to ---ALL--- and so is visible to every group.
     expect(dispo.body).toBe('CAMPAIGN,TOTAL CALLS\nTESTIN,1\nTOTAL,1');
   });

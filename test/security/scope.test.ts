@@ -25,6 +25,15 @@ const VALID: Record<string, Record<string, string>> = {
   recording: { value: 'STATUS' },
   vm_message: { value: 'greeting' },
   refresh_panel: { formreload: '1' },
+  transfer_conference: { value: 'LEAVE_3WAY_CALL' },
+  park_call: { value: 'PARK_CUSTOMER' },
+  send_dtmf: { value: '123' },
+  ra_call_control: { value: 'M1128100000000000001', stage: 'HANGUP' },
+  call_agent: { value: 'CALL' },
+  audio_playback: { value: 'hold', stage: 'PLAY' },
+  webphone_url: { value: 'DISPLAY' },
+  force_fronter_leave_3way: { value: 'LOCAL_ONLY' },
+  force_fronter_audio_stop: { value: 'LOCAL_ONLY' },
 };
 
 const targeted = [...agentFunctions({ version: 'test', startedAt: new Date() }).values()].filter((f) => f.target !== 'none');

@@ -11,11 +11,16 @@ import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
+import { VirtualScheduler } from '../../src/telephony/scheduler.js';
 
 export interface Harness {
   readonly services: Services;
   readonly app: FastifyInstance;
   readonly clock: ManualClock;
+  /** The telephony's time: nothing simulated happens until a test advances it. */
+  readonly scheduler: VirtualScheduler;
+  /** Advance simulated time (and the clock) by `ms`, running every simulator step that falls due. */
+  advance(ms: number): Promise<void>;
   /** GET /agc/api.php with these parameters (defaults: source=test, user=6666, pass=1234). */
   api(params: Record<string, string>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
   /** GET (or POST) /vicidial/non_agent_api.php (defaults: source=test, user=6000, pass=1234). */
@@ -64,13 +69,18 @@ export interface HarnessOptions {
   readonly demo?: boolean;
   /** Capture the server's log lines, at trace level, into this stream. */
   readonly logStream?: { write(line: string): void };
+  /** The simulator's random seed (default 1). */
+  readonly seed?: number;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
   const logLevel = options.logStream ? 'trace' : 'silent';
-  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel, publicHost: 'agentgate.test' });
-  const services = await createServices(config, { clock });
+  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
+  const scheduler = new VirtualScheduler(clock);
+  const services = await createServices(config, { clock, scheduler });
+  // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
+  services.telephony.start();
   if (options.demo !== false) await seedDemo(services);
   const logger = options.logStream ? { ...(loggerOptions('trace') as object), stream: options.logStream } : false;
   const app = await buildApp(services, { logger });
@@ -79,6 +89,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services,
     app,
     clock,
+    scheduler,
+    advance: (ms) => scheduler.advance(ms),
     async api(params, opts = {}) {
       const all = { ...DEFAULT_CREDENTIALS, ...params };
       for (const [k, v] of Object.entries(all)) if (v === undefined) delete (all as Record<string, unknown>)[k];

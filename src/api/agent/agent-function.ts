@@ -10,6 +10,7 @@ import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { User, UserGroup } from '../../domain/user.js';
 import type { SessionService } from '../../sessions/session-service.js';
+import type { Telephony } from '../../telephony/telephony.js';
 import type { Line, Reply } from '../legacy/lines.js';
 import type { FilteredParams } from './input-filters.js';
 
@@ -24,6 +25,8 @@ export type DeniedLayout = 'value' | 'lead_id' | 'short';
 
 export interface ValidateContext {
   readonly settings: SystemSettings;
+  /** For a check in validate() that is a permission, not a parameter (send_notification's switch). */
+  readonly trace: GateTrace;
 }
 
 export interface AgentCall {
@@ -35,9 +38,10 @@ export interface AgentCall {
   readonly settings: SystemSettings;
   readonly unit: Unit;
   readonly sessions: SessionService;
+  readonly telephony: Telephony;
   /** The target after alt_user resolution (may be empty for target 'none'). */
   readonly agentUser: string;
-  /** The target's session; always present for functions with a target. */
+  /** The target's session; always present for functions with a target (not read when skipsLoggedIn). */
   readonly agent: LiveAgent;
   readonly epoch: number;
   readonly scope: ApiScope;
@@ -58,6 +62,8 @@ export interface AgentFunction {
   validate(p: FilteredParams, ctx: ValidateContext): Line | undefined;
   /** The line when the target is not logged in, for functions that word it differently. */
   notLoggedIn?(p: FilteredParams, agentUser: string): Line;
+  /** True when this request acts without a logged-in agent_user (CCC_REMOTE): the function finds whom it acts on. */
+  skipsLoggedIn?(p: FilteredParams): boolean;
   /** The line when alt_user matches nobody. */
   altUserNotFound?(p: FilteredParams): Line;
   /** Step (e): function-specific checks and the effect. */

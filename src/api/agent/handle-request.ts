@@ -4,11 +4,16 @@
  * a uniform credentials line, the two-account rule, API List Restrict on
  * target agents, an ERROR line for unknown functions, and stopping on an
  * unknown alt_user. The effect and its audit row commit in one transaction.
+ *
+ * The same code explains a decision: explain() runs a request through every
+ * gate and the function itself with a keeping trace, skipping only the
+ * password check, inside a transaction that is rolled back, writing nothing.
  */
 import { ApiScope } from '../../access/api-scope.js';
+import { credentialFailureWords } from '../../access/auth-explained.js';
 import type { Authenticator } from '../../access/authenticate.js';
 import { lockWindowStart } from '../../access/lockout.js';
-import { GateTrace } from '../../access/gate-trace.js';
+import { GateTrace, type GateResult } from '../../access/gate-trace.js';
 import type { Unit, UnitRunner } from '../../app/unit-of-work.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
@@ -17,9 +22,11 @@ import { functionAllowed } from '../../domain/vicidial-sets.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
+import type { Telephony } from '../../telephony/telephony.js';
 import type { Store } from '../../store/store.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
-import { customLine, error, reply, type Line, type Reply } from '../legacy/lines.js';
+import { PendingEvents } from '../../events/event-bus.js';
+import { customLine, error, outcome, reply, type Line, type Reply } from '../legacy/lines.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import type { AgentCall, AgentFunction } from './agent-function.js';
 import { filterParams, type FilteredParams } from './input-filters.js';
@@ -33,10 +40,35 @@ export interface AgentApiDeps {
   readonly runner: UnitRunner;
   readonly authenticator: Authenticator;
   readonly sessions: SessionService;
+  readonly telephony: Telephony;
   readonly clock: Clock;
   readonly audit: AuditTrail;
   readonly functions: ReadonlyMap<string, AgentFunction>;
 }
+
+/**
+ * One pass through the pipeline. A request keeps its effects and audit rows
+ * and a trace that keeps nothing; explain keeps the trace and nothing else.
+ */
+interface Mode {
+  readonly trace: GateTrace;
+  readonly explain: boolean;
+  /** explain without a known client address: the IP lists are not consulted. */
+  readonly skipIpLists: boolean;
+}
+
+export interface ExplainOptions {
+  /** Consult the IP lists for request.remoteIp (default: skip them, the address is not known). */
+  readonly checkIpLists?: boolean;
+}
+
+export interface ExplainedReply {
+  readonly reply: Reply;
+  readonly gates: readonly GateResult[];
+}
+
+/** Thrown to roll back an explain's transaction after its work is done. */
+class ExplainRollback extends Error {}
 
 /** What a refusal before the function runs must still record. */
 interface Refusal {
@@ -50,34 +82,50 @@ export class AgentApi {
   constructor(private readonly deps: AgentApiDeps) {}
 
   async handle(request: LegacyRequest): Promise<Reply> {
+    return this.process(request, { trace: new GateTrace(false), explain: false, skipIpLists: false });
+  }
+
+  /** The same pipeline, for an administrator: every gate's verdict, nothing written. */
+  async explain(request: LegacyRequest, options: ExplainOptions = {}): Promise<ExplainedReply> {
+    const trace = new GateTrace(true);
+    const result = await this.process(request, { trace, explain: true, skipIpLists: !options.checkIpLists });
+    return { reply: result, gates: trace.results };
+  }
+
+  private async process(request: LegacyRequest, mode: Mode): Promise<Reply> {
+    const { trace } = mode;
     const now = this.deps.clock.now();
     const settings = await this.deps.settings.current();
     const p = filterParams(request.params, settings.useNonLatin);
     const fn = p.function ?? '';
     const user = p.user ?? '';
 
-    if (fn === 'version') return this.answer(request, p, this.version(now), p.agent_user ?? '', now);
+    if (fn === 'version') {
+      trace.pass('function', 'version answers without authentication');
+      return this.answer(mode, request, p, this.version(now), p.agent_user ?? '', now);
+    }
     if (COFFEE.has(fn)) {
+      trace.fail('function', `${fn} is VICIdial's teapot: it always answers 418`, 'call a real function');
       const teapot: Reply = {
         lines: [customLine('ERROR', "Error 418 I'm a teapot", `Coffee: ${fn}|Error 418 I'm a teapot`)],
         httpStatus: 418,
       };
-      return this.answer(request, p, teapot, p.agent_user ?? '', now);
+      return this.answer(mode, request, p, teapot, p.agent_user ?? '', now);
     }
 
-    const trace = new GateTrace(false);
-    const refused = await this.gatesBeforeFunction(request, p, settings, now, trace);
+    const refused = await this.gatesBeforeFunction(request, p, settings, now, mode);
     if ('reply' in refused) {
-      return this.answer(request, p, refused.reply, refused.agentUser, now, refused.failedLogin ? user : undefined);
+      return this.answer(mode, request, p, refused.reply, refused.agentUser, now, refused.failedLogin ? user : undefined);
     }
     const { account } = refused;
 
     const spec = this.deps.functions.get(fn);
     if (!spec) {
-      trace.fail('function', `no agent API function is called "${fn}"`);
-      return this.answer(request, p, reply(error('function not valid', [fn])), p.agent_user ?? '', now);
+      trace.fail('function', `no agent API function is called "${fn}"`, 'send the name of an agent API function', 'function');
+      return this.answer(mode, request, p, reply(error('function not valid', [fn])), p.agent_user ?? '', now);
     }
-    return this.runFunction(request, p, spec, account, settings, now, trace);
+    trace.pass('function', `${fn} is an agent API function`);
+    return this.runFunction(request, p, spec, account, settings, now, mode);
   }
 
   /** Steps 7–11: source, credentials with API access, the system switch. */
@@ -86,24 +134,31 @@ export class AgentApi {
     p: FilteredParams,
     settings: SystemSettings,
     now: Date,
-    trace: GateTrace,
+    mode: Mode,
   ): Promise<Refusal | { account: UserAccount }> {
+    const { trace } = mode;
     const agentUser = p.agent_user ?? '';
     const source = p.source ?? '';
     if (source.length < 2) {
-      trace.fail('source', 'source must have at least 2 letters or digits', 'send source=<your integration name>');
+      trace.fail('source', 'source must have at least 2 letters or digits', 'send source=<your integration name>', 'source');
       return { reply: reply(error('Invalid Source', [source])), agentUser };
     }
-    trace.pass('source');
+    trace.pass('source', `source ${source}`);
 
     const user = p.user ?? '';
     const pass = p.pass ?? '';
-    const auth = await this.deps.authenticator.authenticate(this.deps.store, { user, pass, ip: request.remoteIp }, settings, now);
-    const short = user.length < 2 || pass.length < 2;
+    const auth = await this.deps.authenticator.authenticate(this.deps.store, { user, pass, ip: request.remoteIp }, settings, now, {
+      skipPassword: mode.explain,
+      skipIpLists: mode.skipIpLists,
+    });
+    // explain knows no password, so only the user's length is tested there.
+    const short = user.length < 2 || (!mode.explain && pass.length < 2);
     const apiAccess = auth.ok && auth.account.profile.apiAccess;
     if (!auth.ok || short || !apiAccess) {
       const reason = !auth.ok ? auth.reason : short ? 'SHORT' : 'NOAPI';
-      trace.fail(auth.ok ? 'api_access' : 'credentials', reason);
+      const words = credentialFailureWords(reason, user);
+      if (words.gate === 'api_access') trace.pass('credentials', this.credentialsPassed(mode, user));
+      trace.fail(words.gate, words.detail, words.fix, words.setting);
       return {
         // Uniform on purpose: nothing tells which part failed (permissions.md §10 #1, #5).
         reply: {
@@ -114,16 +169,27 @@ export class AgentApi {
         failedLogin: !auth.ok && auth.counted,
       };
     }
-    trace.pass('credentials');
-    trace.pass('api_access');
-    if (auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
+    trace.pass('credentials', this.credentialsPassed(mode, user));
+    trace.pass('api_access', `${user} has Agent API Access`, 'vicidial_users.vdc_agent_api_access');
+    if (!mode.explain && auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
 
     if (!settings.agentApiActive) {
-      trace.fail('system_api', 'the system-wide Agent API switch (vdc_agent_api_active) is off', 'turn on the Agent API in system settings');
+      trace.fail(
+        'system_api',
+        'the system-wide Agent API switch (vdc_agent_api_active) is off',
+        'turn on the Agent API in system settings',
+        'system_settings.vdc_agent_api_active',
+      );
       return { reply: reply(customLine('ERROR', 'System API NOT ACTIVE', 'ERROR: System API NOT ACTIVE\n')), agentUser };
     }
-    trace.pass('system_api');
+    trace.pass('system_api', 'the system-wide Agent API switch is on', 'system_settings.vdc_agent_api_active');
     return { account: auth.account };
+  }
+
+  private credentialsPassed(mode: Mode, user: string): string {
+    if (!mode.explain) return '';
+    const ip = mode.skipIpLists ? '; IP lists not checked (no client address given)' : '';
+    return `${user} exists, is active, has a user level above 0 and is not locked (password not checked by explain${ip})`;
   }
 
   private async runFunction(
@@ -133,23 +199,29 @@ export class AgentApi {
     account: UserAccount,
     settings: SystemSettings,
     now: Date,
-    trace: GateTrace,
+    mode: Mode,
   ): Promise<Reply> {
+    const { trace } = mode;
     const apiUser = account.profile;
     const value = spec.effectiveValue?.(p) ?? p.value ?? '';
-    const invalid = spec.validate(p, { settings });
+    const invalid = spec.validate(p, { settings, trace });
     if (invalid) {
-      trace.fail('parameters', invalid.reason);
-      return this.answer(request, p, { lines: [invalid], auditValue: value }, p.agent_user ?? '', now);
+      trace.failUnlessReported('parameters', invalid.text.trim(), `send the parameters ${spec.name} needs (agent-api.md)`);
+      return this.answer(mode, request, p, { lines: [invalid], auditValue: value }, p.agent_user ?? '', now);
     }
-    trace.pass('parameters');
+    trace.pass('parameters', `the parameters of ${spec.name} are valid`);
 
     if (!functionAllowed(apiUser.allowedFunctions, spec.name)) {
-      trace.fail('allowed_functions', `${spec.name} is not in ${apiUser.user}'s API Allowed Functions`, `add ${spec.name} to ${apiUser.user}'s allowed functions`);
+      trace.fail(
+        'allowed_functions',
+        `${spec.name} is not in ${apiUser.user}'s API Allowed Functions (${apiUser.allowedFunctions.trim() || 'none'})`,
+        `add ${spec.name} to ${apiUser.user}'s allowed functions`,
+        'vicidial_users.api_allowed_functions',
+      );
       const denied = this.denied(spec, p, value, apiUser.user, apiUser.group);
-      return this.answer(request, p, { lines: [denied], auditValue: value }, p.agent_user ?? '', now);
+      return this.answer(mode, request, p, { lines: [denied], auditValue: value }, p.agent_user ?? '', now);
     }
-    trace.pass('allowed_functions');
+    trace.pass('allowed_functions', `${apiUser.user} may call ${spec.name} (${apiUser.allowedFunctions.trim()})`, 'vicidial_users.api_allowed_functions');
 
     // The user group is read only when something needs it (API List Restrict, send_notification).
     let group: Promise<UserGroup | undefined> | undefined = apiUser.listRestrict ? this.deps.store.users.findGroup(apiUser.group) : undefined;
@@ -157,9 +229,9 @@ export class AgentApi {
 
     let result: Reply | undefined;
     let agentUser = p.agent_user ?? '';
-    await this.deps.runner.run(async (unit) => {
+    await this.unit(mode, now, async (unit) => {
       const apiGroup = () => (group ??= unit.store.users.findGroup(apiUser.group));
-      const target = await this.resolveTarget(unit, spec, p, apiUser.user, scope, trace);
+      const target = await this.resolveTarget(unit, spec, p, apiUser, scope, trace);
       agentUser = target.agentUser;
       if ('refusal' in target) {
         result = reply(target.refusal);
@@ -172,6 +244,7 @@ export class AgentApi {
           settings,
           unit,
           sessions: this.deps.sessions,
+          telephony: this.deps.telephony,
           agentUser,
           agent: target.agent!,
           epoch: epochSeconds(now),
@@ -180,10 +253,35 @@ export class AgentApi {
           remoteIp: request.remoteIp,
         };
         result = await spec.run(call);
+        this.traceOutcome(trace, result);
       }
-      await this.deps.audit.record(unit, { request, p, reply: result, agentUser: result.auditAgentUser ?? agentUser });
-    }, now);
+      if (!mode.explain) await this.deps.audit.record(unit, { request, p, reply: result, agentUser: result.auditAgentUser ?? agentUser });
+    });
     return result!;
+  }
+
+  /** The function's own checks: a refusal no named gate reported is still a refusal, with its line. */
+  private traceOutcome(trace: GateTrace, result: Reply): void {
+    if (!trace.keeping) return;
+    const last = outcome(result);
+    if (last.result === 'ERROR') trace.failUnlessReported('function_checks', last.text.trim());
+    else trace.pass('function_checks', last.text.trim());
+  }
+
+  /**
+   * A unit of work: committed for a request; for explain, rolled back once
+   * the work is done, its events dropped, so explaining changes nothing.
+   */
+  private async unit(mode: Mode, now: Date, work: (unit: Unit) => Promise<void>): Promise<void> {
+    if (!mode.explain) return this.deps.runner.run(work, now);
+    try {
+      await this.deps.store.transaction(async (store) => {
+        await work({ store, events: new PendingEvents(), now });
+        throw new ExplainRollback('explain changes nothing');
+      });
+    } catch (err) {
+      if (!(err instanceof ExplainRollback)) throw err;
+    }
   }
 
   /** Steps (c) and (d) plus agentgate's two-account rule and target scope. */
@@ -191,10 +289,11 @@ export class AgentApi {
     unit: Unit,
     spec: AgentFunction,
     p: FilteredParams,
-    apiUser: string,
+    apiProfile: UserAccount['profile'],
     scope: ApiScope,
     trace: GateTrace,
   ): Promise<{ agentUser: string; agent?: LiveAgent } | { agentUser: string; refusal: Line }> {
+    const apiUser = apiProfile.user;
     let agentUser = p.agent_user ?? '';
     if (spec.target === 'none') return { agentUser };
 
@@ -202,11 +301,11 @@ export class AgentApi {
     if (spec.target === 'agent-or-alt' && altUser.length > 1) {
       const matches = await unit.store.users.findByCustomThree(altUser);
       if (matches.length === 0) {
-        trace.fail('alt_user', `no user has custom_three = ${altUser}`);
+        trace.fail('alt_user', `no user has custom_three = ${altUser}`, `set custom_three to ${altUser} on the agent it names`, 'vicidial_users.custom_three');
         return { agentUser, refusal: spec.altUserNotFound?.(p) ?? error('no user found', [altUser]) };
       }
       if (matches.length > 1) {
-        trace.fail('alt_user', `more than one user has custom_three = ${altUser}`, 'give each agent a distinct custom_three');
+        trace.fail('alt_user', `more than one user has custom_three = ${altUser}`, 'give each agent a distinct custom_three', 'vicidial_users.custom_three');
         return { agentUser, refusal: error('alt_user matches more than one user', [altUser]) };
       }
       agentUser = matches[0]!;
@@ -214,30 +313,34 @@ export class AgentApi {
     }
 
     if (agentUser === apiUser) {
-      trace.fail('two_accounts', `${apiUser} is both the API user and the agent_user`, 'send commands from a separate API user account');
+      trace.fail('two_accounts', `${apiUser} is both the API user and the agent_user`, 'send commands from a separate API user account', 'user, agent_user');
       return { agentUser, refusal: error('API user and agent_user must be different accounts', [apiUser, agentUser]) };
     }
-    trace.pass('two_accounts');
+    trace.pass('two_accounts', `${apiUser} and ${agentUser || '(none)'} are different accounts`);
 
     const agent = agentUser ? await unit.store.liveAgents.find(agentUser) : undefined;
+    // A request from another cluster names no local agent; the function checks whom it acts on.
+    if (!agent && spec.skipsLoggedIn?.(p)) return { agentUser };
     if (!agent) {
-      trace.fail('agent_logged_in', `${agentUser || '(none)'} has no live agent session`, `log ${agentUser} in to a campaign`);
+      trace.fail('agent_logged_in', `${agentUser || '(none)'} has no live agent session`, `log ${agentUser || 'the agent'} in to a campaign`, 'vicidial_live_agents');
       return { agentUser, refusal: spec.notLoggedIn?.(p, agentUser) ?? error('agent_user is not logged in', [agentUser]) };
     }
-    trace.pass('agent_logged_in');
+    trace.pass('agent_logged_in', `${agentUser} is logged into ${agent.campaignId}`);
 
     if (!scope.allowsCampaign(agent.campaignId)) {
+      const group = apiProfile.group;
       trace.fail(
         'agent_scope',
-        `${agentUser} is logged into ${agent.campaignId}, which ${apiUser}'s user group does not allow`,
-        `add ${agent.campaignId} to the allowed campaigns of ${apiUser}'s user group, or turn off API List Restrict`,
+        `${agentUser} is logged into ${agent.campaignId}; campaign ${agent.campaignId} is not in ${group}'s allowed campaigns (API List Restrict is on for ${apiUser})`,
+        `add ${agent.campaignId} to ${group}'s allowed campaigns, or turn off API List Restrict for ${apiUser}`,
+        `vicidial_user_groups.allowed_campaigns (${group})`,
       );
       return {
         agentUser,
         refusal: error('agent_user is in a campaign not allowed for this user', [agentUser, agent.campaignId, apiUser]),
       };
     }
-    trace.pass('agent_scope', scope.describe());
+    trace.pass('agent_scope', scope.restricted ? `API List Restrict: ${scope.describe()}` : 'API List Restrict is off', 'vicidial_users.api_list_restrict');
     return { agentUser, agent };
   }
 
@@ -256,6 +359,7 @@ export class AgentApi {
 
   /** Audit a reply that changed nothing (refusals, version), with a failed login counted alongside. */
   private async answer(
+    mode: Mode,
     request: LegacyRequest,
     p: FilteredParams,
     result: Reply,
@@ -263,6 +367,7 @@ export class AgentApi {
     now: Date,
     failedLoginOf?: string,
   ): Promise<Reply> {
+    if (mode.explain) return result;
     await this.deps.runner.run(async (unit) => {
       if (failedLoginOf) await unit.store.users.recordFailedLogin(failedLoginOf, request.remoteIp, now, lockWindowStart(now));
       await this.deps.audit.record(unit, { request, p, reply: result, agentUser });

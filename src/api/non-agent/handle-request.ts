@@ -75,7 +75,7 @@ export class NonAgentApi {
       { user, pass: p.pass ?? '', ip: request.remoteIp },
       settings,
       now,
-      NON_AGENT_LOGIN,
+      { policy: NON_AGENT_LOGIN },
     );
     if (!auth.ok) return this.loginFailed(request, p, auth, now);
 

@@ -50,6 +50,12 @@ export class CampaignsRepository {
     };
   }
 
+  /** Active campaigns, by id: what an agent may log into. */
+  async listActive(): Promise<{ id: string; name: string }[]> {
+    const rows = await this.db.selectFrom('vicidial_campaigns').select(['campaign_id', 'campaign_name']).where('active', '=', 'Y').orderBy('campaign_id').execute();
+    return rows.map((r) => ({ id: r.campaign_id, name: r.campaign_name ?? '' }));
+  }
+
   async exists(campaignId: string): Promise<boolean> {
     const row = await this.db
       .selectFrom('vicidial_campaigns')

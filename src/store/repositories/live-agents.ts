@@ -324,7 +324,7 @@ export class LiveAgentsRepository {
   async findLiveCall(callerId: string) {
     const row = await this.db
       .selectFrom('vicidial_auto_calls')
-      .select(['campaign_id', 'call_type', 'lead_id', 'status'])
+      .select(['campaign_id', 'call_type', 'lead_id', 'status', 'phone_number'])
       .where('callerid', '=', callerId)
       .executeTakeFirst();
     return (
@@ -333,6 +333,7 @@ export class LiveAgentsRepository {
         direction: row.call_type,
         leadId: Number(row.lead_id),
         status: row.status,
+        phoneNumber: row.phone_number ?? '',
       }
     );
   }

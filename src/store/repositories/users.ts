@@ -209,6 +209,15 @@ export class UsersRepository {
     return after.failed_last_type_today === codes.lock ? 'LOCK' : 'BAD';
   }
 
+  /** An interactive (screen) login: VICIdial resets the count and stamps the login date and address. */
+  async recordInteractiveLogin(user: string, ip: string, now: Date): Promise<void> {
+    await this.db
+      .updateTable('vicidial_users')
+      .set({ failed_login_count: 0, last_login_date: sqlDateTime(now), last_ip: ip.slice(0, 15) })
+      .where('user', '=', user)
+      .execute();
+  }
+
   /** A correct password, passing every gate, clears the failure count (VICIdial's API never does). */
   async clearFailedLogins(user: string): Promise<void> {
     await this.db

@@ -2,7 +2,9 @@
  * Every table agentgate knows, by its VICIdial name, and the Kysely Database
  * type derived from the same declarations.
  */
+import * as agentgate from './agentgate-tables.js';
 import type { RowType, TableSpec } from './columns.js';
+import * as calls from './call-tables.js';
 import * as campaign from './campaign-tables.js';
 import * as live from './live-tables.js';
 import * as nonAgent from './non-agent-tables.js';
@@ -39,10 +41,15 @@ export const tables = {
   vicidial_api_urls: live.vicidialApiUrls,
   vicidial_webservers: live.vicidialWebservers,
   vicidial_urls: live.vicidialUrls,
-  vicidial_log: nonAgent.vicidialLog,
-  vicidial_closer_log: nonAgent.vicidialCloserLog,
+  agentgate_user_passwords: agentgate.agentgateUserPasswords,
+  vicidial_log: calls.vicidialLog,
+  vicidial_closer_log: calls.vicidialCloserLog,
+  vicidial_agent_log: calls.vicidialAgentLog,
+  vicidial_manager: calls.vicidialManager,
+  vicidial_session_data: calls.vicidialSessionData,
+  vicidial_3way_press_multi: calls.vicidial3wayPressMulti,
+  agentgate_simulator: calls.agentgateSimulator,
   vicidial_log_extended: nonAgent.vicidialLogExtended,
-  vicidial_agent_log: nonAgent.vicidialAgentLog,
   vicidial_did_log: nonAgent.vicidialDidLog,
   vicidial_inbound_dids: nonAgent.vicidialInboundDids,
   vicidial_list_alt_phones: nonAgent.vicidialListAltPhones,

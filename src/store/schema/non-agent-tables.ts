@@ -1,6 +1,6 @@
 /**
- * Tables the non-agent API reads and writes beyond the agent API's: call and
- * agent history (reports), time-zone and call-time data (GMT offsets, the
+ * Tables the non-agent API reads and writes beyond the agent API's (the call
+ * logs themselves are in call-tables.ts): the extended call log, DIDs, time-zone and call-time data (GMT offsets, the
  * dialable-now test), DNC and callback archives, ranks, and agentgate's own
  * lead-load checkpoints (../shared/spec/schema-non-agent.md §1–10).
  * Only the columns the subset touches are declared where VICIdial has many more.
@@ -8,67 +8,6 @@
 import { c, table } from './columns.js';
 
 const yn = (d: 'Y' | 'N') => c.enum('Y', 'N').default(d);
-
-export const vicidialLog = table(
-  'vicidial_log',
-  {
-    uniqueid: c.varchar(20).primaryKey(),
-    lead_id: c.int('INT(9) UNSIGNED').notNull(),
-    list_id: c.int('BIGINT(14) UNSIGNED'),
-    campaign_id: c.varchar(8),
-    call_date: c.datetime(),
-    start_epoch: c.int('INT(10) UNSIGNED'),
-    end_epoch: c.int('INT(10) UNSIGNED'),
-    length_in_sec: c.int('INT(10)'),
-    status: c.varchar(6),
-    phone_code: c.varchar(10),
-    phone_number: c.varchar(18),
-    user: c.varchar(20),
-    comments: c.varchar(255),
-    processed: c.enum('Y', 'N'),
-    user_group: c.varchar(20),
-    term_reason: c.enum('CALLER', 'AGENT', 'QUEUETIMEOUT', 'ABANDON', 'AFTERHOURS', 'NONE', 'SYSTEM').default('NONE'),
-    alt_dial: c.varchar(6).default('NONE'),
-    called_count: c.int('SMALLINT(5) UNSIGNED').default(0),
-  },
-  { indexes: [{ name: 'lead_id', columns: ['lead_id'] }, { name: 'call_date', columns: ['call_date'] }] },
-);
-
-export const vicidialCloserLog = table(
-  'vicidial_closer_log',
-  {
-    closecallid: c.autoId(),
-    lead_id: c.int('INT(9) UNSIGNED').notNull(),
-    list_id: c.int('BIGINT(14) UNSIGNED'),
-    campaign_id: c.varchar(20),
-    call_date: c.datetime(),
-    start_epoch: c.int('INT(10) UNSIGNED'),
-    end_epoch: c.int('INT(10) UNSIGNED'),
-    length_in_sec: c.int('INT(10)'),
-    status: c.varchar(6),
-    phone_code: c.varchar(10),
-    phone_number: c.varchar(18),
-    user: c.varchar(20),
-    comments: c.varchar(255),
-    processed: c.enum('Y', 'N'),
-    queue_seconds: c.decimal('DECIMAL(7,2)').default(0),
-    user_group: c.varchar(20),
-    xfercallid: c.int('INT(9) UNSIGNED'),
-    term_reason: c.varchar(20).default('NONE'),
-    uniqueid: c.varchar(20).default(''),
-    agent_only: c.varchar(20).defaultNullable(''),
-    queue_position: c.int('SMALLINT(4) UNSIGNED').default(1),
-    called_count: c.int('SMALLINT(5) UNSIGNED').default(0),
-  },
-  {
-    indexes: [
-      { name: 'lead_id', columns: ['lead_id'] },
-      { name: 'call_date', columns: ['call_date'] },
-      { name: 'campaign_id', columns: ['campaign_id'] },
-      { name: 'uniqueid', columns: ['uniqueid'] },
-    ],
-  },
-);
 
 export const vicidialLogExtended = table(
   'vicidial_log_extended',
@@ -81,42 +20,6 @@ export const vicidialLogExtended = table(
     custom_call_id: c.varchar(100),
   },
   { indexes: [{ name: 'vlecc', columns: ['caller_code'] }] },
-);
-
-export const vicidialAgentLog = table(
-  'vicidial_agent_log',
-  {
-    agent_log_id: c.autoId(),
-    user: c.varchar(20),
-    server_ip: c.varchar(15).notNull(),
-    event_time: c.datetime(),
-    lead_id: c.int('INT(9) UNSIGNED'),
-    campaign_id: c.varchar(8),
-    pause_epoch: c.int('INT(10) UNSIGNED'),
-    pause_sec: c.int('SMALLINT(5) UNSIGNED').default(0),
-    wait_epoch: c.int('INT(10) UNSIGNED'),
-    wait_sec: c.int('SMALLINT(5) UNSIGNED').default(0),
-    talk_epoch: c.int('INT(10) UNSIGNED'),
-    talk_sec: c.int('SMALLINT(5) UNSIGNED').default(0),
-    dispo_epoch: c.int('INT(10) UNSIGNED'),
-    dispo_sec: c.int('SMALLINT(5) UNSIGNED').default(0),
-    status: c.varchar(6),
-    user_group: c.varchar(20),
-    comments: c.varchar(20),
-    sub_status: c.varchar(6),
-    dead_epoch: c.int('INT(10) UNSIGNED'),
-    dead_sec: c.int('SMALLINT(5) UNSIGNED').default(0),
-    processed: yn('N'),
-    uniqueid: c.varchar(20).defaultNullable(''),
-    pause_type: c.enum('UNDEFINED', 'SYSTEM', 'AGENT', 'API', 'ADMIN').defaultNullable('UNDEFINED'),
-  },
-  {
-    indexes: [
-      { name: 'lead_id', columns: ['lead_id'] },
-      { name: 'user', columns: ['user'] },
-      { name: 'time_user', columns: ['event_time', 'user'] },
-    ],
-  },
 );
 
 export const vicidialDidLog = table(

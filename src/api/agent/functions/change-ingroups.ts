@@ -45,10 +45,10 @@ export const changeIngroups: AgentFunction = {
     const campaign = await unit.store.campaigns.find(agent.campaignId);
     if (!campaign?.allowInbound) return reply(error('campaign does not allow inbound calls', [agentUser]));
     if (!apiUser.changeAgentCampaign) {
-      call.trace.fail('change_agent_campaign', `${apiUser.user} may not change agent in-groups`, `set change_agent_campaign to 1 for ${apiUser.user}`);
+      call.trace.fail('change_agent_campaign', `${apiUser.user} may not change agent in-groups`, `set change_agent_campaign to 1 for ${apiUser.user}`, 'vicidial_users.change_agent_campaign');
       return reply(error('user is not allowed to change agent in-groups', [apiUser.user]));
     }
-    call.trace.pass('change_agent_campaign');
+    call.trace.pass('change_agent_campaign', `${apiUser.user} holds change_agent_campaign`, 'vicidial_users.change_agent_campaign');
     if (blended && (campaign.dialMethod === 'MANUAL' || campaign.dialMethod === 'INBOUND_MAN'))
       return reply(error('campaign dial_method does not allow outbound autodial', [agentUser, blendedParam]));
     const groups = groupsOf(choices);

@@ -8,7 +8,7 @@ import type { Lead } from '../../../domain/lead.js';
 import type { DialRequest } from '../../../sessions/dial-request.js';
 import { error, notice, success, type Line, type Reply } from '../../legacy/lines.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
-import { hasTarget, leadScopeRefusal, listScopeRefusal, manualDialRefusal, notValid } from './shared.js';
+import { groupAliasCallerId, hasTarget, leadScopeRefusal, listScopeRefusal, manualDialRefusal, notValid } from './shared.js';
 
 /** The number the request names: MANUALNEXT, or digits only. */
 function dialNumber(value: string): string {
@@ -90,18 +90,20 @@ export const externalDial: AgentFunction = {
 
     // 5–6: caller id from a group alias, or an explicit outbound_cid.
     let groupAlias = p.group_alias ?? '';
-    let callerIdNumber = '';
-    if (groupAlias.length >= 2) {
-      const cid = await unit.store.campaigns.groupAliasCallerId(groupAlias);
-      if (cid === undefined) return out(error('group_alias is not valid', [agentUser, groupAlias]));
-      if (!(Number(cid) >= 4))
-        return out(error('caller_id_number from group_alias is not valid', [agentUser, groupAlias, cid]));
-      callerIdNumber = cid;
-    }
+    const aliasCid = await groupAliasCallerId(call, groupAlias);
+    if (typeof aliasCid !== 'string') return out(aliasCid);
+    let callerIdNumber = aliasCid;
     const outboundCid = p.outbound_cid ?? '';
     if (outboundCid.length >= 2) {
-      if (call.settings.outboundCidAny !== 'API_ONLY')
+      if (call.settings.outboundCidAny !== 'API_ONLY') {
+        call.trace.fail(
+          'outbound_cid',
+          'an explicit outbound_cid is not allowed on this system',
+          'set outbound_cid_any to API_ONLY in system settings, or send no outbound_cid',
+          'system_settings.outbound_cid_any',
+        );
         return out(error('outbound_cid is not allowed on this system', [agentUser, outboundCid, call.settings.outboundCidAny]));
+      }
       callerIdNumber = outboundCid;
       groupAlias = '-FORCE-';
     }

@@ -1,7 +1,7 @@
 /** external_hangup (agent-api.md §8.3): with value 1, hangs up the agent's live call. */
 import { reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid } from './shared.js';
+import { hasTarget, notValid, relayable } from './shared.js';
 
 export const externalHangup: AgentFunction = {
   name: 'external_hangup',
@@ -9,9 +9,7 @@ export const externalHangup: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
-    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
-    if (!value || value.includes('|') || !hasTarget(p, 1, 2))
+    if (!relayable(value) || !hasTarget(p, 1, 2))
       return notValid('external_hangup', [value, p.agent_user ?? '']);
     return undefined;
   },

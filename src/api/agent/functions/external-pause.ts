@@ -1,7 +1,7 @@
 /** external_pause (agent-api.md §8.5): PAUSE now, or after the disposition; RESUME a paused agent. */
 import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid } from './shared.js';
+import { hasTarget, notValid, relayable } from './shared.js';
 
 const NOT_PAUSED = new Set(['READY', 'QUEUE', 'INCALL', 'CLOSER']);
 
@@ -11,9 +11,7 @@ export const externalPause: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
-    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
-    if (!value || value.includes('|') || !hasTarget(p, 1, 1) || !/PAUSE|RESUME/.test(value))
+    if (!relayable(value) || !hasTarget(p, 1, 1) || !/PAUSE|RESUME/.test(value))
       return notValid('external_pause', [value, p.agent_user ?? '']);
     return undefined;
   },

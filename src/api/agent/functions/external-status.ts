@@ -5,7 +5,7 @@
  */
 import { success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid } from './shared.js';
+import { hasTarget, notValid, relayable } from './shared.js';
 
 export const externalStatus: AgentFunction = {
   name: 'external_status',
@@ -13,9 +13,7 @@ export const externalStatus: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
-    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
-    if (!value || value.includes('|') || !hasTarget(p, 1, 2))
+    if (!relayable(value) || !hasTarget(p, 1, 2))
       return notValid('external_status', [value, p.agent_user ?? '']);
     return undefined;
   },

@@ -1,7 +1,7 @@
 /** logout (agent-api.md §8.6): ends the session now, or once the current call is dispositioned. */
 import { success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid } from './shared.js';
+import { hasTarget, notValid, relayable } from './shared.js';
 
 export const logout: AgentFunction = {
   name: 'logout',
@@ -9,9 +9,7 @@ export const logout: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
-    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
-    if (!value || value.includes('|') || !hasTarget(p, 1, 1) || !value.includes('LOGOUT'))
+    if (!relayable(value) || !hasTarget(p, 1, 1) || !value.includes('LOGOUT'))
       return notValid('logout', [value, p.agent_user ?? '']);
     return undefined;
   },

@@ -1,7 +1,7 @@
 /** pause_code (agent-api.md §8.22): sets the pause code of a paused agent. */
 import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid } from './shared.js';
+import { hasTarget, notValid, relayable } from './shared.js';
 
 export const pauseCode: AgentFunction = {
   name: 'pause_code',
@@ -9,11 +9,9 @@ export const pauseCode: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const value = p.value ?? '';
-    // A '|' would shift every later field of the agent screen's pipe-delimited poll line
-    // (agent-api.md §6, permissions.md §10 #20): refused as not valid.
     // api.php also needs a target here (agent_user ≥ 1 or alt_user ≥ 2), like external_hangup;
     // agent-api.md §8.22 leaves that rule out.
-    if (value.length < 1 || value.length > 6 || value.includes('|') || !hasTarget(p, 1, 2))
+    if (value.length < 1 || value.length > 6 || !relayable(value) || !hasTarget(p, 1, 2))
       return notValid('pause_code', [value, p.agent_user ?? '']);
     return undefined;
   },

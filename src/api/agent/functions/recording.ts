@@ -1,6 +1,8 @@
 /**
  * recording (agent-api.md §8.27): START (with an optional file-name suffix),
- * STOP, or STATUS of the agent's conference recording.
+ * STOP, or STATUS of the agent's conference recording. START makes a
+ * recording_log row (the id and file name STATUS reports); STOP ends every
+ * recording of the conference.
  */
 import { error, notice, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
@@ -37,7 +39,15 @@ export const recording: AgentFunction = {
 
     const stage = value.includes('START') ? Array.from(p.stage ?? '').slice(0, 14).join('') : '';
     const command = `${value}${stage}`;
-    await call.sessions.recordingCommand(unit, agent, command);
+    // The telephony acts at once and the column reads as VICIdial's back end leaves it:
+    // the new recording's id after START, empty after STOP.
+    if (value.includes('START')) {
+      const started = await call.telephony.startRecording(unit, agent, stage);
+      await call.sessions.recordingCommand(unit, agent, String(started.recordingId));
+    } else if (value.includes('STOP')) {
+      await call.telephony.stopRecording(unit, agent);
+      await call.sessions.recordingCommand(unit, agent, '');
+    } else await call.sessions.recordingCommand(unit, agent, command);
     return { lines: [success('recording function sent', [agentUser, value, '', '', '', ...where])], auditValue: command };
   },
 };

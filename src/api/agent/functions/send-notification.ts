@@ -40,9 +40,17 @@ export const sendNotification: AgentFunction = {
   target: 'none',
   deniedLayout: 'value',
   // Checked before the allowed-functions test, as in api.php.
-  validate(_p, { settings }) {
-    if (settings.agentNotifications < 1)
+  validate(_p, { settings, trace }) {
+    if (settings.agentNotifications < 1) {
+      trace.fail(
+        'agent_notifications',
+        'agent notifications are off for the whole system',
+        'set agent_notifications to 1 in system settings',
+        'system_settings.agent_notifications',
+      );
       return error('Agent API Notifications are disabled on this system', [settings.agentNotifications]);
+    }
+    trace.pass('agent_notifications', 'agent notifications are on', 'system_settings.agent_notifications');
     return undefined;
   },
   async run(call) {
@@ -72,7 +80,13 @@ export const sendNotification: AgentFunction = {
     if (type === 'CAMPAIGN' || type === 'USER_GROUP') {
       const apiGroup = await call.apiGroup();
       if (!apiGroup) return { lines: [...lines, error('user_group DOES NOT EXIST', [value, apiUser.group])], ...audit };
-      if (type === 'CAMPAIGN' && !/-ALL/i.test(apiGroup.allowedCampaigns) && !parseSet(apiGroup.allowedCampaigns).includes(recipient))
+      if (type === 'CAMPAIGN' && !/-ALL/i.test(apiGroup.allowedCampaigns) && !parseSet(apiGroup.allowedCampaigns).includes(recipient)) {
+        call.trace.fail(
+          'recipient_scope',
+          `campaign ${recipient} is not in ${apiGroup.group}'s allowed campaigns`,
+          `add ${recipient} to ${apiGroup.group}'s allowed campaigns`,
+          `vicidial_user_groups.allowed_campaigns (${apiGroup.group})`,
+        );
         return {
           lines: [
             ...lines,
@@ -80,19 +94,35 @@ export const sendNotification: AgentFunction = {
           ],
           ...audit,
         };
-      if (type === 'USER_GROUP' && !/---ALL/.test(apiGroup.adminViewableGroups) && !parseSet(apiGroup.adminViewableGroups).includes(recipient))
+      }
+      if (type === 'USER_GROUP' && !/---ALL/.test(apiGroup.adminViewableGroups) && !parseSet(apiGroup.adminViewableGroups).includes(recipient)) {
+        call.trace.fail(
+          'recipient_scope',
+          `user group ${recipient} is not in ${apiGroup.group}'s admin viewable groups`,
+          `add ${recipient} to ${apiGroup.group}'s admin viewable groups`,
+          `vicidial_user_groups.admin_viewable_groups (${apiGroup.group})`,
+        );
         return {
           lines: [...lines, error(`ACCESS TO USER GROUP ${recipient} NOT ALLOWED FOR USER ${apiUser.user}`, [value, recipient])],
           ...audit,
         };
+      }
+      call.trace.pass('recipient_scope', `${apiGroup.group} may notify ${type === 'CAMPAIGN' ? 'campaign' : 'user group'} ${recipient}`);
     }
     if (type === 'USER' && call.scope.restricted) {
       const target = await unit.store.liveAgents.find(recipient);
-      if (target && !call.scope.allowsCampaign(target.campaignId))
+      if (target && !call.scope.allowsCampaign(target.campaignId)) {
+        call.trace.fail(
+          'agent_scope',
+          `${recipient} is logged into ${target.campaignId}, which is not in ${apiUser.group}'s allowed campaigns (API List Restrict is on)`,
+          `add ${target.campaignId} to ${apiUser.group}'s allowed campaigns, or turn off API List Restrict for ${apiUser.user}`,
+          `vicidial_user_groups.allowed_campaigns (${apiUser.group})`,
+        );
         return {
           lines: [...lines, error('agent_user is in a campaign not allowed for this user', [recipient, target.campaignId, apiUser.user])],
           ...audit,
         };
+      }
     }
 
     let date = p.notification_date ?? '';

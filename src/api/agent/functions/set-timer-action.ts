@@ -15,10 +15,10 @@ export const setTimerAction: AgentFunction = {
   async run(call) {
     const { p, apiUser, agentUser } = call;
     if (!apiUser.modifyCampaigns) {
-      call.trace.fail('modify_campaigns', `${apiUser.user} may not modify campaigns`, `set modify_campaigns to 1 for ${apiUser.user}`);
+      call.trace.fail('modify_campaigns', `${apiUser.user} may not modify campaigns`, `set modify_campaigns to 1 for ${apiUser.user}`, 'vicidial_users.modify_campaigns');
       return reply(error('user is not allowed to modify campaign settings', [agentUser, apiUser.user]));
     }
-    call.trace.pass('modify_campaigns');
+    call.trace.pass('modify_campaigns', `${apiUser.user} holds modify_campaigns`, 'vicidial_users.modify_campaigns');
     const value = p.value ?? '';
     const notes = p.notes ?? '';
     const rank = p.rank ?? '';

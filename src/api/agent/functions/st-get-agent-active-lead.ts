@@ -20,12 +20,26 @@ export const stGetAgentActiveLead: AgentFunction = {
     const user = matches[0]!;
     const audited = { auditAgentUser: user };
     // The agent found here is a target like any other: two accounts, and team scope.
-    if (user === apiUser.user)
+    if (user === apiUser.user) {
+      call.trace.fail('two_accounts', `CRM id ${value} is ${user}, the API user itself`, 'send commands from a separate API user account');
       return { lines: [error('API user and agent_user must be different accounts', [apiUser.user, user])], ...audited };
+    }
+    call.trace.pass('two_accounts', `CRM id ${value} is ${user}, another account`);
     const agent = await unit.store.liveAgents.find(user);
-    if (!agent) return { lines: [error('user not logged in', [user])], ...audited };
-    if (!call.scope.allowsCampaign(agent.campaignId))
+    if (!agent) {
+      call.trace.fail('agent_logged_in', `${user} has no live agent session`, `log ${user} in to a campaign`, 'vicidial_live_agents');
+      return { lines: [error('user not logged in', [user])], ...audited };
+    }
+    if (!call.scope.allowsCampaign(agent.campaignId)) {
+      call.trace.fail(
+        'agent_scope',
+        `${user} is logged into ${agent.campaignId}, which is not in ${apiUser.group}'s allowed campaigns (API List Restrict is on)`,
+        `add ${agent.campaignId} to ${apiUser.group}'s allowed campaigns, or turn off API List Restrict for ${apiUser.user}`,
+        `vicidial_user_groups.allowed_campaigns (${apiUser.group})`,
+      );
       return { lines: [error('agent_user is in a campaign not allowed for this user', [user, agent.campaignId, apiUser.user])], ...audited };
+    }
+    call.trace.pass('agent_scope', call.scope.restricted ? `API List Restrict: ${call.scope.describe()}` : 'API List Restrict is off');
     const lead = agent.leadId > 0 ? await unit.store.leads.find(agent.leadId) : undefined;
     if (!lead) return { lines: [error('no active lead found', [user])], ...audited };
     const scoped = await leadScopeRefusal({ ...call, agentUser: user }, lead);

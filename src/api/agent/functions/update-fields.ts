@@ -51,10 +51,10 @@ export const updateFields: AgentFunction = {
   async run(call) {
     const { p, unit, agent, agentUser, apiUser } = call;
     if (!['1', '2', '3', '4'].includes(apiUser.modifyLeads)) {
-      call.trace.fail('modify_leads', `${apiUser.user} has modify_leads ${apiUser.modifyLeads}`, `set modify_leads to 1 for ${apiUser.user}`);
+      call.trace.fail('modify_leads', `${apiUser.user} has modify_leads ${apiUser.modifyLeads}`, `set modify_leads to 1 for ${apiUser.user}`, 'vicidial_users.modify_leads');
       return reply(error('user is not allowed to modify lead information', [agentUser, apiUser.user]));
     }
-    call.trace.pass('modify_leads');
+    call.trace.pass('modify_leads', `${apiUser.user} holds modify_leads`, 'vicidial_users.modify_leads');
     if (agent.leadId < 1) return reply(error('agent_user does not have a lead on their screen', [agentUser]));
     const lead = await unit.store.leads.find(agent.leadId);
     if (lead) {

@@ -1,0 +1,155 @@
+/**
+ * Explain a decision of the agent API: the request an administrator asks
+ * about ("may 6668 call external_dial on 1000?") goes through the real
+ * pipeline (AgentApi.explain: same gates, same function code, nothing
+ * written), and its trace is laid out gate by gate — pass, fail or not
+ * reached — with the setting that decided and the change that would allow it.
+ */
+import type { GateResult } from '../../access/gate-trace.js';
+import { outcome, replyText } from '../legacy/lines.js';
+import { buildLegacyRequest } from '../legacy/legacy-request.js';
+import type { AgentFunction } from './agent-function.js';
+import { EXAMPLE_PARAMS } from './example-params.js';
+import type { AgentApi } from './handle-request.js';
+import { SECRET_PARAMS } from './input-filters.js';
+
+export interface ExplainInput {
+  readonly user: string;
+  readonly agentUser?: string | undefined;
+  readonly function: string;
+  readonly value?: string | undefined;
+  readonly leadId?: string | undefined;
+  /** Any other request parameters (a logged request's own, for instance). */
+  readonly params?: Readonly<Record<string, string>> | undefined;
+  /** The client address; without one the IP lists are not consulted. */
+  readonly remoteIp?: string | undefined;
+}
+
+export type GateStatus = 'pass' | 'fail' | 'not-reached';
+
+export interface ExplainedGate {
+  readonly gate: string;
+  readonly label: string;
+  readonly status: GateStatus;
+  readonly detail: string;
+  readonly setting?: string;
+  readonly fix?: string;
+}
+
+export interface Explanation {
+  readonly user: string;
+  readonly agentUser: string;
+  readonly function: string;
+  /** The parameters the pipeline saw (never a password). */
+  readonly params: Readonly<Record<string, string>>;
+  /** Parameters explain filled in with example values. */
+  readonly filledIn: readonly string[];
+  readonly allowed: boolean;
+  /** The answer the request would get, exactly. */
+  readonly answer: string;
+  readonly gates: readonly ExplainedGate[];
+  /** The first failing gate, the one that decided a refusal. */
+  readonly decidedBy?: ExplainedGate;
+}
+
+export const GATE_LABELS: Readonly<Record<string, string>> = {
+  source: 'Source',
+  credentials: 'Credentials',
+  api_access: 'Agent API Access',
+  system_api: 'System-wide Agent API switch',
+  function: 'Function exists',
+  agent_notifications: 'System-wide agent notifications',
+  parameters: 'Parameters',
+  allowed_functions: 'API Allowed Functions',
+  alt_user: 'alt_user (CRM id) lookup',
+  two_accounts: 'Two accounts: API user is not the agent',
+  agent_logged_in: 'Agent is logged in',
+  agent_scope: "API List Restrict: the agent's campaign",
+  agent_state: "The agent's state",
+  agentcall_manual: 'Agent may dial by hand (agentcall_manual)',
+  outbound_cid: 'Explicit caller id allowed',
+  lead_scope: "API List Restrict: the lead's list",
+  list_scope: 'API List Restrict: the list written to',
+  modify_leads: 'API user may modify leads (modify_leads)',
+  change_agent_campaign: 'API user may change in-groups (change_agent_campaign)',
+  modify_campaigns: 'API user may modify campaigns (modify_campaigns)',
+  recipient_scope: "Notification recipient within the API user's group",
+  function_checks: "The function's own checks and its effect",
+};
+
+/** The common gates, in pipeline order, that a request for `spec` meets. */
+function expectedGates(spec: AgentFunction | undefined, params: Readonly<Record<string, string>>): string[] {
+  const gates = ['source', 'credentials', 'api_access', 'system_api', 'function'];
+  if (!spec) return gates;
+  if (spec.name === 'send_notification') gates.push('agent_notifications');
+  gates.push('parameters', 'allowed_functions');
+  if (spec.target === 'agent-or-alt' && (params.alt_user ?? '').length > 1) gates.push('alt_user');
+  if (spec.target !== 'none') gates.push('two_accounts', 'agent_logged_in', 'agent_scope');
+  gates.push('function_checks');
+  return gates;
+}
+
+function shown(result: GateResult): ExplainedGate {
+  return {
+    gate: result.gate,
+    label: GATE_LABELS[result.gate] ?? result.gate,
+    status: result.passed ? 'pass' : 'fail',
+    detail: result.detail,
+    ...(result.setting ? { setting: result.setting } : {}),
+    ...(result.fix ? { fix: result.fix } : {}),
+  };
+}
+
+/** The trace, then every expected gate it never reached, in order. */
+export function layOutGates(trace: readonly GateResult[], expected: readonly string[]): ExplainedGate[] {
+  const gates = trace.map(shown);
+  const seen = new Set(trace.map((r) => r.gate));
+  const lastSeen = Math.max(-1, ...expected.map((g, i) => (seen.has(g) ? i : -1)));
+  for (const gate of expected.slice(lastSeen + 1))
+    gates.push({ gate, label: GATE_LABELS[gate] ?? gate, status: 'not-reached', detail: 'not reached: an earlier gate decided' });
+  return gates;
+}
+
+export async function explainRequest(
+  api: AgentApi,
+  functions: ReadonlyMap<string, AgentFunction>,
+  input: ExplainInput,
+): Promise<Explanation> {
+  const given: Record<string, string> = { source: 'explain', ...(input.params ?? {}) };
+  for (const secret of SECRET_PARAMS) delete given[secret];
+  given.user = input.user;
+  given.function = input.function;
+  if (input.agentUser !== undefined) given.agent_user = input.agentUser;
+  if (input.value !== undefined) given.value = input.value;
+  if (input.leadId !== undefined) given.lead_id = input.leadId;
+  const example = EXAMPLE_PARAMS[input.function] ?? {};
+  const filledIn = Object.keys(example).filter((name) => given[name] === undefined);
+  const params = { ...Object.fromEntries(filledIn.map((name) => [name, example[name]!])), ...given };
+
+  const request = buildLegacyRequest(
+    {
+      rawQuery: new URLSearchParams(params).toString(),
+      body: undefined,
+      protocol: 'http',
+      host: 'explain',
+      path: '/agc/api.php',
+      remoteIp: input.remoteIp ?? '',
+      receivedAt: process.hrtime.bigint(),
+    },
+    SECRET_PARAMS,
+  );
+  const { reply, gates } = await api.explain(request, { checkIpLists: input.remoteIp !== undefined });
+  const laidOut = layOutGates(gates, expectedGates(functions.get(input.function), params));
+  const decidedBy = laidOut.find((g) => g.status === 'fail');
+  return {
+    user: input.user,
+    agentUser: params.agent_user ?? '',
+    function: input.function,
+    params,
+    filledIn,
+    allowed: outcome(reply).result !== 'ERROR',
+    answer: replyText(reply),
+    gates: laidOut,
+    ...(decidedBy ? { decidedBy } : {}),
+  };
+}

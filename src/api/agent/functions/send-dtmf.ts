@@ -1,0 +1,26 @@
+/** send_dtmf (agent-api.md §8.17): digits into the agent's conference; P, S and Q stand for #, * and a pause. */
+import { reply, success } from '../../legacy/lines.js';
+import type { AgentFunction } from '../agent-function.js';
+import { hasTarget, notValid } from './shared.js';
+
+/** What the agent screen sends for the letters api.php's filter lets through in place of # and *. */
+export const dtmfDigits = (value: string) => value.replaceAll('P', '#').replaceAll('S', '*').replaceAll('Q', ',');
+
+export const sendDtmf: AgentFunction = {
+  name: 'send_dtmf',
+  target: 'agent-or-alt',
+  deniedLayout: 'value',
+  validate(p) {
+    const value = p.value ?? '';
+    // A '|' would shift the agent screen's pipe-delimited poll line (permissions.md §10 #20).
+    if (!value || value.includes('|') || !hasTarget(p, 1, 2)) return notValid('send_dtmf', [value, p.agent_user ?? '']);
+    return undefined;
+  },
+  async run(call) {
+    const value = call.p.value ?? '';
+    // The telephony sends them at once; VICIdial's manager_send then clears external_dtmf.
+    await call.telephony.sendDtmf(call.unit, call.agent, dtmfDigits(value));
+    if (call.agent.commands.dtmf !== '') await call.sessions.writeCommands(call.unit, call.agent, { dtmf: '' }, 'api-dtmf-sent');
+    return reply(success('send_dtmf function set', [value, call.agentUser]));
+  },
+};

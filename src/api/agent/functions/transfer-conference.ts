@@ -1,0 +1,128 @@
+/**
+ * transfer_conference (agent-api.md §8.19): transfer the agent's call (blind
+ * or warm, to an in-group, an agent or a number), dial a third party into the
+ * conference, hang up either side, or leave the three-way call.
+ */
+import { error, reply, success, type Line, type Reply } from '../../legacy/lines.js';
+import type { TransferRequest } from '../../../telephony/telephony.js';
+import type { AgentCall, AgentFunction } from '../agent-function.js';
+import { groupAliasCallerId, hasTarget, liveCallRefusal, notValid } from './shared.js';
+
+const CID_CHOICES = ['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID'];
+const DIAL_ACTIONS = new Set(['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL']);
+const HANGUP_ACTIONS = new Set(['HANGUP_XFER', 'HANGUP_BOTH', 'LEAVE_3WAY_CALL']);
+
+/** multi_dial_phones: entries of 5–18 digits, without those contained in an entry already taken. */
+export function multiDialPhones(text: string): { accepted: string[]; submitted: number } {
+  const entries = text.split(',').filter((e) => e.length > 0);
+  const accepted: string[] = [];
+  for (const entry of entries) {
+    if (entry.length < 5 || entry.length > 18) continue;
+    if (accepted.some((a) => a.includes(entry))) continue;
+    accepted.push(entry);
+  }
+  return { accepted, submitted: entries.length };
+}
+
+/** The in-group a transfer names; DEFAULTINGROUP is the call's own in-group or the campaign's default. */
+async function transferIngroup(call: AgentCall, named: string): Promise<string | undefined> {
+  const { unit, agent } = call;
+  let group = named;
+  if (named === 'DEFAULTINGROUP') {
+    const live = agent.call ? await unit.store.liveAgents.findLiveCall(agent.call.callerId) : undefined;
+    group = live?.direction === 'IN' ? live.campaignOrIngroup : ((await unit.store.campaigns.find(agent.campaignId))?.defaultXferGroup ?? '');
+  }
+  const found = group ? await unit.store.campaigns.findInboundGroup(group) : undefined;
+  return found?.active ? found.id : undefined;
+}
+
+/** What the telephony does for the command; undefined where the screen would do nothing. */
+function requestFor(value: string, p: AgentCall['p'], group: string): TransferRequest | undefined {
+  const phone = p.phone_number ?? '';
+  const warm = p.consultative === 'YES';
+  if (value === 'LOCAL_CLOSER' || (warm && (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL')))
+    return { kind: 'ingroup', ingroup: group, agent: group === 'AGENTDIRECT' ? phone : '', warm };
+  if (value === 'BLIND_TRANSFER') return phone ? { kind: 'blind-number', number: phone } : undefined;
+  if (value === 'LEAVE_VM') return { kind: 'voicemail' };
+  if (value === 'DIAL_WITH_CUSTOMER') return phone ? { kind: 'dial-with-customer', number: phone } : undefined;
+  if (value === 'PARK_CUSTOMER_DIAL') return phone ? { kind: 'park-customer-dial', number: phone } : undefined;
+  if (value === 'HANGUP_XFER') return { kind: 'hangup-xfer' };
+  if (value === 'HANGUP_BOTH') return { kind: 'hangup-both' };
+  if (value === 'LEAVE_3WAY_CALL') return { kind: 'leave-3way' };
+  return undefined;
+}
+
+/** The 9-field `---` command of agent-api.md §7, or a refusal. */
+async function command(call: AgentCall, value: string): Promise<{ text: string; group: string } | Line> {
+  const { p, agentUser, epoch } = call;
+  const consultative = p.consultative ?? 'NO';
+  const phone = p.phone_number ?? '';
+  if (HANGUP_ACTIONS.has(value)) return { text: [value, '', '', 'NO', '', '', '', epoch].join('---'), group: '' };
+  const toIngroup = value === 'LOCAL_CLOSER' || (consultative === 'YES' && (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL'));
+  if (!toIngroup && !DIAL_ACTIONS.has(value)) return error('value is not valid', [value, call.apiUser.user]);
+
+  let group = '';
+  if (toIngroup) {
+    const named = (p.ingroup_choices ?? '').trim();
+    const found = named.length >= 2 ? await transferIngroup(call, named) : undefined;
+    if (!found) return error('ingroup is not valid', [p.ingroup_choices ?? '']);
+    group = found;
+  }
+  const groupAlias = p.group_alias ?? '';
+  const cid = await groupAliasCallerId(call, groupAlias);
+  if (typeof cid !== 'string') return cid;
+  const cidChoice = p.cid_choice ?? '';
+  if (cidChoice && !CID_CHOICES.some((c) => cidChoice.includes(c))) return error('cid_choice is not valid', [agentUser, cidChoice]);
+  const fields = toIngroup
+    ? [value, group, phone, consultative, '', groupAlias, cid, epoch, cidChoice]
+    : [value, '', phone, 'NO', p.dial_override ?? '', groupAlias, cid, epoch, cidChoice];
+  return { text: fields.join('---'), group };
+}
+
+export const transferConference: AgentFunction = {
+  name: 'transfer_conference',
+  target: 'agent-or-alt',
+  deniedLayout: 'value',
+  validate(p) {
+    const value = p.value ?? '';
+    if (value.length < 8 || value.includes('|') || !hasTarget(p, 1, 2)) return notValid('transfer_conference', [value, p.agent_user ?? '']);
+    return undefined;
+  },
+  async run(call) {
+    const { p, unit, agent, agentUser } = call;
+    const value = p.value ?? '';
+    const noCall = liveCallRefusal(call);
+    if (noCall) return reply(noCall);
+    const built = await command(call, value);
+    if ('result' in built) return reply(built);
+
+    let multi = '';
+    const phones = p.multi_dial_phones ?? '';
+    if (phones.length > 4) {
+      // md_check: no earlier 3-way press calls are kept here, so none can still be active.
+      const { accepted, submitted } = multiDialPhones(phones);
+      const rows = await unit.store.telephony.saveThreeWayPhones(agentUser, accepted, unit.now);
+      multi = `|Multi-phones: ${accepted.join(',')} ${submitted} ${rows}`;
+    }
+    if (p.tw_check === 'YES' && call.telephony.stateOf(agent).call?.thirdParty)
+      return reply(error('agent_user has current active 3-way call', [agentUser, 1, 0, 'YES']));
+
+    const written = await call.sessions.writeCommands(unit, agent, { transferConf: built.text }, 'api-transfer-command');
+    const request = requestFor(value, p, built.group);
+    // The screen acts, then clears the column (Clear_API_Field).
+    if (request && (await call.telephony.transfer(unit, written, request))) {
+      const after = await unit.store.liveAgents.find(agentUser);
+      if (after) await call.sessions.writeCommands(unit, after, { transferConf: '' }, 'api-transfer-done');
+    }
+    const line = success('transfer_conference function set', [
+      value,
+      p.ingroup_choices ?? '',
+      p.phone_number ?? '',
+      p.consultative ?? '',
+      agentUser,
+      `${agent.call?.callerId ?? ''}${multi}|`,
+    ]);
+    const out: Reply = reply(line);
+    return out;
+  },
+};

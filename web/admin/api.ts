@@ -1,0 +1,50 @@
+/** The admin console's calls to /api/v2: JSON in, JSON out, errors as ApiError with a message per field. */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: Record<string, string> } };
+  if (!response.ok) {
+    const e = data.error ?? { code: 'http', message: `The server answered ${response.status}.` };
+    throw new ApiError(response.status, e.code, e.message, e.fields ?? {});
+  }
+  return data as T;
+}
+
+export type Value = string | number | null;
+export type Values = Record<string, Value>;
+
+export interface VersionedRecord {
+  readonly values: Values;
+  readonly version: string;
+}
+
+/** VICIdial's set columns (' A B -') as a list. */
+export function parseSet(text: Value | undefined): string[] {
+  return String(text ?? '')
+    .split(/\s+/)
+    .filter((item) => item.length > 0 && item !== '-');
+}
+
+export interface Meta {
+  readonly me: { user: string; level: number; flags: Record<string, boolean> };
+  readonly functions: { name: string; api: 'agent' | 'non-agent' | 'both' | 'all' }[];
+  readonly flags: { name: string; help: string }[];
+  readonly choices: Record<string, string[]>;
+}

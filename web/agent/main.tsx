@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import '../shared/styles.css';
+import './agent.css';
+import { App } from './app';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <main>
+      <h1>agentgate agent screen</h1>
+      <App />
+    </main>
+  </StrictMode>,
+);
