@@ -31,6 +31,9 @@ export function credentialFailureWords(reason: CredentialFailure, user: string):
       return { gate: 'credentials', detail: `${user} is not active`, fix: `make ${user} active`, setting: 'vicidial_users.active' };
     case 'LEVEL0':
       return { gate: 'credentials', detail: `${user} has user level 0`, fix: `give ${user} a user level of 1 or more`, setting: 'vicidial_users.user_level' };
+    case 'LOWLEVEL':
+      // Only the non-agent API's login (level 7 and up) fails this way.
+      return { gate: 'credentials', detail: `${user}'s user level is below 7`, fix: `give ${user} a user level of 7 or more`, setting: 'vicidial_users.user_level' };
     case 'IPBLOCK':
       return {
         gate: 'credentials',

@@ -17,7 +17,9 @@ import type { Passwords } from './passwords.js';
 export type AuthFailure =
   | { reason: 'NOUSER'; counted: false }
   | { reason: 'BAD' | 'LOCK' | 'INACTIVE' | 'LEVEL0'; counted: true }
-  | { reason: 'IPBLOCK'; counted: false };
+  | { reason: 'IPBLOCK'; counted: false }
+  /** A correct password below the policy's level, when the policy does not count it. */
+  | { reason: 'LOWLEVEL'; counted: false };
 
 export type AuthResult = { ok: true; account: UserAccount } | ({ ok: false } & AuthFailure);
 
@@ -28,6 +30,18 @@ export interface Credentials {
 }
 
 /**
+ * What a login requires beyond the password. The agent API takes any level
+ * above 0; the non-agent API VICIdial's REPORTS option, level 7 and up.
+ */
+export interface LoginPolicy {
+  readonly minLevel: number;
+  /** Whether a correct password below minLevel counts toward the lock (VICIdial counts it). */
+  readonly countLowLevel: boolean;
+}
+
+export const AGENT_API_LOGIN: LoginPolicy = { minLevel: 1, countLowLevel: true };
+
+/**
  * What `explain` leaves out: an administrator does not know the API user's
  * password, and may not know the address a request would come from.
  * Every other check runs exactly as for a request.
@@ -35,6 +49,8 @@ export interface Credentials {
 export interface AuthOptions {
   readonly skipPassword?: boolean;
   readonly skipIpLists?: boolean;
+  /** The login rules; the agent API's by default. */
+  readonly policy?: LoginPolicy;
 }
 
 export class Authenticator {
@@ -62,7 +78,9 @@ export class Authenticator {
     if (!passwordOk) return { ok: false, reason: 'BAD', counted: true };
     // VICIdial folds these into the credential query, so they count as failures too.
     if (!account.profile.active) return { ok: false, reason: 'INACTIVE', counted: true };
-    if (account.profile.level < 1) return { ok: false, reason: 'LEVEL0', counted: true };
+    const policy = options.policy ?? AGENT_API_LOGIN;
+    if (account.profile.level < policy.minLevel)
+      return policy.countLowLevel ? { ok: false, reason: 'LEVEL0', counted: true } : { ok: false, reason: 'LOWLEVEL', counted: false };
 
     if (!options.skipIpLists && (await this.ipBlocked(store, account, settings, credentials.ip))) return { ok: false, reason: 'IPBLOCK', counted: false };
     return { ok: true, account };

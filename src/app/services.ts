@@ -13,6 +13,8 @@ import { WebSessions } from '../access/web-session.js';
 import { AgentApi } from '../api/agent/handle-request.js';
 import type { AgentFunction } from '../api/agent/agent-function.js';
 import { agentFunctions } from '../api/agent/registry.js';
+import { NonAgentApi } from '../api/non-agent/handle-request.js';
+import { nonAgentFunctions } from '../api/non-agent/registry.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -50,6 +52,7 @@ export interface Services {
   /** The telephony (the call simulator); `serve` starts it, tests start it on virtual time. */
   readonly telephony: Telephony;
   readonly scheduler: Scheduler;
+  readonly nonAgentApi: NonAgentApi;
   readonly startedAt: Date;
   close(): Promise<void>;
 }
@@ -104,6 +107,17 @@ export async function createServices(config: Config, options: ServiceOptions = {
       audit: new AuditTrail('agent'),
       functions,
     });
+    const nonAgentApi = new NonAgentApi({
+      store,
+      settings,
+      runner,
+      authenticator,
+      clock,
+      audit: new AuditTrail('non-agent'),
+      functions: nonAgentFunctions(),
+      passwords,
+      credentialCache,
+    });
     return {
       config,
       database,
@@ -121,6 +135,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       webSessions,
       telephony,
       scheduler,
+      nonAgentApi,
       startedAt,
       async close() {
         telephony.stop();

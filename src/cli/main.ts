@@ -10,6 +10,7 @@ import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
 import { explainCommand } from './explain-command.js';
+import { leadsCommands } from './leads-commands.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
 import { simCommands } from './sim-commands.js';
@@ -41,6 +42,7 @@ program
 program.addCommand(agentCommands());
 program.addCommand(explainCommand());
 program.addCommand(simCommands());
+program.addCommand(leadsCommands());
 
 try {
   await program.parseAsync(process.argv);

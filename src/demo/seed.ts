@@ -5,6 +5,7 @@
  */
 import type { Services } from '../app/services.js';
 import type { Store } from '../store/store.js';
+import { seedNonAgentDemo } from './seed-non-agent.js';
 
 export const DEMO_PASSWORD = '1234';
 
@@ -19,6 +20,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { user: '6667', role: 'API user without Agent API Access (every call is refused)' },
   { user: '6668', role: 'API user allowed only external_pause and external_status' },
   { user: '6669', role: 'API user in TEAM_B with API List Restrict: OTHERCMP only' },
+  { user: '6000', role: 'non-agent API user (API Only): level 9, reports, leads, lists, DNC and users' },
   { user: '1000', role: 'agent, manual dial allowed, logged into TESTCAMP' },
   { user: '1001', role: 'agent, manual dial allowed, not logged in' },
   { user: '1002', role: 'agent of TEAM_B, manual dial allowed, not logged in (use OTHERCMP)' },
@@ -203,6 +205,7 @@ export async function seedDemo(services: Services): Promise<void> {
     for (const { user } of DEMO_ACCOUNTS) await tx.passwordDates.recordCreated(user, now);
     await tx.leads.addSystemDnc('3125550199');
     await tx.leads.addCampaignDnc('3125550198', 'TESTCAMP');
+    await seedNonAgentDemo(tx, hash);
   });
 
   const login = await services.runner.run((u) => services.sessions.login(u, { user: '1000', campaignId: 'TESTCAMP' }));

@@ -9,4 +9,6 @@ export interface SystemSettings {
   readonly passCost: number;
   readonly allowIpLists: boolean;
   readonly systemIpBlacklist: string;
+  /** custom_fields_enabled: add_lead's custom_fields=Y answers by it. */
+  readonly customFieldsEnabled: boolean;
 }

@@ -43,3 +43,20 @@ export function functionAllowed(allowedFunctions: string | null | undefined, fn:
   const items = parseSet(allowedFunctions);
   return items.includes(ALL_FUNCTIONS) || items.includes(fn);
 }
+
+/**
+ * The user groups an administrator may see (admin_viewable_groups, ' G1 G2 -'):
+ * every group when it holds ---ALL--- (any case) or is 3 characters or fewer;
+ * otherwise the listed groups, plus objects owned by ---ALL--- or by no group.
+ */
+export type GroupScope = { readonly all: true } | { readonly all: false; readonly groups: ReadonlySet<string> };
+
+export function groupScope(adminViewableGroups: string | null | undefined): GroupScope {
+  const text = adminViewableGroups ?? '';
+  if (/--ALL--/i.test(text) || text.length <= 3) return { all: true };
+  return { all: false, groups: new Set([...parseSet(text), '---ALL---', '']) };
+}
+
+export function groupScopeAllows(scope: GroupScope, group: string | null | undefined): boolean {
+  return scope.all || scope.groups.has(group ?? '');
+}

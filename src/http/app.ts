@@ -11,6 +11,7 @@ import type { Services } from '../app/services.js';
 import { scrubUrl } from './scrub-url.js';
 import { registerAdminApi } from './admin/register.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
+import { registerLegacyNonAgentRoute } from './legacy-non-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
 import { sendJsonError } from './json-errors.js';
 import { Presence } from '../screen/presence.js';
@@ -81,6 +82,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.get('/healthz', async () => ({ status: 'ok' }));
   registerLegacyAgentRoute(app, services);
+  registerLegacyNonAgentRoute(app, services);
   registerScreenAuth(app, services);
   registerAdminApi(app, services);
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 4 } });

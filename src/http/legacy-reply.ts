@@ -2,13 +2,11 @@
 import type { FastifyReply } from 'fastify';
 
 /** VICIdial's headers: text/html (although the body is text) and no caching. */
-export function sendLegacyText(reply: FastifyReply, status: number, text: string): FastifyReply {
-  return reply
-    .code(status)
-    .header('Content-Type', 'text/html; charset=utf-8')
-    .header('Cache-Control', 'no-cache, must-revalidate')
-    .header('Pragma', 'no-cache')
-    .send(text);
+export function sendLegacyText(reply: FastifyReply, status: number, text: string, headers: Readonly<Record<string, string>> = {}): FastifyReply {
+  reply.code(status).header('Content-Type', 'text/html; charset=utf-8').header('Cache-Control', 'no-cache, must-revalidate').header('Pragma', 'no-cache');
+  // A reply may re-set any of these (call_dispo_report's text/plain or CSV download).
+  for (const [name, value] of Object.entries(headers)) reply.header(name, value);
+  return reply.send(text);
 }
 
 /** A client error in words that say what to do next. */

@@ -7,17 +7,21 @@ import type { Database } from './schema/database.js';
 import type { SqlDialect } from './schema/ddl.js';
 import { AdminLogRepository } from './repositories/admin-log.js';
 import { AdminRecordsRepository } from './repositories/admin-records.js';
-import { AuditRepository } from './repositories/audit.js';
 import { AuditSearchRepository } from './repositories/audit-search.js';
+import { AuditRepository } from './repositories/audit.js';
 import { CallLogsRepository } from './repositories/call-logs.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
 import type { Executor } from './repositories/executor.js';
+import { LeadAdminRepository } from './repositories/lead-admin.js';
 import { LeadsRepository } from './repositories/leads.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
 import { PasswordDatesRepository } from './repositories/password-dates.js';
+import { ReportsRepository } from './repositories/reports.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { TelephonyRepository } from './repositories/telephony.js';
+import { TimeZonesRepository } from './repositories/time-zones.js';
+import { UserAdminRepository } from './repositories/user-admin.js';
 import { UsersRepository } from './repositories/users.js';
 
 export class Store {
@@ -34,6 +38,11 @@ export class Store {
   readonly passwordDates: PasswordDatesRepository;
   readonly callLogs: CallLogsRepository;
   readonly telephony: TelephonyRepository;
+  // The non-agent API and the lead loader.
+  readonly leadAdmin: LeadAdminRepository;
+  readonly timeZones: TimeZonesRepository;
+  readonly reports: ReportsRepository;
+  readonly userAdmin: UserAdminRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -52,6 +61,10 @@ export class Store {
     this.passwordDates = new PasswordDatesRepository(executor);
     this.callLogs = new CallLogsRepository(executor);
     this.telephony = new TelephonyRepository(executor);
+    this.leadAdmin = new LeadAdminRepository(executor);
+    this.timeZones = new TimeZonesRepository(executor);
+    this.reports = new ReportsRepository(executor);
+    this.userAdmin = new UserAdminRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -23,6 +23,8 @@ export interface Harness {
   advance(ms: number): Promise<void>;
   /** GET /agc/api.php with these parameters (defaults: source=test, user=6666, pass=1234). */
   api(params: Record<string, string>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
+  /** GET (or POST) /vicidial/non_agent_api.php (defaults: source=test, user=6000, pass=1234). */
+  nonAgent(params: Record<string, string | undefined>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
   /** Put an agent on a live call with a lead (a demo lead unless given). */
   startCall(user: string, options?: { leadId?: number; kind?: CallKind }): Promise<LiveAgent>;
   endCall(user: string): Promise<LiveAgent>;
@@ -44,6 +46,23 @@ export interface ApiResponse {
 }
 
 export const DEFAULT_CREDENTIALS = { source: 'test', user: '6666', pass: '1234' };
+export const NON_AGENT_CREDENTIALS = { source: 'test', user: '6000', pass: '1234' };
+
+async function inject(app: FastifyInstance, path: string, params: Record<string, string | undefined>, opts: { method?: 'GET' | 'POST'; headers?: Record<string, string> }) {
+  const all: Record<string, string> = {};
+  for (const [k, v] of Object.entries(params)) if (v !== undefined) all[k] = v;
+  const query = new URLSearchParams(all).toString();
+  const response =
+    opts.method === 'POST'
+      ? await app.inject({
+          method: 'POST',
+          url: path,
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
+          payload: query,
+        })
+      : await app.inject({ method: 'GET', url: `${path}?${query}`, headers: opts.headers ?? {} });
+  return { status: response.statusCode, body: response.body, headers: response.headers };
+}
 
 export interface HarnessOptions {
   /** Seed the demo data (default true). */
@@ -87,6 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           : await app.inject({ method: 'GET', url: `/agc/api.php?${query}`, headers: opts.headers ?? {} });
       return { status: response.statusCode, body: response.body, headers: response.headers };
     },
+    nonAgent: (params, opts = {}) => inject(app, '/vicidial/non_agent_api.php', { ...NON_AGENT_CREDENTIALS, ...params }, opts),
     async startCall(user, opts = {}) {
       return services.runner.run(async (u) => {
         const agent = await u.store.liveAgents.find(user);

@@ -5,26 +5,7 @@
  * every value still travels to SQL as a bound parameter.
  */
 
-type Filter = (value: string) => string;
-
-const plusToSpace: Filter = (v) => v.replaceAll('+', ' ');
-
-/** Builds a filter that deletes everything outside the class. `L` stands for letters. */
-function keeper(cls: string, nonLatin: boolean): Filter {
-  const letters = nonLatin ? '\\p{L}' : 'A-Za-z';
-  const re = new RegExp(`[^${cls.replaceAll('L', letters)}]`, 'gu');
-  return (v) => v.replace(re, '');
-}
-
-function ascii(cls: string): Filter {
-  const re = new RegExp(`[^${cls}]`, 'g');
-  return (v) => v.replace(re, '');
-}
-
-const then =
-  (...steps: Filter[]): Filter =>
-  (v) =>
-    steps.reduce((acc, step) => step(acc), v);
+import { ascii, chain, keeper, plusToSpace, type Filter } from '../legacy/char-filters.js';
 
 function buildFilters(nonLatin: boolean): Record<string, Filter> {
   const k = (cls: string) => keeper(cls, nonLatin);
@@ -66,25 +47,25 @@ function buildFilters(nonLatin: boolean): Record<string, Filter> {
   assign(['phone_code'], ascii('0-9X'));
   assign(['phone_number'], k('*#0-9L'));
   assign(['lead_id', 'rank', 'text_size', 'duration', 'maxParticleCount', 'particleSpeed'], ascii('0-9'));
-  assign(['ingroup_choices'], then(plusToSpace, k('\\- _0-9L')));
-  assign(['notes', 'callback_comments'], then(plusToSpace, k('\\- ._0-9L')));
-  assign(['callback_datetime'], then(plusToSpace, k('\\- :._0-9L')));
+  assign(['ingroup_choices'], chain(plusToSpace, k('\\- _0-9L')));
+  assign(['notes', 'callback_comments'], chain(plusToSpace, k('\\- ._0-9L')));
+  assign(['callback_datetime'], chain(plusToSpace, k('\\- :._0-9L')));
   assign(['qm_dispo_code'], k('\\-._0-9L'));
   assign(
     ['vendor_id', 'vendor_lead_code', 'source_id', 'comments', 'notification_text'],
-    then((v) => v.replace(/[;#]/g, ''), plusToSpace),
+    chain((v) => v.replace(/[;#]/g, ''), plusToSpace),
   );
   assign(['gmt_offset_now'], ascii('\\-_.0-9'));
   assign(['title'], k("\\- '_.0-9L"));
-  assign(['first_name', 'last_name', 'alt_phone'], then(k("\\- '+_.0-9L"), plusToSpace));
+  assign(['first_name', 'last_name', 'alt_phone'], chain(k("\\- '+_.0-9L"), plusToSpace));
   assign(
     ['address1', 'address2', 'address3', 'city', 'security_phrase', 'owner'],
-    then(k("\\- '+.:/@_0-9L"), plusToSpace),
+    chain(k("\\- '+.:/@_0-9L"), plusToSpace),
   );
-  assign(['email'], then(k("\\- '+.:/@%_0-9L"), plusToSpace));
+  assign(['email'], chain(k("\\- '+.:/@%_0-9L"), plusToSpace));
   assign(['state'], k('\\- 0-9L'));
-  assign(['province'], then(k("\\- '+._0-9L"), plusToSpace));
-  assign(['postal_code'], then(k("\\- '+0-9L"), plusToSpace, k('\\- ._0-9L')));
+  assign(['province'], chain(k("\\- '+._0-9L"), plusToSpace));
+  assign(['postal_code'], chain(k("\\- '+0-9L"), plusToSpace, k('\\- ._0-9L')));
   assign(['date_of_birth'], ascii('\\-0-9'));
   assign(['agent_debug'], k('\\- .:|_0-9L'));
   assign(['recipient_type'], k('_L'));

@@ -93,6 +93,76 @@ export class CampaignsRepository {
     return rows.map((r) => Number(r.list_id));
   }
 
+  /** Every list of a campaign, active or not (duplicate checks across a campaign's lists). */
+  async listIdsOfCampaign(campaignId: string): Promise<number[]> {
+    const rows = await this.db.selectFrom('vicidial_lists').select('list_id').where('campaign_id', '=', campaignId).orderBy('list_id').execute();
+    return rows.map((r) => Number(r.list_id));
+  }
+
+  /** vicidial_lists.local_call_time ('campaign' defers to the campaign's). */
+  async listCallTime(listId: number): Promise<string | undefined> {
+    const row = await this.db.selectFrom('vicidial_lists').select('local_call_time').where('list_id', '=', listId).executeTakeFirst();
+    return row?.local_call_time;
+  }
+
+  async campaignCallTime(campaignId: string): Promise<string | undefined> {
+    const row = await this.db.selectFrom('vicidial_campaigns').select('local_call_time').where('campaign_id', '=', campaignId).executeTakeFirst();
+    return row?.local_call_time;
+  }
+
+  /** Campaign rows for campaigns_list and agent_campaigns, by id. */
+  async campaignRows(filter: { ids?: readonly string[]; campaignId?: string; activeOnly?: boolean } = {}) {
+    if (filter.ids && filter.ids.length === 0) return [];
+    let q = this.db
+      .selectFrom('vicidial_campaigns')
+      .select([
+        'campaign_id', 'campaign_name', 'active', 'user_group', 'dial_method', 'auto_dial_level', 'lead_order', 'dial_statuses',
+        'dial_timeout', 'dial_prefix', 'manual_dial_prefix', 'three_way_dial_prefix', 'closer_campaigns', 'local_call_time',
+        'call_count_limit',
+      ]);
+    q = filter.activeOnly ? q.where('active', '=', 'Y') : q.where('active', 'in', ['Y', 'N']);
+    if (filter.ids) q = q.where('campaign_id', 'in', filter.ids);
+    if (filter.campaignId) q = q.where('campaign_id', '=', filter.campaignId);
+    return q.orderBy('campaign_id').execute();
+  }
+
+  async allCampaignIds(): Promise<string[]> {
+    return (await this.db.selectFrom('vicidial_campaigns').select('campaign_id').orderBy('campaign_id').execute()).map((r) => r.campaign_id);
+  }
+
+  /** In-groups, optionally only active ones and only of some ids. */
+  async inboundGroupRows(filter: { ids?: readonly string[]; activeOnly?: boolean } = {}) {
+    if (filter.ids && filter.ids.length === 0) return [];
+    let q = this.db.selectFrom('vicidial_inbound_groups').select(['group_id', 'group_name', 'group_color', 'active', 'user_group']);
+    if (filter.activeOnly) q = q.where('active', '=', 'Y');
+    if (filter.ids) q = q.where('group_id', 'in', filter.ids);
+    return q.orderBy('group_id').execute();
+  }
+
+  /** Every column of a list (list_info, update_list). */
+  async listRow(listId: number) {
+    if (!Number.isSafeInteger(listId)) return undefined;
+    return this.db.selectFrom('vicidial_lists').selectAll().where('list_id', '=', listId).executeTakeFirst();
+  }
+
+  async updateList(listId: number, changes: Record<string, unknown>): Promise<number> {
+    const result = await this.db.updateTable('vicidial_lists').set(fitRow('vicidial_lists', changes) as never).where('list_id', '=', listId).executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
+
+  async deleteList(listId: number): Promise<number> {
+    const result = await this.db.deleteFrom('vicidial_lists').where('list_id', '=', listId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async scriptExists(scriptId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('vicidial_scripts').select('script_id').where('script_id', '=', scriptId).executeTakeFirst());
+  }
+
+  async callTimeExists(callTimeId: string): Promise<boolean> {
+    return !!(await this.db.selectFrom('vicidial_call_times').select('call_time_id').where('call_time_id', '=', callTimeId).executeTakeFirst());
+  }
+
   async findInboundGroup(groupId: string): Promise<InboundGroup | undefined> {
     const row = await this.db
       .selectFrom('vicidial_inbound_groups')

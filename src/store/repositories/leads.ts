@@ -222,4 +222,21 @@ export class LeadsRepository {
     const result = await this.db.insertInto('vicidial_list').values(fitRow('vicidial_list', row)).executeTakeFirstOrThrow();
     return Number(result.insertId);
   }
+
+  async deleteSystemDnc(phoneNumber: string): Promise<number> {
+    const result = await this.db.deleteFrom('vicidial_dnc').where('phone_number', '=', phoneNumber).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async deleteCampaignDnc(phoneNumber: string, campaignId: string): Promise<number> {
+    const result = await this.db.deleteFrom('vicidial_campaign_dnc').where('phone_number', '=', phoneNumber).where('campaign_id', '=', campaignId).executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async logDnc(entry: { phoneNumber: string; campaignId: string; action: 'add' | 'delete'; user: string; now: Date }): Promise<void> {
+    await this.db
+      .insertInto('vicidial_dnc_log')
+      .values(fitRow('vicidial_dnc_log', { phone_number: entry.phoneNumber, campaign_id: entry.campaignId, action: entry.action, action_date: sqlDateTime(entry.now), user: entry.user }))
+      .execute();
+  }
 }

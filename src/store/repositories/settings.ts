@@ -14,6 +14,7 @@ const DEFAULTS: SystemSettings = {
   passCost: 2,
   allowIpLists: false,
   systemIpBlacklist: '',
+  customFieldsEnabled: false,
 };
 
 export class SettingsRepository {
@@ -32,6 +33,7 @@ export class SettingsRepository {
         'pass_cost',
         'allow_ip_lists',
         'system_ip_blacklist',
+        'custom_fields_enabled',
       ])
       .limit(1)
       .executeTakeFirst();
@@ -46,6 +48,7 @@ export class SettingsRepository {
       passCost: Number(row.pass_cost),
       allowIpLists: Number(row.allow_ip_lists) > 0,
       systemIpBlacklist: row.system_ip_blacklist,
+      customFieldsEnabled: row.custom_fields_enabled === '1',
     };
   }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql, type Insertable, type Selectable } from 'kysely';
 import { parseSqlDateTime, sqlDateTime } from '../../domain/clock.js';
+import type { AdminRights } from '../../domain/admin-rights.js';
 import type { User, UserAccount, UserGroup } from '../../domain/user.js';
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
@@ -84,6 +85,13 @@ function toAccount(row: ProfileRow): UserAccount {
 
 export type FailedLoginOutcome = 'BAD' | 'LOCK';
 
+/** failed_last_type_today values: each API writes its own (agent 01cBAD/03cLOCK, non-agent aBAD/aLOCK). */
+export interface FailureCodes {
+  readonly bad: string;
+  readonly lock: string;
+}
+export const AGENT_API_FAILURE_CODES: FailureCodes = { bad: '01cBAD', lock: '03cLOCK' };
+
 export class UsersRepository {
   constructor(private readonly db: Executor) {}
 
@@ -95,6 +103,45 @@ export class UsersRepository {
       { user },
     );
     return rows[0] && toAccount(rows[0]);
+  }
+
+  /** The flags the non-agent API's permission matrix reads. */
+  async findAdminRights(user: string): Promise<AdminRights | undefined> {
+    const { rows } = await runTemplate(
+      this.db,
+      'users.findAdminRights',
+      (arg) =>
+        this.db
+          .selectFrom('vicidial_users')
+          .select([
+            'user', 'user_level', 'user_group', 'active', 'vdc_agent_api_access', 'view_reports', 'modify_leads',
+            'modify_lists', 'delete_lists', 'delete_from_dnc', 'custom_fields_modify', 'modify_users', 'delete_users',
+            'modify_same_user_level', 'api_list_restrict', 'api_allowed_functions',
+          ])
+          .where('user', '=', arg('user')),
+      { user },
+    );
+    const row = rows[0];
+    return (
+      row && {
+        user: row.user,
+        level: Number(row.user_level),
+        group: row.user_group ?? '',
+        active: row.active === 'Y',
+        apiAccess: row.vdc_agent_api_access === '1',
+        viewReports: row.view_reports === '1',
+        modifyLeads: row.modify_leads,
+        modifyLists: row.modify_lists === '1',
+        deleteLists: row.delete_lists === '1',
+        deleteFromDnc: row.delete_from_dnc === '1',
+        customFieldsModify: row.custom_fields_modify === '1',
+        modifyUsers: row.modify_users === '1',
+        deleteUsers: row.delete_users === '1',
+        modifySameUserLevel: row.modify_same_user_level === '1',
+        listRestrict: row.api_list_restrict === '1',
+        allowedFunctions: row.api_allowed_functions,
+      }
+    );
   }
 
   async find(user: string): Promise<User | undefined> {
@@ -131,7 +178,13 @@ export class UsersRepository {
    * last_login_date is assigned first: MySQL evaluates SET left to right with
    * updated values, SQLite with old ones, and this order reads the same in both.
    */
-  async recordFailedLogin(user: string, ip: string, now: Date, lockSince: Date): Promise<FailedLoginOutcome | undefined> {
+  async recordFailedLogin(
+    user: string,
+    ip: string,
+    now: Date,
+    lockSince: Date,
+    codes: FailureCodes = AGENT_API_FAILURE_CODES,
+  ): Promise<FailedLoginOutcome | undefined> {
     const stamp = sqlDateTime(now);
     const lockCut = sqlDateTime(lockSince);
     const locked = sql<boolean>`(failed_login_count >= 10 AND last_login_date > ${lockCut})`;
@@ -143,7 +196,7 @@ export class UsersRepository {
         failed_login_count_today: sql`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
         failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
         failed_last_ip_today: ip.slice(0, 50),
-        failed_last_type_today: sql`CASE WHEN ${locked} THEN '03cLOCK' ELSE '01cBAD' END`,
+        failed_last_type_today: sql`CASE WHEN ${locked} THEN ${codes.lock} ELSE ${codes.bad} END`,
       })
       .where('user', '=', user)
       .executeTakeFirst();
@@ -153,7 +206,7 @@ export class UsersRepository {
       .select('failed_last_type_today')
       .where('user', '=', user)
       .executeTakeFirstOrThrow();
-    return after.failed_last_type_today === '03cLOCK' ? 'LOCK' : 'BAD';
+    return after.failed_last_type_today === codes.lock ? 'LOCK' : 'BAD';
   }
 
   /** An interactive (screen) login: VICIdial resets the count and stamps the login date and address. */
@@ -175,13 +228,30 @@ export class UsersRepository {
       .execute();
   }
 
+  /**
+   * A successful non-agent API login, booked as VICIdial's user_update=1 does:
+   * stamp the time and address, and clear the failure count.
+   */
+  async recordApiLogin(user: string, ip: string, now: Date): Promise<void> {
+    await runTemplate(
+      this.db,
+      'users.recordApiLogin',
+      (arg) =>
+        this.db
+          .updateTable('vicidial_users')
+          .set({ last_login_date: arg('stamp'), last_ip: arg('ip'), failed_login_count: 0 })
+          .where('user', '=', arg('user')),
+      { stamp: sqlDateTime(now), ip: ip.slice(0, 15), user },
+    );
+  }
+
   /** A problem after a correct password (IP list): counted for the day, not toward the lock. */
-  async recordLoginProblem(user: string, key: string): Promise<void> {
+  async recordLoginProblem(user: string, key: string, typeCode = `04c${key}`): Promise<void> {
     await this.db
       .updateTable('vicidial_users')
       .set({
         failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
-        failed_last_type_today: `04c${key}`.slice(0, 20),
+        failed_last_type_today: typeCode.slice(0, 20),
       })
       .where('user', '=', user)
       .execute();

@@ -7,6 +7,7 @@ import type { RowType, TableSpec } from './columns.js';
 import * as calls from './call-tables.js';
 import * as campaign from './campaign-tables.js';
 import * as live from './live-tables.js';
+import * as nonAgent from './non-agent-tables.js';
 import * as users from './users-tables.js';
 
 export const tables = {
@@ -48,6 +49,25 @@ export const tables = {
   vicidial_session_data: calls.vicidialSessionData,
   vicidial_3way_press_multi: calls.vicidial3wayPressMulti,
   agentgate_simulator: calls.agentgateSimulator,
+  vicidial_log_extended: nonAgent.vicidialLogExtended,
+  vicidial_did_log: nonAgent.vicidialDidLog,
+  vicidial_inbound_dids: nonAgent.vicidialInboundDids,
+  vicidial_list_alt_phones: nonAgent.vicidialListAltPhones,
+  vicidial_dnc_log: nonAgent.vicidialDncLog,
+  vicidial_callbacks_archive: nonAgent.vicidialCallbacksArchive,
+  vicidial_campaign_agents: nonAgent.vicidialCampaignAgents,
+  vicidial_phone_codes: nonAgent.vicidialPhoneCodes,
+  vicidial_postal_codes: nonAgent.vicidialPostalCodes,
+  vicidial_nanpa_prefix_codes: nonAgent.vicidialNanpaPrefixCodes,
+  vicidial_call_times: nonAgent.vicidialCallTimes,
+  vicidial_state_call_times: nonAgent.vicidialStateCallTimes,
+  servers: nonAgent.servers,
+  vicidial_user_log: nonAgent.vicidialUserLog,
+  vicidial_scripts: nonAgent.vicidialScripts,
+  phones: nonAgent.phones,
+  phones_alias: nonAgent.phonesAlias,
+  parked_channels: nonAgent.parkedChannels,
+  agentgate_lead_loads: nonAgent.agentgateLeadLoads,
 } as const;
 
 type Tables = typeof tables;

@@ -1,0 +1,126 @@
+/**
+ * Non-agent API benchmarks, each against a baseline measured in the same run:
+ *
+ * 1. add_lead over HTTP at 32 connections (full path: login, permission
+ *    matrix, phone/DNC/duplicate checks, GMT lookup, insert, audit rows in one
+ *    transaction) against a bare Fastify route answering a constant line.
+ * 2. `agentgate leads load` of a generated CSV (1,000,000 leads by default)
+ *    into SQLite: leads/s and peak RSS of the loader process, against the
+ *    same rows inserted by a bare better-sqlite3 loop into the same schema.
+ *
+ * Target: the loader sustains ≥ 50,000 leads/s with flat memory.
+ * Run with `npm run bench:non-agent` (BENCH_SECONDS, BENCH_LEADS to scale).
+ */
+import { execFileSync, fork, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { generateLeads } from './generate-leads.mjs';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const leadCount = Number(process.env.BENCH_LEADS ?? 1_000_000);
+const here = path.dirname(new URL(import.meta.url).pathname);
+const cli = path.join(here, '..', 'dist', 'cli', 'main.js');
+
+// --- 1. add_lead over HTTP ---------------------------------------------------
+const child = fork(path.join(here, 'non-agent-servers.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const ports = await new Promise((resolve) => child.once('message', resolve));
+
+let counter = 0;
+/** Each request adds a new number, so the duplicate check (DUPLIST) runs on a growing list. */
+const addLead = () =>
+  `/vicidial/non_agent_api.php?source=bench&user=6000&pass=1234&function=add_lead&list_id=101&duplicate_check=DUPLIST&first_name=Bench&phone_number=3${String(
+    100000000 + counter++,
+  )}`;
+
+function run(url, connections, requests) {
+  return new Promise((resolve, reject) =>
+    autocannon({ url, connections, duration: seconds, pipelining: 1, ...(requests ? { requests } : {}) }, (err, result) => (err ? reject(err) : resolve(result))),
+  );
+}
+
+const httpBase = `http://127.0.0.1:${ports.full}`;
+await run(`http://127.0.0.1:${ports.bare}/bare`, 32);
+await run(httpBase, 32, [{ setupRequest: (req) => ({ ...req, path: addLead() }) }]);
+const bare = await run(`http://127.0.0.1:${ports.bare}/bare`, 32);
+const full = await run(httpBase, 32, [{ setupRequest: (req) => ({ ...req, path: addLead() }) }]);
+if (full.non2xx > 0 || full.errors > 0) throw new Error(`add_lead failed ${full.non2xx + full.errors} requests`);
+child.send('stop');
+const after = await new Promise((resolve) => child.once('message', resolve));
+const http = {
+  connections: 32,
+  bare: { rps: bare.requests.average, p50: bare.latency.p50, p99: bare.latency.p99 },
+  addLead: { rps: full.requests.average, p50: full.latency.p50, p99: full.latency.p99 },
+  ratio: full.requests.average / bare.requests.average,
+  leadsInserted: after.leads,
+  notAdded: after.notAdded,
+};
+
+// --- 2. the bulk loader ------------------------------------------------------
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-load-bench-'));
+const csv = path.join(dir, 'leads.csv');
+await generateLeads(leadCount, csv);
+const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'load.db')}`, BCRYPT_COST: '4', LOG_LEVEL: 'warn' };
+execFileSync(process.execPath, [cli, 'seed-demo'], { env, stdio: 'ignore' });
+
+/** Run a command, sampling its RSS from /proc every 50 ms; returns seconds and the peak in MB. */
+function measured(args, childEnv) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const proc = spawn(process.execPath, args, { env: childEnv, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    let peak = 0;
+    const samples = [];
+    proc.stdout.on('data', (d) => (out += d));
+    const timer = setInterval(() => {
+      try {
+        const status = fs.readFileSync(`/proc/${proc.pid}/status`, 'utf8');
+        const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+        peak = Math.max(peak, kb);
+        samples.push(kb);
+      } catch {
+        // the process has ended
+      }
+    }, 50);
+    proc.on('exit', (code) => {
+      clearInterval(timer);
+      if (code !== 0) return reject(new Error(`${args.join(' ')} exited with ${code}: ${out}`));
+      const quarter = Math.max(1, Math.floor(samples.length / 4));
+      const mb = (kb) => Math.round(kb / 1024);
+      resolve({
+        seconds: Number(process.hrtime.bigint() - started) / 1e9,
+        peakRssMb: mb(peak),
+        // Flat memory: the RSS in the last quarter of the run is no higher than in the second.
+        rssSecondQuarterMb: mb(Math.max(...samples.slice(quarter, 2 * quarter))),
+        rssLastQuarterMb: mb(Math.max(...samples.slice(-quarter))),
+        output: out,
+      });
+    });
+    proc.on('error', reject);
+  });
+}
+
+const loader = await measured([cli, 'leads', 'load', csv, '--list', '101', '--duplicate-check', 'DUPLIST', '--no-progress'], env);
+const baselineDb = path.join(dir, 'baseline.db');
+execFileSync(process.execPath, [cli, 'init'], { env: { ...env, DATABASE_URL: `sqlite:${baselineDb}` }, stdio: 'ignore' });
+const baseline = await measured([path.join(here, 'bare-sqlite-load.mjs'), csv, baselineDb], env);
+const load = {
+  leads: leadCount,
+  loader: { seconds: loader.seconds, leadsPerSecond: leadCount / loader.seconds, peakRssMb: loader.peakRssMb, rssSecondQuarterMb: loader.rssSecondQuarterMb, rssLastQuarterMb: loader.rssLastQuarterMb },
+  bareSqlite: { seconds: baseline.seconds, leadsPerSecond: leadCount / baseline.seconds, peakRssMb: baseline.peakRssMb },
+  ratio: baseline.seconds / loader.seconds,
+  summary: loader.output.trim(),
+};
+fs.rmSync(dir, { recursive: true, force: true });
+
+console.log('\nnon-agent API: add_lead over HTTP at 32 connections, full path vs bare route (same run)');
+console.log(`  bare route   ${http.bare.rps.toFixed(0).padStart(7)} req/s   p50 ${http.bare.p50} ms   p99 ${http.bare.p99} ms`);
+console.log(`  add_lead     ${http.addLead.rps.toFixed(0).padStart(7)} leads/s p50 ${http.addLead.p50} ms   p99 ${http.addLead.p99} ms   (${(http.ratio * 100).toFixed(1)}% of bare)`);
+console.log(`\nagentgate leads load, ${leadCount.toLocaleString('en-US')} leads into SQLite (DUPLIST), vs a bare better-sqlite3 insert loop (same run)`);
+console.log(`  loader       ${load.loader.leadsPerSecond.toFixed(0).padStart(7)} leads/s in ${load.loader.seconds.toFixed(1)} s, peak RSS ${load.loader.peakRssMb} MB (2nd quarter ${load.loader.rssSecondQuarterMb} MB, last quarter ${load.loader.rssLastQuarterMb} MB)`);
+console.log(`  bare sqlite  ${load.bareSqlite.leadsPerSecond.toFixed(0).padStart(7)} leads/s in ${load.bareSqlite.seconds.toFixed(1)} s, peak RSS ${load.bareSqlite.peakRssMb} MB`);
+console.log(`  loader/bare  ${(load.ratio * 100).toFixed(1)}%   target ≥ 50,000 leads/s → ${load.loader.leadsPerSecond >= 50_000 ? 'met' : 'NOT met'}`);
+
+fs.mkdirSync(path.join(here, 'results'), { recursive: true });
+fs.writeFileSync(path.join(here, 'results', 'non-agent.json'), `${JSON.stringify({ date: new Date().toISOString(), seconds, http, load }, null, 2)}\n`);

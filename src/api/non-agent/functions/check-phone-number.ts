@@ -1,0 +1,74 @@
+/** check_phone_number (spec §7.23): is a number valid, off the DNC lists, and dialable now, by each time-zone method? */
+import { dialableNow } from '../../../domain/call-time.js';
+import { dncMode, LeadIntake } from '../../../leads/lead-intake.js';
+import { NANPA_MIN_ROWS } from '../../../leads/phone-validation.js';
+import { parseDuplicateCheck } from '../../../domain/duplicate-check.js';
+import { customLine } from '../../legacy/lines.js';
+import { t1, t4 } from '../messages.js';
+import type { NonAgentFunction } from '../non-agent-function.js';
+import { levelAbove, VDC } from '../permissions.js';
+import { phpNumber } from '../report-format.js';
+import { isYes } from './lead-params.js';
+
+const METHODS = ['AREACODE', 'POSTAL', 'TZCODE', 'NANPA'] as const;
+
+export const checkPhoneNumber: NonAgentFunction = {
+  name: 'check_phone_number',
+  prelude: 'standard',
+  requires: [VDC, levelAbove(7)],
+  denied: (user) => t1('ERROR', 'check_phone_number USER DOES NOT HAVE PERMISSION TO CHECK PHONE NUMBERS', [user, '']),
+  async run(call) {
+    const { p, unit, rights } = call;
+    const store = unit.store;
+    const phone = p.phone_number ?? '';
+    const phoneCode = p.phone_code || '1';
+    const callTimeId = p.local_call_time ?? '';
+    const callTime = callTimeId ? await store.timeZones.callTime(callTimeId) : undefined;
+    if (!callTime) return { lines: [t1('ERROR', 'check_phone_number THIS IS NOT A VALID CALL TIME', [rights.user, callTimeId, ''])] };
+    const tzMethod = p.tz_method || 'AREACODE';
+    const nanpaCheck = isYes(p.nanpa_ac_prefix_check);
+    if (nanpaCheck || tzMethod.includes('NANPA')) {
+      const count = await store.timeZones.nanpaRowCount();
+      if (count < NANPA_MIN_ROWS) return { lines: [t4('ERROR', 'check_phone_number NANPA options disabled, NANPA prefix data not loaded', [count, rights.user])] };
+    }
+    const campaignId = p.campaign_id ?? '';
+    const campaign = campaignId ? await store.campaigns.find(campaignId) : undefined;
+    const intake = new LeadIntake({
+      listId: 0,
+      phoneChecks: { usacanPrefix: isYes(p.usacan_prefix_check), usacanAreacode: isYes(p.usacan_areacode_check), nanpaPrefix: nanpaCheck },
+      dncCheck: dncMode(p.dnc_check),
+      campaignDncCheck: dncMode(p.campaign_dnc_check),
+      dncCampaignId: campaign?.useOtherCampaignDnc || campaignId,
+      duplicates: parseDuplicateCheck(''),
+      tzMethod: '',
+      lookupState: false,
+    });
+    const subject = { phone, phoneCode, listId: 0, title: '', altPhone: '', firstName: '', lastName: '', state: p.state ?? '', postalCode: p.postal_code ?? '', owner: p.owner ?? '' };
+    const [verdict] = await intake.check(store, [subject], unit.now);
+    if (!verdict!.ok) {
+      const v = verdict!;
+      if (v.kind === 'invalid') return { lines: [t4('ERROR', `check_phone_number ${v.problem}`, [phone, rights.user])] };
+      if (v.kind === 'dnc')
+        return { lines: [v.campaign ? t4('ERROR', 'check_phone_number PHONE NUMBER IN CAMPAIGN DNC', [phone, campaignId, rights.user]) : t4('ERROR', 'check_phone_number PHONE NUMBER IN DNC', [phone, rights.user])] };
+    }
+    const state = p.state ?? '';
+    const rule = (await store.timeZones.stateCallTime(callTime.stateCallTimeIds, state)) ?? callTime;
+    let segments = '';
+    for (const method of METHODS) {
+      if (!tzMethod.includes(method)) continue;
+      const applies =
+        method === 'POSTAL' ? (p.postal_code ?? '').length === 5 : method === 'TZCODE' ? (p.owner ?? '').length >= 1 && (p.owner ?? '').length <= 6 : true;
+      const gmt = applies
+        ? await intake.gmt.offset(
+            store,
+            { phoneCode, phoneNumber: phone, state, postalCode: p.postal_code ?? '', owner: p.owner ?? '', tzMethod: method === 'AREACODE' ? '' : method },
+            unit.now,
+          )
+        : undefined;
+      if (gmt === undefined) segments += `${method}: 0|#`;
+      else segments += `${method}: ${dialableNow(rule, gmt, unit.now) ? 1 : 0}|${phpNumber(gmt)}#`;
+    }
+    const text = `${segments}PHONE: ${phone}|${phoneCode}|${p.postal_code ?? ''}|${state}|${p.owner ?? ''}|\n`;
+    return { lines: [customLine('SUCCESS', 'check_phone_number', text)] };
+  },
+};

@@ -1,0 +1,42 @@
+/** lead_all_info (spec §7.20): every standard field of a lead, or of the leads with a phone number. */
+import { LEAD_RECORD_COLUMNS, type LeadRecord } from '../../../domain/lead-record.js';
+import type { Line } from '../../legacy/lines.js';
+import { report, t1, t3 } from '../messages.js';
+import type { NonAgentFunction } from '../non-agent-function.js';
+import { levelAbove, READ_LEADS, VDC, VIEW_REPORTS } from '../permissions.js';
+import { delimiter } from '../report-format.js';
+import { leadVisible } from './lead-visibility.js';
+
+export const leadAllInfo: NonAgentFunction = {
+  name: 'lead_all_info',
+  prelude: 'standard',
+  requires: [VDC, READ_LEADS, VIEW_REPORTS, levelAbove(6)],
+  denied: (user) => t1('ERROR', 'lead_all_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO', [user, '0', '']),
+  async run(call) {
+    const { p, unit, rights } = call;
+    const store = unit.store;
+    const leadId = p.lead_id ?? '';
+    const phone = p.phone_number ?? '';
+    const notFound = t3('ERROR', 'lead_all_info LEAD NOT FOUND', [rights.user, leadId, phone]);
+    let leads: LeadRecord[] = [];
+    if (leadId) leads = await store.leadAdmin.search('lead_id', [leadId], { limit: 1, order: 'lead_id' });
+    else if (phone.length >= 6 && phone.length <= 19) leads = await store.leadAdmin.search('phone_number', [phone], { limit: 1000, order: 'lead_id' });
+    else return { lines: [notFound] };
+    if (leads.length === 0) return { lines: [notFound] };
+    const dl = delimiter(p.stage, true);
+    const lines: Line[] = [];
+    let text = '';
+    let lastList = '';
+    for (const lead of leads) {
+      if (!(await leadVisible(call, lead))) {
+        lastList = lead.list_id;
+        if (rights.listRestrict) lines.push(t3('ERROR', 'lead_all_info LIST NOT FOUND', [rights.user, leadId, phone]));
+        continue;
+      }
+      if (p.header === 'YES') text += `${LEAD_RECORD_COLUMNS.join(dl)}\n`;
+      text += `${LEAD_RECORD_COLUMNS.map((c) => lead[c]).join(dl)}\n`;
+    }
+    if (!text) return { lines: [...lines, t3('ERROR', 'lead_all_info LIST NOT FOUND', [rights.user, leadId, phone, lastList])] };
+    return { lines: [...lines, report('lead_all_info', text)] };
+  },
+};

@@ -1,0 +1,102 @@
+/**
+ * What add_lead and update_lead do after a lead exists: alternate phones,
+ * the hopper, scheduled callbacks (spec §4.6, §4.9, §4.10).
+ */
+import { dialableNow } from '../../../domain/call-time.js';
+import { isSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
+import type { Line } from '../../legacy/lines.js';
+import { t4 } from '../messages.js';
+import type { NonAgentCall } from '../non-agent-function.js';
+import { phpNumber } from '../report-format.js';
+import { hopperPriority, isYes } from './lead-params.js';
+
+/** multi_alt_phones: `number_code_note!number_code_note…`, recorded when longer than 5 characters. */
+export async function addAltPhones(call: NonAgentCall, fn: string, leadId: number): Promise<Line[]> {
+  const value = call.p.multi_alt_phones ?? '';
+  if (value.length <= 5) return [];
+  const phones = value.split('!').map((record) => {
+    const [phoneNumber = '', phoneCode, note = ''] = record.split('_');
+    return { phoneNumber, phoneCode: phoneCode || '1', note };
+  });
+  const n = await call.unit.store.leadAdmin.insertAltPhones(leadId, phones);
+  return [t4('NOTICE', `${fn} MULTI-ALT-PHONE NUMBERS LOADED`, [n, leadId, call.rights.user])];
+}
+
+/** Is the lead dialable now under its list's (or campaign's) local call time? 1 or 0, as VICIdial prints it. */
+export async function dialableFlag(call: NonAgentCall, listId: number, gmt: number, state: string): Promise<number> {
+  const store = call.unit.store;
+  const list = await store.campaigns.findList(listId);
+  const listCallTime = await store.campaigns.listCallTime(listId);
+  const campaign = list ? await store.campaigns.campaignCallTime(list.campaignId) : undefined;
+  const id = listCallTime && listCallTime.toLowerCase() !== 'campaign' ? listCallTime : (campaign ?? '');
+  const base = await store.timeZones.callTime(id);
+  if (!base) return 0;
+  const stateRule = await store.timeZones.stateCallTime(base.stateCallTimeIds, state);
+  return dialableNow(stateRule ?? base, gmt, call.unit.now) ? 1 : 0;
+}
+
+/** add_to_hopper for a lead (spec §4.6). */
+export async function addToHopper(
+  call: NonAgentCall,
+  fn: string,
+  lead: { leadId: number; listId: number; phone: string; gmt: number; state: string; vendorLeadCode: string },
+): Promise<Line> {
+  const { p, unit, rights } = call;
+  if (isYes(p.hopper_local_call_time_check)) {
+    const dialable = await dialableFlag(call, lead.listId, lead.gmt, lead.state);
+    if (!dialable) return t4('NOTICE', `${fn} NOT ADDED TO HOPPER, OUTSIDE OF LOCAL TIME`, [lead.phone, lead.leadId, phpNumber(lead.gmt), dialable, rights.user]);
+  }
+  const list = await unit.store.campaigns.findList(lead.listId);
+  const hopperId = await unit.store.leadAdmin.addToHopper({
+    leadId: lead.leadId,
+    campaignId: list?.campaignId ?? '',
+    listId: lead.listId,
+    gmtOffset: lead.gmt,
+    state: lead.state,
+    priority: hopperPriority(p.hopper_priority),
+    vendorLeadCode: lead.vendorLeadCode,
+  });
+  return t4('NOTICE', `${fn} ADDED TO HOPPER`, [lead.phone, lead.leadId, hopperId, rights.user]);
+}
+
+/** callback_datetime: NOW, nDAYS, or a date and time given as is; undefined when it names no moment. */
+export function callbackTime(value: string, now: Date): string | undefined {
+  if (value === 'NOW') return sqlDateTime(now);
+  if (/\dDAYS$/i.test(value)) return sqlDateTime(new Date(now.getTime() + Number(value.replace(/\D/g, '')) * 86_400_000));
+  const spaced = value.replace('+', ' ');
+  return isSqlDateTime(spaced) ? spaced : undefined;
+}
+
+/** A new scheduled callback for a lead (spec §4.9). */
+export async function createCallback(call: NonAgentCall, fn: string, leadId: number, listId: number, leadStatus?: string): Promise<Line> {
+  const { p, unit } = call;
+  const campaignId = p.campaign_id ?? '';
+  const datetime = p.callback_datetime ?? '';
+  if (!campaignId || !(await unit.store.campaigns.exists(campaignId)))
+    return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID`, [leadId, campaignId]);
+  const type = p.callback_type === 'USERONLY' ? 'USERONLY' : 'ANYONE';
+  const cbUser = p.callback_user ?? '';
+  let userGroup = '';
+  if (type === 'USERONLY') {
+    const agent = cbUser ? await unit.store.users.find(cbUser) : undefined;
+    if (!agent) return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ADDED, USER NOT VALID`, [leadId, campaignId, cbUser, p.callback_type ?? '']);
+    userGroup = agent.group;
+  }
+  const when = callbackTime(datetime, unit.now);
+  // agentgate: a time that is not a moment is refused instead of stored as 0000-00-00.
+  if (!when) return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ADDED, CALLBACK DATETIME NOT VALID`, [leadId, campaignId, datetime]);
+  const status = p.callback_status || 'CALLBK';
+  await unit.store.leads.insertCallback({
+    leadId,
+    listId,
+    campaignId,
+    callbackTime: when,
+    user: type === 'USERONLY' ? cbUser : '',
+    userGroup,
+    recipient: type,
+    comments: p.callback_comments ?? '',
+    leadStatus: leadStatus ?? status,
+    now: unit.now,
+  });
+  return t4('NOTICE', `${fn} SCHEDULED CALLBACK ADDED`, [leadId, campaignId, datetime, p.callback_type ?? '', cbUser, status]);
+}

@@ -1,0 +1,67 @@
+/** lead_search (spec §7.19): lead ids by phone numbers, vendor codes or lead ids. */
+import type { LeadRecord } from '../../../domain/lead-record.js';
+import { report, t1, t4 } from '../messages.js';
+import type { NonAgentFunction } from '../non-agent-function.js';
+import { levelAbove, READ_LEADS, VDC } from '../permissions.js';
+import { digitsOnly } from './lead-params.js';
+
+const commaList = (v: string | undefined) => (v ?? '').split(',').filter(Boolean);
+
+export const leadSearch: NonAgentFunction = {
+  name: 'lead_search',
+  prelude: 'standard',
+  requires: [VDC, READ_LEADS, levelAbove(7)],
+  denied: (user) => t1('ERROR', 'lead_search USER DOES NOT HAVE PERMISSION TO SEARCH FOR LEADS', [user, '0', '']),
+  async run(call) {
+    const { p, unit, rights } = call;
+    const store = unit.store;
+    const method = p.search_method || 'PHONE_NUMBER';
+    const leadIds = [...commaList(p.lead_id), ...commaList(p.lead_ids)].filter((v) => /^\d{1,11}$/.test(v));
+    const vendors = commaList(p.vendor_lead_code);
+    const phones = commaList(p.phone_number).filter((v) => v.length >= 6 && v.length <= 18);
+    const useLead = method.includes('LEAD_ID') && leadIds.length > 0;
+    const useVendor = method.includes('VENDOR_LEAD_CODE') && vendors.length > 0;
+    const usePhone = method.includes('PHONE_NUMBER') && phones.length > 0;
+    if (!useLead && !useVendor && !usePhone)
+      return {
+        lines: [t4('ERROR', 'lead_search NO VALID SEARCH METHOD', [rights.user, method, `${p.lead_id ?? ''}(${useLead ? 1 : 0})`, `${p.vendor_lead_code ?? ''}(${useVendor ? 1 : 0})`, `${p.phone_number ?? ''}(${usePhone ? 1 : 0})`])],
+      };
+    const listIdText = digitsOnly(p.list_id);
+    const listId = Number(listIdText) || 0;
+    if (listId >= 99 && !(await call.listScope.allowsList(store, listId))) return { lines: [t4('ERROR', 'lead_search NOT AN ALLOWED LIST ID', [p.phone_number ?? '', listIdText])] };
+    let location = p.search_location ?? '';
+    if (location.length < 4 || listId < 99 || listIdText.length < 3) location = 'SYSTEM';
+    let listIds: number[] | undefined;
+    if (location === 'LIST') listIds = [listId];
+    else if (location === 'CAMPAIGN') {
+      const list = await store.campaigns.findList(listId);
+      listIds = list ? await store.campaigns.listIdsOfCampaign(list.campaignId) : [];
+    }
+    const limit = Number(p.records) || 1000;
+    // agentgate: with API List Restrict, a SYSTEM search sees only the allowed lists too.
+    const keep = async (leads: LeadRecord[]) => {
+      if (!call.listScope.restricted) return leads;
+      const out: LeadRecord[] = [];
+      for (const lead of leads) if (await call.listScope.allowsList(store, Number(lead.list_id))) out.push(lead);
+      return out;
+    };
+    const rows: string[] = [];
+    let any = false;
+    for (const [use, key, values] of [
+      [useLead, 'lead_id', leadIds],
+      [useVendor, 'vendor_lead_code', vendors],
+      [usePhone, 'phone_number', phones],
+    ] as const) {
+      if (!use || any) continue;
+      const found: [string, LeadRecord[]][] = [];
+      for (const value of values) found.push([value, await keep(await store.leadAdmin.search(key, [value], { ...(listIds ? { listIds } : {}), limit, order: 'lead_id' }))]);
+      if (found.some(([, leads]) => leads.length > 0)) {
+        any = true;
+        for (const [value, leads] of found) rows.push(`${value}|${leads.length}|${leads.map((l) => l.lead_id).join('-')}\n`);
+      }
+    }
+    if (!any) return { lines: [t1('ERROR', 'lead_search NO MATCHES FOUND IN THE SYSTEM', [rights.user, p.lead_id ?? '', p.vendor_lead_code ?? '', p.phone_number ?? ''])] };
+    const header = p.header === 'YES' ? 'search_key|records_found|lead_ids\n' : '';
+    return { lines: [report('lead_search', header + rows.join(''))] };
+  },
+};

@@ -1,0 +1,41 @@
+/** lead_status_search (spec §7.22): leads with a call of some status on a day, record by record. */
+import { LEAD_RECORD_COLUMNS } from '../../../domain/lead-record.js';
+import { report, t1, t3 } from '../messages.js';
+import type { NonAgentFunction } from '../non-agent-function.js';
+import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
+import { campaignList, scopesOf } from '../scope.js';
+import { leadVisible } from './lead-visibility.js';
+
+const STATUS_SEARCH_COLUMNS = ['lead_id', ...LEAD_RECORD_COLUMNS.filter((c) => c !== 'lead_id')];
+
+export const leadStatusSearch: NonAgentFunction = {
+  name: 'lead_status_search',
+  prelude: 'standard',
+  requires: [VDC, MODIFY_LEADS, levelAbove(6)],
+  denied: (user) => t1('ERROR', 'lead_status_search USER DOES NOT HAVE PERMISSION TO GET LEAD INFO', [user, '0', '']),
+  async run(call) {
+    const { p, unit, rights } = call;
+    const store = unit.store;
+    const status = p.status ?? '';
+    const date = p.date ?? '';
+    const leadId = p.lead_id ?? '';
+    const byStatus = status.length > 0 && date.length === 10;
+    if (!byStatus && !leadId) return { lines: [t3('ERROR', 'lead_status_search INVALID SEARCH PARAMETERS', [rights.user, status, date, leadId])] };
+    if (byStatus && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { lines: [t3('ERROR', 'lead_status_search INVALID SEARCH PARAMETERS', [rights.user, status, date, leadId])] };
+    const campaigns = campaignList((await scopesOf(call)).campaigns);
+    const ids = await store.reports.leadsWithCalls({ ...(byStatus ? { status, date } : { leadId: Number(leadId) || 0 }), ...(campaigns ? { campaigns } : {}) });
+    let text = '';
+    let n = 0;
+    for (const id of ids) {
+      const lead = await store.leadAdmin.find(id);
+      if (!lead) continue;
+      if (rights.listRestrict && !(await call.listScope.allowsList(store, Number(lead.list_id)))) continue;
+      if (!rights.listRestrict && campaigns && !(await leadVisible(call, lead))) continue;
+      n++;
+      text += `;---------- START OF RECORD ${n} ----------\n`;
+      for (const column of STATUS_SEARCH_COLUMNS) text += `${column} => ${(lead as unknown as Record<string, string>)[column]}\n`;
+    }
+    if (n === 0) return { lines: [t3('ERROR', 'lead_status_search NO RESULTS FOUND', [rights.user, leadId, status, ''])] };
+    return { lines: [report('lead_status_search', text)] };
+  },
+};

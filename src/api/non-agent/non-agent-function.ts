@@ -1,0 +1,53 @@
+/**
+ * How a non-agent API function is declared: its name, the prelude VICIdial
+ * runs before it (spec §3.3), the permission conditions of its row in the
+ * matrix, its permission-denied line, and what it does.
+ */
+import type { Unit } from '../../app/unit-of-work.js';
+import type { AdminRights } from '../../domain/admin-rights.js';
+import type { SystemSettings } from '../../domain/system-settings.js';
+import type { UserGroup } from '../../domain/user.js';
+import type { ApiScope } from '../../access/api-scope.js';
+import type { Passwords } from '../../access/passwords.js';
+import type { Line, Reply } from '../legacy/lines.js';
+import type { FilteredParams } from './input-filters.js';
+import type { Requirement } from './permissions.js';
+
+/**
+ * standard: source, allowed functions, permission.
+ * permission-first: permission, then allowed functions, no source (ingroup_list).
+ * parameters-first: required parameters, allowed functions, permission, no source
+ * (call_status_stats, call_dispo_report).
+ */
+export type Prelude = 'standard' | 'permission-first' | 'parameters-first';
+
+export interface NonAgentCall {
+  readonly p: FilteredParams;
+  readonly rights: AdminRights;
+  readonly settings: SystemSettings;
+  readonly unit: Unit;
+  readonly remoteIp: string;
+  /** The API user's group, read once on first use. */
+  group(): Promise<UserGroup | undefined>;
+  /** API List Restrict for the functions it applies to (spec §3.5); unrestricted otherwise. */
+  readonly listScope: ApiScope;
+  readonly passwords: Passwords;
+  /** Void cached password checks of a user whose row changed. */
+  forgetCredentials(user: string): void;
+}
+
+/** A reply that may carry its own HTTP headers (call_dispo_report's CSV download). */
+export interface NonAgentReply extends Reply {
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export interface NonAgentFunction {
+  readonly name: string;
+  readonly prelude: Prelude;
+  readonly requires: readonly Requirement[];
+  /** The permission-denied line; `user` is the API login. */
+  denied(user: string, p: FilteredParams): Line;
+  /** parameters-first functions: the lines that refuse missing parameters. */
+  parameters?(p: FilteredParams): Line[] | undefined;
+  run(call: NonAgentCall): Promise<NonAgentReply>;
+}

@@ -1,0 +1,164 @@
+/**
+ * Time-zone and call-time reference data: phone codes, postal codes, NANPA
+ * prefixes, call times and the first active server's offset.
+ */
+import { sql, type Insertable } from 'kysely';
+import type { Database } from '../schema/database.js';
+import { fitRow } from '../schema/fit-row.js';
+import { parsePipeList, type CallTime, type CallWindow } from '../../domain/call-time.js';
+import type { Executor } from './executor.js';
+
+export interface ZoneRow {
+  readonly gmtOffset: string;
+  readonly dst: string;
+  readonly dstRange: string;
+}
+
+const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
+
+const zone = (row: { GMT_offset: string | null; DST: string | null; DST_range?: string | null } | undefined): ZoneRow | undefined =>
+  row && { gmtOffset: row.GMT_offset ?? '', dst: row.DST ?? 'N', dstRange: row.DST_range ?? '' };
+
+/** Reference tables an administrator (or the demo) fills in, not the API. */
+export type ReferenceTable =
+  | 'vicidial_phone_codes'
+  | 'vicidial_postal_codes'
+  | 'vicidial_nanpa_prefix_codes'
+  | 'vicidial_call_times'
+  | 'vicidial_state_call_times'
+  | 'servers'
+  | 'vicidial_scripts'
+  | 'phones'
+  | 'phones_alias'
+  | 'vicidial_inbound_dids';
+
+export class TimeZonesRepository {
+  constructor(private readonly db: Executor) {}
+
+  async insertReference<T extends ReferenceTable>(table: T, row: Insertable<Database[T]>): Promise<void> {
+    await this.db.insertInto(table).values(fitRow(table, row as Record<string, unknown>) as never).execute();
+  }
+
+  /** servers.local_gmt of the first active server, as stored ('-5.00'). */
+  async activeServerGmt(): Promise<string | undefined> {
+    const row = await this.db.selectFrom('servers').select('local_gmt').where('active', '=', 'Y').limit(1).executeTakeFirst();
+    return row ? (row.local_gmt ?? '') : undefined;
+  }
+
+  async byPostalCode(postal: string): Promise<ZoneRow | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_postal_codes')
+      .select(['GMT_offset', 'DST', 'DST_range'])
+      .where('country_code', '=', 1)
+      .where('postal_code', 'like', `${postal.replace(/[%_\\]/g, '')}%`)
+      .limit(1)
+      .executeTakeFirst();
+    return zone(row);
+  }
+
+  /** Rows of a tz_code (TZCODE method): the offset of the first, the first non-empty DST range (newest first). */
+  async byTzCode(tzCode: string, countryCode: string): Promise<ZoneRow | undefined> {
+    const rows = await this.db
+      .selectFrom('vicidial_phone_codes')
+      .select(['GMT_offset', 'DST_range'])
+      .where('tz_code', '=', tzCode)
+      .where('country_code', '=', Number(countryCode) || 0)
+      .orderBy('DST_range', 'desc')
+      .execute();
+    if (rows.length === 0) return undefined;
+    return { gmtOffset: rows[0]!.GMT_offset ?? '', dst: 'N', dstRange: rows.find((r) => r.DST_range)?.DST_range ?? '' };
+  }
+
+  async byNanpa(areacode: string, prefix: string): Promise<ZoneRow | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_nanpa_prefix_codes')
+      .select(['GMT_offset', 'DST'])
+      .where('areacode', '=', areacode)
+      .where('prefix', '=', prefix)
+      .limit(1)
+      .executeTakeFirst();
+    return row && { gmtOffset: row.GMT_offset ?? '', dst: row.DST ?? 'N', dstRange: row.DST === 'Y' ? 'SSM-FSN' : '' };
+  }
+
+  async byAreacode(countryCode: string, areacode: string): Promise<ZoneRow | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_phone_codes')
+      .select(['GMT_offset', 'DST', 'DST_range'])
+      .where('country_code', '=', Number(countryCode) || 0)
+      .where('areacode', '=', areacode)
+      .limit(1)
+      .executeTakeFirst();
+    return zone(row);
+  }
+
+  async byState(countryCode: string, state: string): Promise<ZoneRow | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_phone_codes')
+      .select(['GMT_offset', 'DST', 'DST_range'])
+      .where('country_code', '=', Number(countryCode) || 0)
+      .where('state', '=', state)
+      .limit(1)
+      .executeTakeFirst();
+    return zone(row);
+  }
+
+  async firstOfCountry(countryCode: string): Promise<ZoneRow | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_phone_codes')
+      .select(['GMT_offset', 'DST', 'DST_range'])
+      .where('country_code', '=', Number(countryCode) || 0)
+      .limit(1)
+      .executeTakeFirst();
+    return zone(row);
+  }
+
+  /** The state of a North American area code (lookup_state). */
+  async stateOfAreacode(countryCode: string, areacode: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_phone_codes')
+      .select('state')
+      .where('country_code', '=', Number(countryCode) || 0)
+      .where('areacode', '=', areacode)
+      .limit(1)
+      .executeTakeFirst();
+    return row?.state ?? undefined;
+  }
+
+  async nanpaRowCount(): Promise<number> {
+    const row = await this.db.selectFrom('vicidial_nanpa_prefix_codes').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return Number(row.n);
+  }
+
+  async callTime(id: string): Promise<CallTime | undefined> {
+    const row = await this.db.selectFrom('vicidial_call_times').selectAll().where('call_time_id', '=', id).executeTakeFirst();
+    if (!row) return undefined;
+    const r = row as unknown as Record<string, number | null>;
+    const days: CallWindow[] = DAYS.map((d) => ({ start: Number(r[`ct_${d}_start`] ?? 0), stop: Number(r[`ct_${d}_stop`] ?? 0) }));
+    return {
+      id: row.call_time_id,
+      defaultWindow: { start: Number(row.ct_default_start), stop: Number(row.ct_default_stop) },
+      days,
+      stateCallTimeIds: parsePipeList(row.ct_state_call_times),
+    };
+  }
+
+  /** The first state rule among `ids` for `state`, as a call time that replaces the base one. */
+  async stateCallTime(ids: readonly string[], state: string): Promise<CallTime | undefined> {
+    if (ids.length === 0 || !state) return undefined;
+    const row = await this.db
+      .selectFrom('vicidial_state_call_times')
+      .selectAll()
+      .where('state_call_time_id', 'in', ids)
+      .where('state_call_time_state', '=', state)
+      .limit(1)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    const r = row as unknown as Record<string, number | null>;
+    return {
+      id: row.state_call_time_id,
+      defaultWindow: { start: Number(row.sct_default_start), stop: Number(row.sct_default_stop) },
+      days: DAYS.map((d) => ({ start: Number(r[`sct_${d}_start`] ?? 0), stop: Number(r[`sct_${d}_stop`] ?? 0) })),
+      stateCallTimeIds: [],
+    };
+  }
+}
