@@ -49,7 +49,7 @@ export async function logChange(store: Store, actor: Actor, now: Date, change: L
   const words = fields.map((f) => `${f.field}: ${shown(f.before)} -> ${shown(f.after)}`);
   if (change.passwordChanged) words.push('password changed');
   const section = LOG_SECTION[change.section];
-  await store.messages.insertAdminLog({
+  await store.adminLog.insert({
     user: actor.user,
     ip: actor.ip,
     section,

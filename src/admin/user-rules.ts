@@ -8,6 +8,7 @@
  * - the last active administrator account cannot be removed.
  */
 import type { RecordValues } from '../store/repositories/admin-records.js';
+import { levelRuleAllows } from '../domain/admin-rights.js';
 import { ALL_FUNCTIONS, parseSet } from '../domain/vicidial-sets.js';
 import { PERMISSION_FLAGS } from './catalog.js';
 
@@ -21,8 +22,7 @@ const level = (v: RecordValues) => Number(v.user_level ?? 0);
 
 /** May an administrator with this record manage users at `targetLevel`? */
 export function mayManageLevel(admin: RecordValues, targetLevel: number): boolean {
-  const own = level(admin);
-  return targetLevel < own || (targetLevel === own && text(admin, 'modify_same_user_level') === '1');
+  return levelRuleAllows(level(admin), text(admin, 'modify_same_user_level') === '1', targetLevel);
 }
 
 export function levelRuleText(admin: RecordValues): string {

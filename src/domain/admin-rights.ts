@@ -31,12 +31,18 @@ export interface AdminRights {
  */
 export function mayCreateLevel(rights: AdminRights, target: number): boolean {
   if (!Number.isInteger(target) || target < 1 || target > 9) return false;
-  if (target > rights.level) return false;
-  if (target === rights.level) return rights.modifySameUserLevel;
-  return true;
+  return mayManageLevel(rights, target);
 }
 
 /** May `rights` change or delete a user currently at level `target` (update_user step 3)? */
 export function mayManageLevel(rights: AdminRights, target: number): boolean {
-  return target < rights.level || (target === rights.level && rights.modifySameUserLevel);
+  return levelRuleAllows(rights.level, rights.modifySameUserLevel, target);
+}
+
+/**
+ * VICIdial's level rule, for the console and the non-agent API alike: users
+ * below one's own level, or at it with modify_same_user_level.
+ */
+export function levelRuleAllows(ownLevel: number, sameLevelAllowed: boolean, target: number): boolean {
+  return target < ownLevel || (target === ownLevel && sameLevelAllowed);
 }

@@ -4,7 +4,7 @@
  * vicidial_closer_log inbound), from the login to the last disposition.
  */
 import type { Unit } from '../app/unit-of-work.js';
-import type { PauseType, TermReason } from '../domain/call-log.js';
+import type { TermReason } from '../domain/call-log.js';
 import { epochSeconds } from '../domain/clock.js';
 import type { Lead } from '../domain/lead.js';
 import { phaseOf, type CallKind, type LiveAgent } from '../domain/live-agent.js';

@@ -1,5 +1,23 @@
-/** Reading the admin change log (vicidial_admin_log); rows are written by MessagesRepository.insertAdminLog. */
+/**
+ * The admin change log (vicidial_admin_log): every change made through the
+ * console, the non-agent API or change_ingroups. event_sql holds a
+ * description of the change — never SQL, never a secret.
+ */
+import { sqlDateTime } from '../../domain/clock.js';
+import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+
+export interface AdminLogEntry {
+  readonly user: string;
+  readonly ip: string;
+  readonly section: string;
+  readonly type: 'ADD' | 'COPY' | 'MODIFY' | 'DELETE' | 'RESET' | 'OTHER';
+  readonly recordId: string;
+  readonly code: string;
+  readonly description: string;
+  readonly notes: string;
+  readonly now: Date;
+}
 
 export interface AdminLogRow {
   readonly id: number;
@@ -17,6 +35,25 @@ export interface AdminLogRow {
 
 export class AdminLogRepository {
   constructor(private readonly db: Executor) {}
+
+  async insert(entry: AdminLogEntry): Promise<void> {
+    await this.db
+      .insertInto('vicidial_admin_log')
+      .values(
+        fitRow('vicidial_admin_log', {
+          event_date: sqlDateTime(entry.now),
+          user: entry.user,
+          ip_address: entry.ip,
+          event_section: entry.section,
+          event_type: entry.type,
+          record_id: entry.recordId,
+          event_code: entry.code,
+          event_sql: entry.description,
+          event_notes: entry.notes,
+        }),
+      )
+      .execute();
+  }
 
   async list(filter: { section?: string; recordId?: string; before?: number }, limit: number): Promise<AdminLogRow[]> {
     let q = this.db.selectFrom('vicidial_admin_log').selectAll();

@@ -52,35 +52,6 @@ export class MessagesRepository {
       .execute();
   }
 
-  async insertAdminLog(entry: {
-    user: string;
-    ip: string;
-    section: string;
-    type: 'ADD' | 'COPY' | 'MODIFY' | 'DELETE' | 'RESET' | 'OTHER';
-    recordId: string;
-    code: string;
-    description: string;
-    notes: string;
-    now: Date;
-  }): Promise<void> {
-    await this.db
-      .insertInto('vicidial_admin_log')
-      .values(
-        fitRow('vicidial_admin_log', {
-          event_date: sqlDateTime(entry.now),
-          user: entry.user,
-          ip_address: entry.ip,
-          event_section: entry.section,
-          event_type: entry.type,
-          record_id: entry.recordId,
-          event_code: entry.code,
-          event_sql: entry.description,
-          event_notes: entry.notes,
-        }),
-      )
-      .execute();
-  }
-
   async findRecording(recordingId: number) {
     const row = await this.db
       .selectFrom('recording_log')

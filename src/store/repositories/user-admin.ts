@@ -144,33 +144,4 @@ export class UserAdminRepository {
         .execute();
     }
   }
-
-  async insertAdminLog(entry: {
-    user: string;
-    ip: string;
-    section: 'USERS' | 'LISTS';
-    type: 'ADD' | 'COPY' | 'MODIFY' | 'DELETE' | 'RESET';
-    recordId: string;
-    code: string;
-    description: string;
-    notes: string;
-    now: string;
-  }): Promise<void> {
-    await this.db
-      .insertInto('vicidial_admin_log')
-      .values(
-        fitRow('vicidial_admin_log', {
-          event_date: entry.now,
-          user: entry.user,
-          ip_address: entry.ip,
-          event_section: entry.section,
-          event_type: entry.type,
-          record_id: entry.recordId,
-          event_code: entry.code,
-          event_sql: entry.description,
-          event_notes: entry.notes,
-        }),
-      )
-      .execute();
-  }
 }

@@ -8,7 +8,6 @@ import { c, table } from './columns.js';
 const flag = () => c.enum('0', '1').default('0');
 const flagOn = () => c.enum('0', '1').default('1');
 const flag10 = () => c.enum('1', '0').default('0');
-const flag10On = () => c.enum('1', '0').default('1');
 const level06 = () => c.enum('0', '1', '2', '3', '4', '5', '6').default('0');
 const overrideMode = () => c.enum('NOT_ACTIVE', 'ALLOW_ALTER').default('NOT_ACTIVE');
 

@@ -73,7 +73,7 @@ export const changeIngroups: AgentFunction = {
     let note = '';
     if (p.set_as_default === 'YES') {
       await unit.store.users.setDefaultIngroups(agentUser, list, blended);
-      await unit.store.messages.insertAdminLog({
+      await unit.store.adminLog.insert({
         user: apiUser.user,
         ip: call.remoteIp,
         section: 'USERS',

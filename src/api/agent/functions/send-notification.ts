@@ -6,7 +6,7 @@
  */
 import { isSqlDateTime, parseSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
 import { parseSet } from '../../../domain/vicidial-sets.js';
-import { customLine, error, reply, success, type Line } from '../../legacy/lines.js';
+import { customLine, error, success, type Line } from '../../legacy/lines.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 
 type RecipientType = 'USER' | 'USER_GROUP' | 'CAMPAIGN';
