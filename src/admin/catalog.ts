@@ -1,43 +1,11 @@
 /**
- * What the admin console offers: the function names of both APIs for API
- * Allowed Functions, the permission flags an administrator can grant, and
+ * What the admin console offers: the function names of both APIs (from their
+ * registries, in one list as VICIdial's admin page has it) for API Allowed Functions, the permission flags an administrator can grant, and
  * which flag each section of the console needs (VICIdial's admin rules).
  */
 import { AGENT_FUNCTION_NAMES } from '../api/agent/registry.js';
+import { NON_AGENT_FUNCTION_NAMES } from '../api/non-agent/registry.js';
 import { ALL_FUNCTIONS } from '../domain/vicidial-sets.js';
-
-/** The non-agent API's functions (non-agent-api.md §0), offered in the same list, as VICIdial's admin page does. */
-export const NON_AGENT_FUNCTION_NAMES: readonly string[] = [
-  'version',
-  'agent_status',
-  'logged_in_agents',
-  'user_group_status',
-  'in_group_status',
-  'agent_stats_export',
-  'callid_info',
-  'call_status_stats',
-  'call_dispo_report',
-  'agent_campaigns',
-  'campaigns_list',
-  'ingroup_list',
-  'user_details',
-  'add_lead',
-  'update_lead',
-  'batch_update_lead',
-  'lead_search',
-  'lead_all_info',
-  'lead_field_info',
-  'lead_status_search',
-  'check_phone_number',
-  'list_info',
-  'add_list',
-  'update_list',
-  'add_dnc_phone',
-  'delete_dnc_phone',
-  'add_user',
-  'update_user',
-  'copy_user',
-];
 
 export interface FunctionChoice {
   readonly name: string;

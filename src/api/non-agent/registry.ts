@@ -63,3 +63,6 @@ export const NON_AGENT_FUNCTIONS: readonly NonAgentFunction[] = [
 export function nonAgentFunctions(): ReadonlyMap<string, NonAgentFunction> {
   return new Map(NON_AGENT_FUNCTIONS.map((fn) => [fn.name, fn]));
 }
+
+/** Names an administrator may put in API Allowed Functions for the non-agent API (plus version). */
+export const NON_AGENT_FUNCTION_NAMES: readonly string[] = ['version', ...NON_AGENT_FUNCTIONS.map((fn) => fn.name)];
