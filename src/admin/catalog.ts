@@ -1,7 +1,8 @@
 /**
- * What the admin console offers: the function names of both APIs (from their
- * registries, in one list as VICIdial's admin page has it) for API Allowed Functions, the permission flags an administrator can grant, and
- * which flag each section of the console needs (VICIdial's admin rules).
+ * What the admin console offers: the function names of both APIs for API
+ * Allowed Functions (from their registries, in one list as VICIdial's admin
+ * page has it), the permission flags an administrator can grant, and which
+ * flag each section of the console needs (VICIdial's admin rules).
  */
 import { AGENT_FUNCTION_NAMES } from '../api/agent/registry.js';
 import { NON_AGENT_FUNCTION_NAMES } from '../api/non-agent/registry.js';
