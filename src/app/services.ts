@@ -19,6 +19,7 @@ import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
 import { InProcessEventBus, type EventBus } from '../events/event-bus.js';
+import { SessionCommands } from '../sessions/session-commands.js';
 import { SessionService } from '../sessions/session-service.js';
 import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
@@ -44,6 +45,7 @@ export interface Services {
   readonly passwords: Passwords;
   readonly credentialCache: CredentialCache;
   readonly sessions: SessionService;
+  readonly commands: SessionCommands;
   readonly agentApi: AgentApi;
   /** The agent API's functions by name (explain lays out their gates). */
   readonly agentFunctions: ReadonlyMap<string, AgentFunction>;
@@ -87,6 +89,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       // The simulated phone is the agent screen itself.
       webphoneUrl: (_user, confExten) => `http://${config.publicHost}/agent?webphone=${confExten}`,
     });
+    const commands = new SessionCommands(sessions);
     const onError = (err: unknown) => options.logger?.error({ err }, 'call simulator step failed');
     const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
     const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
@@ -102,6 +105,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       runner,
       authenticator,
       sessions,
+      commands,
       telephony,
       clock,
       audit: new AuditTrail('agent'),
@@ -129,6 +133,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       passwords,
       credentialCache,
       sessions,
+      commands,
       agentApi,
       agentFunctions: functions,
       authenticator,

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { Unit } from '../app/unit-of-work.js';
 import { isSqlDateTime } from '../domain/clock.js';
 import { phaseOf, type LiveAgent } from '../domain/live-agent.js';
+import type { SessionCommands } from '../sessions/session-commands.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { PARK_ACTIONS, type Telephony, type TransferRequest } from '../telephony/telephony.js';
 import { dtmfDigits } from '../api/agent/functions/send-dtmf.js';
@@ -58,6 +59,7 @@ const refuse = (code: string, message: string): never => {
 
 export interface ScreenDeps {
   readonly sessions: SessionService;
+  readonly commands: SessionCommands;
   readonly telephony: Telephony;
 }
 
@@ -66,13 +68,13 @@ export async function applyScreenCommand(u: Unit, deps: ScreenDeps, user: string
   if (command.type === 'ping') return;
   const agent = await u.store.liveAgents.find(user);
   if (!agent) return refuse('no-session', 'You are not logged into a campaign.');
-  const { sessions, telephony } = deps;
+  const { sessions, commands, telephony } = deps;
   const phase = phaseOf(agent);
   switch (command.type) {
     case 'pause':
       if (phase === 'on-call' || phase === 'disposition') {
         // "Pause after disposition", kept where the API keeps it.
-        await sessions.writeCommands(u, agent, { pause: `PAUSE!${Math.floor(u.now.getTime() / 1000)}` }, 'screen-pause-pending');
+        await commands.write(u, agent, { pause: `PAUSE!${Math.floor(u.now.getTime() / 1000)}` }, 'screen-pause-pending');
         return;
       }
       await sessions.pause(u, agent, 'screen-pause');
@@ -110,10 +112,10 @@ export async function applyScreenCommand(u: Unit, deps: ScreenDeps, user: string
     case 'record':
       if (command.action === 'start') {
         const rec = await telephony.startRecording(u, agent, '');
-        await sessions.recordingCommand(u, agent, String(rec.recordingId));
+        await commands.recording(u, agent, String(rec.recordingId));
       } else {
         await telephony.stopRecording(u, agent);
-        await sessions.recordingCommand(u, agent, '');
+        await commands.recording(u, agent, '');
       }
       return;
   }

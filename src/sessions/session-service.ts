@@ -1,12 +1,12 @@
 /**
  * Live agent sessions: login and logout, pause and resume, calls, the
- * disposition step, and the agent API's commands applied at once.
+ * disposition step and manual dialing. The agent API's commands are applied
+ * through session-commands.ts, on top of this.
  *
- * Every command is also written to its vicidial_live_agents external_*
- * column in VICIdial's format, and cleared when VICIdial's back end would clear
- * it, so the row always reads as it would on a VICIdial system that had seen
- * the same events. All methods work inside a Unit (one transaction); events
- * go out after it commits.
+ * A change clears the external_* command columns when VICIdial's back end
+ * would clear them (a new call, a disposition), so the row always reads as it
+ * would on a VICIdial system that had seen the same events. All methods work
+ * inside a Unit (one transaction); events go out after it commits.
  */
 import { randomInt } from 'node:crypto';
 import type { Unit } from '../app/unit-of-work.js';
@@ -14,7 +14,6 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import {
   applyChanges,
-  hasLiveCall,
   phaseOf,
   type ApiCommands,
   type CallKind,
@@ -24,15 +23,12 @@ import {
 import { formatSet, parseSet } from '../domain/vicidial-sets.js';
 import { CallHistory } from './call-history.js';
 import { callerIdFor, uniqueIdFor } from './call-ids.js';
-import type { DialRequest } from './dial-request.js';
-import { formatDialRequest, parseDialRequest } from './dial-request.js';
+import { parseDialRequest, type DialRequest } from './dial-request.js';
 import {
   afterDisposition,
   availableStatus,
   CLEARED_AT_CALL_START,
   CLEARED_AT_DISPOSITION,
-  decideLogout,
-  decidePause,
   decideResume,
   parsePresetDisposition,
   type PresetDisposition,
@@ -168,7 +164,8 @@ export class SessionService {
     return true;
   }
 
-  private async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
+  /** End this session: its call, its in-groups, its row. */
+  async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
     await this.history.logout(u, agent);
     await u.store.telephony.deleteSessionData(agent.user);
     if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
@@ -372,13 +369,6 @@ export class SessionService {
     return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, request));
   }
 
-  /**
-   * Write API command columns as they stand once the telephony has acted on
-   * them (DTMF sent, park done, transfer done: VICIdial's back end clears them).
-   */
-  async writeCommands(u: Unit, agent: LiveAgent, commands: Partial<ApiCommands>, cause: string): Promise<LiveAgent> {
-    return this.change(u, agent, { commands }, cause);
-  }
 
   /** A pause code chosen on the screen while paused. */
   async setPauseCode(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
@@ -387,50 +377,7 @@ export class SessionService {
     return this.change(u, agent, { pauseCode: code }, 'screen-pause-code');
   }
 
-  // --- agent API commands ------------------------------------------------------
-
-  /**
-   * external_pause PAUSE/RESUME: the column gets `<value>!<epoch>`; only the
-   * exact words act. A PAUSE during a call waits in that column for the
-   * disposition (see rules.afterDisposition).
-   */
-  async pauseCommand(u: Unit, agent: LiveAgent, value: string, epoch: number): Promise<LiveAgent> {
-    // A logout waiting for the disposition is not undone by a later PAUSE or RESUME
-    // (VICIdial's screen keeps the logout it has seen); the command is answered and dropped.
-    if (agent.commands.pause === 'LOGOUT' && decideLogout(agent) === 'after-disposition') return agent;
-    const commands = { pause: `${value}!${epoch}` };
-    if (value === 'PAUSE' && decidePause(agent) === 'pause-now') return this.pause(u, agent, 'api-pause', '', commands);
-    if (value === 'RESUME') return this.resume(u, agent, 'api-resume', commands);
-    return this.change(u, agent, { commands }, 'api-pause-command');
-  }
-
-  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. */
-  async logoutCommand(u: Unit, agent: LiveAgent, value: string): Promise<void> {
-    const written = await this.change(u, agent, { commands: { pause: value } }, 'api-logout-command');
-    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.end(u, written, 'api-logout');
-  }
-
-  /** external_hangup: only '1' hangs up, and only when there is a call to hang up. */
-  async hangupCommand(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
-    const written = await this.change(u, agent, { commands: { hangup: value } }, 'api-hangup-command');
-    if (written.commands.hangup === '1' && hasLiveCall(written)) return this.endCall(u, written, 'api');
-    return written;
-  }
-
-  /** external_status: dispositions now during the disposition step, else waits for it. */
-  async statusCommand(u: Unit, agent: LiveAgent, composed: string): Promise<LiveAgent> {
-    const written = await this.change(u, agent, { commands: { status: composed } }, 'api-status-command');
-    const preset = parsePresetDisposition(written.commands.status);
-    if (preset && phaseOf(written) === 'disposition') return this.disposition(u, written, preset, 'api-disposition');
-    return written;
-  }
-
-  /** pause_code: the code is submitted at once while the agent is paused. */
-  async pauseCodeCommand(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
-    if (agent.status !== 'PAUSED') return this.change(u, agent, { commands: { pauseCode: code } }, 'api-pause-code');
-    await this.history.pauseCode(u, agent, code);
-    return this.change(u, agent, { pauseCode: code, commands: { pauseCode: '' } }, 'api-pause-code');
-  }
+  // --- manual dialing --------------------------------------------------------
 
   /**
    * Where an external_dial goes, resolved before anything is written so the
@@ -458,93 +405,10 @@ export class SessionService {
     };
   }
 
-  /**
-   * STANDARD external_dial: write the 14-field command, and dial (or preview)
-   * now if the agent is free; otherwise the dial waits for the disposition.
-   */
-  async dialCommand(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
-    const written = await this.change(u, agent, { commands: { dial: formatDialRequest(request) } }, 'api-dial-command');
-    return phaseOf(written) === 'paused' ? this.dial(u, written, request, target) : written;
-  }
-
-  /** QUEUE modes: the dial waits in the agent's manual dial queue until the agent is free. */
-  async queueDialCommand(u: Unit, agent: LiveAgent, request: DialRequest, phoneNumber: string): Promise<LiveAgent> {
-    await u.store.liveAgents.enqueueDial(agent.user, phoneNumber, formatDialRequest(request), u.now);
-    return this.promoteQueuedDial(u, agent);
-  }
-
-  /** preview_dial_action: acts only on a previewed lead. */
-  async previewActionCommand(u: Unit, agent: LiveAgent, action: string): Promise<LiveAgent> {
-    const written = await this.change(u, agent, { commands: { dial: action } }, 'api-preview-action');
-    if (phaseOf(written) !== 'preview') return written;
-    const lead = await u.store.leads.find(written.previewLeadId);
-    if (action === 'SKIP' || !lead) {
-      const skipped = await this.change(u, written, { previewLeadId: 0, commands: { dial: '' } }, 'preview-skipped');
-      return this.promoteQueuedDial(u, skipped);
-    }
-    const number = action === 'ALTDIAL' ? lead.altPhone : action === 'ADR3DIAL' ? lead.address3 : lead.phoneNumber;
-    if (action === 'FINISH' || number.length < 2) return written;
-    const campaign = await this.campaignOf(u, written);
-    return this.startCall(u, written, { lead, kind: 'MANUAL', queue: campaign?.id ?? written.campaignId, number });
-  }
-
-  /** change_ingroups: the API's columns, applied at once as the agent screen's poll would. */
-  async ingroupsCommand(
-    u: Unit,
-    agent: LiveAgent,
-    change: { list: string; blended: boolean; setBy: string; campaign: Campaign },
-  ): Promise<LiveAgent> {
-    const outbound = change.blended && change.campaign.dialMethod !== 'MANUAL' && change.campaign.dialMethod !== 'INBOUND_MAN';
-    await u.store.liveAgents.setLiveIngroups(agent.user, parseSet(change.list), u.now);
-    await u.store.liveAgents.logIngroupChange({
-      user: agent.user,
-      campaignId: agent.campaignId,
-      blended: change.blended,
-      closerCampaigns: change.list,
-      changedBy: change.setBy,
-      now: u.now,
-    });
-    return this.change(
-      u,
-      agent,
-      {
-        closerCampaigns: change.list,
-        outboundAutodial: outbound,
-        commands: { ingroups: change.list, blended: change.blended, ingroupsSetBy: change.setBy, managerIngroupSet: 'Y' },
-      },
-      'api-ingroups-changed',
-    );
-  }
-
-  /** update_fields / refresh_panel: flag the screen and tell it what to reload. */
-  async fieldsCommand(u: Unit, agent: LiveAgent, names: readonly string[], leadFields: readonly string[]): Promise<void> {
-    await u.store.liveAgents.update(agent.user, { commands: { updateFields: true, updateFieldsData: names.join(',') } }, u.now);
-    if (leadFields.length > 0) u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: leadFields });
-    const panels = names.filter((n) => n.endsWith('reload'));
-    if (panels.length > 0) u.events.add({ type: 'panel.refresh', user: agent.user, panels });
-  }
-
-  async timerActionCommand(u: Unit, agent: LiveAgent, action: string, message: string, seconds: number): Promise<void> {
-    await u.store.liveAgents.update(
-      agent.user,
-      { commands: { timerAction: action, timerActionMessage: message, timerActionSeconds: seconds } },
-      u.now,
-    );
-    u.events.add({ type: 'timer.action', user: agent.user, action, message, seconds });
-  }
-
-  async recordingCommand(u: Unit, agent: LiveAgent, value: string): Promise<void> {
-    await u.store.liveAgents.update(agent.user, { commands: { recording: value } }, u.now);
-  }
-
-  /** switch_lead: the screen loads the other lead for the live call. */
-  async switchLeadCommand(u: Unit, agent: LiveAgent, lead: Lead): Promise<LiveAgent> {
-    return this.change(u, agent, { leadId: lead.leadId, commands: { switchLeadId: 0 } }, 'api-switch-lead');
-  }
-
   // --- internals ---------------------------------------------------------------
 
-  private async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
+  /** Dial (or preview) a resolved target now. */
+  async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
     // The screen consumes the command even when there is nothing to dial; it must not fire again later.
     if (target.kind === 'nothing-to-dial') return this.change(u, agent, { commands: { dial: '' } }, 'nothing-to-dial');
     const campaign = await this.campaignOf(u, agent);
@@ -576,7 +440,7 @@ export class SessionService {
   }
 
   /** A free agent with queued manual dials takes the oldest one (VICIdial's poll does this). */
-  private async promoteQueuedDial(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+  async promoteQueuedDial(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
     if (phaseOf(agent) !== 'paused') return agent;
     const campaign = await this.campaignOf(u, agent);
     if (!campaign || campaign.apiManualDial === 'STANDARD') return agent;
@@ -595,7 +459,7 @@ export class SessionService {
     return this.dial(u, agent, request, target);
   }
 
-  private campaignOf(u: Unit, agent: LiveAgent): Promise<Campaign | undefined> {
+  campaignOf(u: Unit, agent: LiveAgent): Promise<Campaign | undefined> {
     return u.store.campaigns.find(agent.campaignId);
   }
 
@@ -606,7 +470,7 @@ export class SessionService {
   }
 
   /** Write changes and announce the new state. The row is not read back: the store returns what it stored. */
-  private async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
+  async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
     const stored = await u.store.liveAgents.update(agent.user, changes, u.now);
     const updated = applyChanges(agent, stored);
     if (phaseOf(agent) !== phaseOf(updated)) await this.history.transition(u, agent, updated, cause);

@@ -9,6 +9,7 @@ import type { Unit } from '../../app/unit-of-work.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { User, UserGroup } from '../../domain/user.js';
+import type { SessionCommands } from '../../sessions/session-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { Telephony } from '../../telephony/telephony.js';
 import type { Line, Reply } from '../legacy/lines.js';
@@ -38,6 +39,8 @@ export interface AgentCall {
   readonly settings: SystemSettings;
   readonly unit: Unit;
   readonly sessions: SessionService;
+  /** VICIdial's agent commands, applied to the target session. */
+  readonly commands: SessionCommands;
   readonly telephony: Telephony;
   /** The target after alt_user resolution (may be empty for target 'none'). */
   readonly agentUser: string;

@@ -20,6 +20,7 @@ import type { SystemSettings } from '../../domain/system-settings.js';
 import type { UserAccount, UserGroup } from '../../domain/user.js';
 import { functionAllowed } from '../../domain/vicidial-sets.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
+import type { SessionCommands } from '../../sessions/session-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Telephony } from '../../telephony/telephony.js';
@@ -40,6 +41,7 @@ export interface AgentApiDeps {
   readonly runner: UnitRunner;
   readonly authenticator: Authenticator;
   readonly sessions: SessionService;
+  readonly commands: SessionCommands;
   readonly telephony: Telephony;
   readonly clock: Clock;
   readonly audit: AuditTrail;
@@ -244,6 +246,7 @@ export class AgentApi {
           settings,
           unit,
           sessions: this.deps.sessions,
+          commands: this.deps.commands,
           telephony: this.deps.telephony,
           agentUser,
           agent: target.agent!,

@@ -69,7 +69,7 @@ export const changeIngroups: AgentFunction = {
       list = asSent(choices);
     }
 
-    await call.sessions.ingroupsCommand(unit, agent, { list, blended, setBy: apiUser.user, campaign });
+    await call.commands.ingroups(unit, agent, { list, blended, setBy: apiUser.user, campaign });
     let note = '';
     if (p.set_as_default === 'YES') {
       await unit.store.users.setDefaultIngroups(agentUser, list, blended);

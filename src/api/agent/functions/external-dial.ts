@@ -160,11 +160,11 @@ export const externalDial: AgentFunction = {
 
     // 9: dial now, or queue.
     if (mode === 'STANDARD') {
-      await call.sessions.dialCommand(unit, agent, request, target);
+      await call.commands.dial(unit, agent, request, target);
     } else {
       if (await unit.store.liveAgents.queuedDialExists(agentUser, number))
         return out(error('phone_number is already in this agents manual dial queue', [agentUser, number]));
-      await call.sessions.queueDialCommand(unit, agent, request, number);
+      await call.commands.queueDial(unit, agent, request, number);
     }
     return {
       ...out(

@@ -16,7 +16,7 @@ export const externalHangup: AgentFunction = {
   async run(call) {
     const value = call.p.value ?? '';
     // No state check, as in api.php: with no call to hang up the line is the same and nothing changes.
-    await call.sessions.hangupCommand(call.unit, call.agent, value);
+    await call.commands.hangup(call.unit, call.agent, value);
     return reply(success('external_hangup function set', [value, call.agentUser]));
   },
 };

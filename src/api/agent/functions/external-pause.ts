@@ -21,7 +21,7 @@ export const externalPause: AgentFunction = {
       call.trace.fail('agent_state', `${call.agentUser} is ${call.agent.status}, not paused`);
       return reply(error('external_pause agent is not paused', [value, call.agentUser]));
     }
-    await call.sessions.pauseCommand(call.unit, call.agent, value, call.epoch);
+    await call.commands.pause(call.unit, call.agent, value, call.epoch);
     return { lines: [success('external_pause function set', [value, call.epoch, call.agentUser])], auditData: String(call.epoch) };
   },
 };

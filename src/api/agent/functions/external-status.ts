@@ -31,7 +31,7 @@ export const externalStatus: AgentFunction = {
     } else if (qm) {
       composed = `${status}!!!!${qm}`;
     }
-    await call.sessions.statusCommand(unit, agent, composed);
+    await call.commands.status(unit, agent, composed);
     return { lines: [success('external_status function set', [composed, call.agentUser])], auditValue: composed };
   },
 };

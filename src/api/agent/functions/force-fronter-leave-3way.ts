@@ -13,7 +13,7 @@ export const forceFronterLeave3way: AgentFunction = {
     const fronter = await findFronter(call);
     if ('result' in fronter) return reply(fronter);
     const { unit } = call;
-    const written = await call.sessions.writeCommands(
+    const written = await call.commands.write(
       unit,
       fronter,
       { transferConf: ['LEAVE_3WAY_CALL', '', '', 'NO', '', '', '', call.epoch].join('---') },
@@ -22,7 +22,7 @@ export const forceFronterLeave3way: AgentFunction = {
     // The fronter's screen leaves the conference, then clears the column.
     if (await call.telephony.transfer(unit, written, { kind: 'leave-3way' })) {
       const after = await unit.store.liveAgents.find(fronter.user);
-      if (after) await call.sessions.writeCommands(unit, after, { transferConf: '' }, 'api-fronter-left');
+      if (after) await call.commands.write(unit, after, { transferConf: '' }, 'api-fronter-left');
     }
     // No newline; the log keeps the whole text as its reason, as api.php does.
     const text = `SUCCESS: force_fronter_leave_3way SENT - ${fronter.user}`;

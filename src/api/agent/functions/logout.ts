@@ -15,7 +15,7 @@ export const logout: AgentFunction = {
   },
   async run(call) {
     const value = call.p.value ?? '';
-    await call.sessions.logoutCommand(call.unit, call.agent, value);
+    await call.commands.logout(call.unit, call.agent, value);
     return { lines: [success('logout function set', [value, call.epoch, call.agentUser])], auditData: String(call.epoch) };
   },
 };

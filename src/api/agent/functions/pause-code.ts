@@ -20,7 +20,7 @@ export const pauseCode: AgentFunction = {
       call.trace.fail('agent_state', `${call.agentUser} is ${call.agent.status}, not paused`);
       return reply(error('pause_code error - agent is not paused', [call.agentUser]));
     }
-    await call.sessions.pauseCodeCommand(call.unit, call.agent, call.p.value ?? '');
+    await call.commands.pauseCode(call.unit, call.agent, call.p.value ?? '');
     return { lines: [success('pause_code function sent', [call.agentUser])], auditData: String(call.epoch) };
   },
 };

@@ -38,7 +38,7 @@ export const previewDialAction: AgentFunction = {
     }
     const manual = await manualDialRefusal(call);
     if (manual) return reply(manual);
-    await call.sessions.previewActionCommand(unit, agent, value);
+    await call.commands.previewAction(unit, agent, value);
     return { ...reply(success('preview_dial_action function set', [value, agentUser, value])), auditData: value };
   },
 };

@@ -43,11 +43,11 @@ export const recording: AgentFunction = {
     // the new recording's id after START, empty after STOP.
     if (value.includes('START')) {
       const started = await call.telephony.startRecording(unit, agent, stage);
-      await call.sessions.recordingCommand(unit, agent, String(started.recordingId));
+      await call.commands.recording(unit, agent, String(started.recordingId));
     } else if (value.includes('STOP')) {
       await call.telephony.stopRecording(unit, agent);
-      await call.sessions.recordingCommand(unit, agent, '');
-    } else await call.sessions.recordingCommand(unit, agent, command);
+      await call.commands.recording(unit, agent, '');
+    } else await call.commands.recording(unit, agent, command);
     return { lines: [success('recording function sent', [agentUser, value, '', '', '', ...where])], auditValue: command };
   },
 };

@@ -16,7 +16,7 @@ export const refreshPanel: AgentFunction = {
   async run(call) {
     const panels = PANELS.filter((name) => call.p[name] !== undefined);
     if (panels.length === 0) return reply(error('no panels have been defined', [call.agentUser]));
-    await call.sessions.fieldsCommand(call.unit, call.agent, panels, []);
+    await call.commands.fields(call.unit, call.agent, panels, []);
     return reply(success('refresh_panel request sent', [call.apiUser.user, call.agentUser, 1, `${panels.join(',')}|`]));
   },
 };

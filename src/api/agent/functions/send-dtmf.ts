@@ -20,7 +20,7 @@ export const sendDtmf: AgentFunction = {
     const value = call.p.value ?? '';
     // The telephony sends them at once; VICIdial's manager_send then clears external_dtmf.
     await call.telephony.sendDtmf(call.unit, call.agent, dtmfDigits(value));
-    if (call.agent.commands.dtmf !== '') await call.sessions.writeCommands(call.unit, call.agent, { dtmf: '' }, 'api-dtmf-sent');
+    if (call.agent.commands.dtmf !== '') await call.commands.write(call.unit, call.agent, { dtmf: '' }, 'api-dtmf-sent');
     return reply(success('send_dtmf function set', [value, call.agentUser]));
   },
 };

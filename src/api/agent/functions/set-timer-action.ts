@@ -23,7 +23,7 @@ export const setTimerAction: AgentFunction = {
     const notes = p.notes ?? '';
     const rank = p.rank ?? '';
     // An empty rank becomes 0, as on a non-strict MySQL.
-    await call.sessions.timerActionCommand(call.unit, call.agent, value, notes, Number(rank) || 0);
+    await call.commands.timerAction(call.unit, call.agent, value, notes, Number(rank) || 0);
     return reply(success('set_timer_action lead updated', [apiUser.user, agentUser, value, notes, rank]));
   },
 };

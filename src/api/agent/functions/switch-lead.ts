@@ -36,7 +36,7 @@ export const switchLead: AgentFunction = {
     if (scoped) return reply(scoped);
 
     const oldLeadId = agent.leadId;
-    await call.sessions.switchLeadCommand(unit, agent, lead);
+    await call.commands.switchLead(unit, agent, lead);
     return reply(success('switch_lead function set', [agentUser, lead.leadId, lead.vendorLeadCode, campaign.id, `${oldLeadId}|`]));
   },
 };

@@ -107,12 +107,12 @@ export const transferConference: AgentFunction = {
     if (p.tw_check === 'YES' && call.telephony.stateOf(agent).call?.thirdParty)
       return reply(error('agent_user has current active 3-way call', [agentUser, 1, 0, 'YES']));
 
-    const written = await call.sessions.writeCommands(unit, agent, { transferConf: built.text }, 'api-transfer-command');
+    const written = await call.commands.write(unit, agent, { transferConf: built.text }, 'api-transfer-command');
     const request = requestFor(value, p, built.group);
     // The screen acts, then clears the column (Clear_API_Field).
     if (request && (await call.telephony.transfer(unit, written, request))) {
       const after = await unit.store.liveAgents.find(agentUser);
-      if (after) await call.sessions.writeCommands(unit, after, { transferConf: '' }, 'api-transfer-done');
+      if (after) await call.commands.write(unit, after, { transferConf: '' }, 'api-transfer-done');
     }
     const line = success('transfer_conference function set', [
       value,

@@ -70,7 +70,7 @@ export const updateFields: AgentFunction = {
     if (names.length === 0) return reply(error('no fields have been defined', [agentUser]));
 
     const leadRows = fieldNames.length > 0 ? await unit.store.leads.updateFields(agent.leadId, fields, unit.now) : 0;
-    await call.sessions.fieldsCommand(unit, agent, names, fieldNames);
+    await call.commands.fields(unit, agent, names, fieldNames);
     const setClause = Object.entries(fields)
       .map(([k, v]) => `${k}="${v}"`)
       .join(',');

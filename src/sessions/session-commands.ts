@@ -1,0 +1,154 @@
+/**
+ * VICIdial's agent commands (the external_* columns of vicidial_live_agents),
+ * applied to a session at once. Each command is written to its column in
+ * VICIdial's value format — so a VICIdial agent screen could read it — and then
+ * acts through the session service, where VICIdial's browser would have acted
+ * on its next poll. The agent API and the agent screen both issue them.
+ */
+import type { Unit } from '../app/unit-of-work.js';
+import type { Campaign } from '../domain/campaign.js';
+import type { Lead } from '../domain/lead.js';
+import { hasLiveCall, phaseOf, type ApiCommands, type LiveAgent } from '../domain/live-agent.js';
+import { parseSet } from '../domain/vicidial-sets.js';
+import { formatDialRequest, type DialRequest } from './dial-request.js';
+import { decideLogout, decidePause, parsePresetDisposition } from './rules.js';
+import type { DialTarget, SessionService } from './session-service.js';
+
+export class SessionCommands {
+  constructor(private readonly sessions: SessionService) {}
+
+  /**
+   * Write command columns as they stand once the telephony has acted on them
+   * (DTMF sent, park done, transfer done: VICIdial's back end clears them).
+   */
+  write(u: Unit, agent: LiveAgent, commands: Partial<ApiCommands>, cause: string): Promise<LiveAgent> {
+    return this.sessions.change(u, agent, { commands }, cause);
+  }
+
+  /**
+   * external_pause PAUSE/RESUME: the column gets `<value>!<epoch>`; only the
+   * exact words act. A PAUSE during a call waits in that column for the
+   * disposition (see rules.afterDisposition).
+   */
+  async pause(u: Unit, agent: LiveAgent, value: string, epoch: number): Promise<LiveAgent> {
+    // A logout waiting for the disposition is not undone by a later PAUSE or RESUME
+    // (VICIdial's screen keeps the logout it has seen); the command is answered and dropped.
+    if (agent.commands.pause === 'LOGOUT' && decideLogout(agent) === 'after-disposition') return agent;
+    const commands = { pause: `${value}!${epoch}` };
+    if (value === 'PAUSE' && decidePause(agent) === 'pause-now') return this.sessions.pause(u, agent, 'api-pause', '', commands);
+    if (value === 'RESUME') return this.sessions.resume(u, agent, 'api-resume', commands);
+    return this.sessions.change(u, agent, { commands }, 'api-pause-command');
+  }
+
+  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. */
+  async logout(u: Unit, agent: LiveAgent, value: string): Promise<void> {
+    const written = await this.sessions.change(u, agent, { commands: { pause: value } }, 'api-logout-command');
+    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, 'api-logout');
+  }
+
+  /** external_hangup: only '1' hangs up, and only when there is a call to hang up. */
+  async hangup(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
+    const written = await this.sessions.change(u, agent, { commands: { hangup: value } }, 'api-hangup-command');
+    if (written.commands.hangup === '1' && hasLiveCall(written)) return this.sessions.endCall(u, written, 'api');
+    return written;
+  }
+
+  /** external_status: dispositions now during the disposition step, else waits for it. */
+  async status(u: Unit, agent: LiveAgent, composed: string): Promise<LiveAgent> {
+    const written = await this.sessions.change(u, agent, { commands: { status: composed } }, 'api-status-command');
+    const preset = parsePresetDisposition(written.commands.status);
+    if (preset && phaseOf(written) === 'disposition') return this.sessions.disposition(u, written, preset, 'api-disposition');
+    return written;
+  }
+
+  /** pause_code: the code is submitted at once while the agent is paused. */
+  async pauseCode(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
+    if (agent.status !== 'PAUSED') return this.write(u, agent, { pauseCode: code }, 'api-pause-code');
+    const coded = await this.sessions.setPauseCode(u, agent, code);
+    return this.write(u, coded, { pauseCode: '' }, 'api-pause-code');
+  }
+
+  /**
+   * STANDARD external_dial: write the 14-field command, and dial (or preview)
+   * now if the agent is free; otherwise the dial waits for the disposition.
+   */
+  async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
+    const written = await this.sessions.change(u, agent, { commands: { dial: formatDialRequest(request) } }, 'api-dial-command');
+    return phaseOf(written) === 'paused' ? this.sessions.dial(u, written, request, target) : written;
+  }
+
+  /** QUEUE modes: the dial waits in the agent's manual dial queue until the agent is free. */
+  async queueDial(u: Unit, agent: LiveAgent, request: DialRequest, phoneNumber: string): Promise<LiveAgent> {
+    await u.store.liveAgents.enqueueDial(agent.user, phoneNumber, formatDialRequest(request), u.now);
+    return this.sessions.promoteQueuedDial(u, agent);
+  }
+
+  /** preview_dial_action: acts only on a previewed lead. */
+  async previewAction(u: Unit, agent: LiveAgent, action: string): Promise<LiveAgent> {
+    const written = await this.sessions.change(u, agent, { commands: { dial: action } }, 'api-preview-action');
+    if (phaseOf(written) !== 'preview') return written;
+    const lead = await u.store.leads.find(written.previewLeadId);
+    if (action === 'SKIP' || !lead) {
+      const skipped = await this.sessions.change(u, written, { previewLeadId: 0, commands: { dial: '' } }, 'preview-skipped');
+      return this.sessions.promoteQueuedDial(u, skipped);
+    }
+    const number = action === 'ALTDIAL' ? lead.altPhone : action === 'ADR3DIAL' ? lead.address3 : lead.phoneNumber;
+    if (action === 'FINISH' || number.length < 2) return written;
+    const campaign = await this.sessions.campaignOf(u, written);
+    return this.sessions.startCall(u, written, { lead, kind: 'MANUAL', queue: campaign?.id ?? written.campaignId, number });
+  }
+
+  /** change_ingroups: the API's columns, applied at once as the agent screen's poll would. */
+  async ingroups(
+    u: Unit,
+    agent: LiveAgent,
+    change: { list: string; blended: boolean; setBy: string; campaign: Campaign },
+  ): Promise<LiveAgent> {
+    const outbound = change.blended && change.campaign.dialMethod !== 'MANUAL' && change.campaign.dialMethod !== 'INBOUND_MAN';
+    await u.store.liveAgents.setLiveIngroups(agent.user, parseSet(change.list), u.now);
+    await u.store.liveAgents.logIngroupChange({
+      user: agent.user,
+      campaignId: agent.campaignId,
+      blended: change.blended,
+      closerCampaigns: change.list,
+      changedBy: change.setBy,
+      now: u.now,
+    });
+    return this.sessions.change(
+      u,
+      agent,
+      {
+        closerCampaigns: change.list,
+        outboundAutodial: outbound,
+        commands: { ingroups: change.list, blended: change.blended, ingroupsSetBy: change.setBy, managerIngroupSet: 'Y' },
+      },
+      'api-ingroups-changed',
+    );
+  }
+
+  /** update_fields / refresh_panel: flag the screen and tell it what to reload. */
+  async fields(u: Unit, agent: LiveAgent, names: readonly string[], leadFields: readonly string[]): Promise<void> {
+    await u.store.liveAgents.update(agent.user, { commands: { updateFields: true, updateFieldsData: names.join(',') } }, u.now);
+    if (leadFields.length > 0) u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: leadFields });
+    const panels = names.filter((n) => n.endsWith('reload'));
+    if (panels.length > 0) u.events.add({ type: 'panel.refresh', user: agent.user, panels });
+  }
+
+  async timerAction(u: Unit, agent: LiveAgent, action: string, message: string, seconds: number): Promise<void> {
+    await u.store.liveAgents.update(
+      agent.user,
+      { commands: { timerAction: action, timerActionMessage: message, timerActionSeconds: seconds } },
+      u.now,
+    );
+    u.events.add({ type: 'timer.action', user: agent.user, action, message, seconds });
+  }
+
+  async recording(u: Unit, agent: LiveAgent, value: string): Promise<void> {
+    await u.store.liveAgents.update(agent.user, { commands: { recording: value } }, u.now);
+  }
+
+  /** switch_lead: the screen loads the other lead for the live call. */
+  async switchLead(u: Unit, agent: LiveAgent, lead: Lead): Promise<LiveAgent> {
+    return this.sessions.change(u, agent, { leadId: lead.leadId, commands: { switchLeadId: 0 } }, 'api-switch-lead');
+  }
+}
