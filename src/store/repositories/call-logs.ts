@@ -3,6 +3,7 @@ import { epochSeconds, sqlDateTime } from '../../domain/clock.js';
 import type { AgentTimeChanges, AgentTimeRow, CallEnd, CallRecord, PauseType } from '../../domain/call-log.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -140,7 +141,7 @@ export class CallLogsRepository {
       ])
       .where('user', '=', user)
       .orderBy('agent_log_id', 'desc')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return (
       row && {

@@ -10,6 +10,7 @@ import { LEAD_RECORD_COLUMNS, LEAD_TEXT_FIELDS, type EditableLeadColumn, type Le
 import { tables, type Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 type ListRow = Selectable<Database['vicidial_list']>;
 
@@ -374,7 +375,7 @@ export class LeadAdminRepository {
       .where('file_key', '=', fileKey)
       .where('list_id', '=', listId)
       .orderBy('load_id', 'desc')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return (
       row && {

@@ -4,6 +4,7 @@ import { LEAD_FIELDS, type Lead, type LeadField, type LeadFields } from '../../d
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 type LeadRow = Selectable<Database['vicidial_list']>;
 
@@ -69,7 +70,7 @@ export class LeadsRepository {
       .selectAll()
       .where('vendor_lead_code', '=', vendorLeadCode)
       .orderBy('lead_id', 'desc')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row && toLead(row);
   }
@@ -83,7 +84,7 @@ export class LeadsRepository {
       .where('phone_number', '=', phoneNumber)
       .where('list_id', 'in', listIds)
       .orderBy('lead_id', 'desc')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row && toLead(row);
   }
@@ -98,7 +99,7 @@ export class LeadsRepository {
       .where('status', 'in', statuses)
       .where('called_since_last_reset', '=', 'N')
       .orderBy('lead_id')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row && toLead(row);
   }

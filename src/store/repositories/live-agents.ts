@@ -4,6 +4,7 @@ import type { ApiCommands, CallKind, LiveAgent, LiveAgentChanges } from '../../d
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 import { runTemplate } from './templates.js';
 
 type Update = Updateable<Database['vicidial_live_agents']>;
@@ -191,7 +192,7 @@ export class LiveAgentsRepository {
       this.db,
       'liveAgents.find',
       (arg) =>
-        this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).where('user', '=', arg('user')).orderBy('live_agent_id', 'desc').limit(1),
+        this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).where('user', '=', arg('user')).orderBy('live_agent_id', 'desc').limit(ONE_ROW),
       { user },
     );
     return rows[0] && toLiveAgent(rows[0]);
@@ -202,7 +203,7 @@ export class LiveAgentsRepository {
       .selectFrom('vicidial_live_agents')
       .select('live_agent_id')
       .where('user', '=', user)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return !!row;
   }
@@ -394,7 +395,7 @@ export class LiveAgentsRepository {
       .where('status', '=', 'READY')
       .orderBy('entry_time')
       .orderBy('mdq_id')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     if (!row) return undefined;
     await this.db.updateTable('vicidial_manual_dial_queue').set({ status: 'QUEUE' }).where('mdq_id', '=', row.mdq_id).execute();

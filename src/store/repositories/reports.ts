@@ -3,6 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 type CallLogRow = Insertable<Database['vicidial_log']> & Insertable<Database['vicidial_closer_log']>;
 
@@ -107,7 +108,7 @@ export class ReportsRepository {
       .where('user', '=', user)
       .where('event', '=', 'LOGIN')
       .orderBy('event_date', 'desc')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row?.computer_ip ?? '';
   }
@@ -129,7 +130,7 @@ export class ReportsRepository {
   }
 
   async logExtendedByCallerCode(callerCode: string) {
-    return this.db.selectFrom('vicidial_log_extended').select(['uniqueid', 'call_date', 'lead_id']).where('caller_code', '=', callerCode).limit(1).executeTakeFirst();
+    return this.db.selectFrom('vicidial_log_extended').select(['uniqueid', 'call_date', 'lead_id']).where('caller_code', '=', callerCode).limit(ONE_ROW).executeTakeFirst();
   }
 
   async outboundCall(uniqueId: string, leadId: number) {
@@ -138,7 +139,7 @@ export class ReportsRepository {
       .select(['call_date', 'phone_number', 'campaign_id', 'list_id', 'status', 'user'])
       .where('uniqueid', '=', uniqueId)
       .where('lead_id', '=', leadId)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
   }
 
@@ -149,7 +150,7 @@ export class ReportsRepository {
       .where('uniqueid', '=', uniqueId)
       .where('lead_id', '=', leadId)
       .where('call_date', '=', callDate)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
   }
 
@@ -160,7 +161,7 @@ export class ReportsRepository {
       .where('uniqueid', '=', uniqueId)
       .where('lead_id', '=', leadId)
       .where('user', '=', user)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row ? Number(row.talk_sec) - Number(row.dead_sec) : 0;
   }

@@ -2,6 +2,7 @@ import type { Insertable } from 'kysely';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { Database } from '../schema/database.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 /** What a database without a system_settings row behaves like: VICIdial's column defaults. */
 const DEFAULTS: SystemSettings = {
@@ -35,7 +36,7 @@ export class SettingsRepository {
         'system_ip_blacklist',
         'custom_fields_enabled',
       ])
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     if (!row) return DEFAULTS;
     return {
@@ -64,7 +65,7 @@ export class SettingsRepository {
       .select('ip_address')
       .where('ip_list_id', '=', listId)
       .where('ip_address', 'in', addresses)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return !!row;
   }

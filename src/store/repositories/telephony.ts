@@ -3,6 +3,7 @@ import { epochSeconds, sqlDateTime } from '../../domain/clock.js';
 import { type ManagerCommand, type Recording, type SessionData, type SimSettings } from '../../domain/telephony.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 const LINE_COLUMNS = ['cmd_line_b', 'cmd_line_c', 'cmd_line_d', 'cmd_line_e', 'cmd_line_f', 'cmd_line_g', 'cmd_line_h', 'cmd_line_i', 'cmd_line_j', 'cmd_line_k'] as const;
 
@@ -89,7 +90,7 @@ export class TelephonyRepository {
       .select(['user', 'conf_exten', 'server_ip', 'webphone_url', 'agent_login_call'])
       .where('user', '=', user)
       .orderBy('login_time', 'desc')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return (
       row && {
@@ -202,7 +203,7 @@ export class TelephonyRepository {
       .where('status', '=', 'READY')
       .orderBy('priority', 'desc')
       .orderBy('hopper_id')
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     if (!row) return undefined;
     await this.db.deleteFrom('vicidial_hopper').where('hopper_id', '=', row.hopper_id).execute();
@@ -229,7 +230,7 @@ export class TelephonyRepository {
       .select('lead_id')
       .where('list_id', 'in', listIds)
       .orderBy('lead_id')
-      .limit(1)
+      .limit(ONE_ROW)
       .offset(Math.max(0, index))
       .executeTakeFirst();
     return row ? Number(row.lead_id) : undefined;

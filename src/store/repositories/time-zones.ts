@@ -7,6 +7,7 @@ import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import { parsePipeList, type CallTime, type CallWindow } from '../../domain/call-time.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 export interface ZoneRow {
   readonly gmtOffset: string;
@@ -41,7 +42,7 @@ export class TimeZonesRepository {
 
   /** servers.local_gmt of the first active server, as stored ('-5.00'). */
   async activeServerGmt(): Promise<string | undefined> {
-    const row = await this.db.selectFrom('servers').select('local_gmt').where('active', '=', 'Y').limit(1).executeTakeFirst();
+    const row = await this.db.selectFrom('servers').select('local_gmt').where('active', '=', 'Y').limit(ONE_ROW).executeTakeFirst();
     return row ? (row.local_gmt ?? '') : undefined;
   }
 
@@ -51,7 +52,7 @@ export class TimeZonesRepository {
       .select(['GMT_offset', 'DST', 'DST_range'])
       .where('country_code', '=', 1)
       .where('postal_code', 'like', `${postal.replace(/[%_\\]/g, '')}%`)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return zone(row);
   }
@@ -75,7 +76,7 @@ export class TimeZonesRepository {
       .select(['GMT_offset', 'DST'])
       .where('areacode', '=', areacode)
       .where('prefix', '=', prefix)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row && { gmtOffset: row.GMT_offset ?? '', dst: row.DST ?? 'N', dstRange: row.DST === 'Y' ? 'SSM-FSN' : '' };
   }
@@ -86,7 +87,7 @@ export class TimeZonesRepository {
       .select(['GMT_offset', 'DST', 'DST_range'])
       .where('country_code', '=', Number(countryCode) || 0)
       .where('areacode', '=', areacode)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return zone(row);
   }
@@ -97,7 +98,7 @@ export class TimeZonesRepository {
       .select(['GMT_offset', 'DST', 'DST_range'])
       .where('country_code', '=', Number(countryCode) || 0)
       .where('state', '=', state)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return zone(row);
   }
@@ -107,7 +108,7 @@ export class TimeZonesRepository {
       .selectFrom('vicidial_phone_codes')
       .select(['GMT_offset', 'DST', 'DST_range'])
       .where('country_code', '=', Number(countryCode) || 0)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return zone(row);
   }
@@ -119,7 +120,7 @@ export class TimeZonesRepository {
       .select('state')
       .where('country_code', '=', Number(countryCode) || 0)
       .where('areacode', '=', areacode)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     return row?.state ?? undefined;
   }
@@ -150,7 +151,7 @@ export class TimeZonesRepository {
       .selectAll()
       .where('state_call_time_id', 'in', ids)
       .where('state_call_time_state', '=', state)
-      .limit(1)
+      .limit(ONE_ROW)
       .executeTakeFirst();
     if (!row) return undefined;
     const r = row as unknown as Record<string, number | null>;

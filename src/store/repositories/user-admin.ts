@@ -3,6 +3,7 @@ import { sql, type Insertable } from 'kysely';
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 
 export interface UserSummary {
   readonly user: string;
@@ -78,7 +79,7 @@ export class UserAdminRepository {
 
   /** AUTOGENERATE user ids: from auto_user_add_value, in steps of 7, the first unused; the setting moves past it. */
   async allocateUserId(): Promise<string> {
-    const settings = await this.db.selectFrom('system_settings').select('auto_user_add_value').limit(1).executeTakeFirst();
+    const settings = await this.db.selectFrom('system_settings').select('auto_user_add_value').limit(ONE_ROW).executeTakeFirst();
     let candidate = Number(settings?.auto_user_add_value ?? 101);
     while (await this.db.selectFrom('vicidial_users').select('user').where('user', '=', String(candidate)).executeTakeFirst()) candidate += 7;
     await this.db.updateTable('system_settings').set({ auto_user_add_value: candidate + 7 }).execute();
