@@ -12,7 +12,9 @@ import autocannon from 'autocannon';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const here = path.dirname(new URL(import.meta.url).pathname);
-const child = fork(path.join(here, 'bench-servers.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: external_pause function set - PAUSE|1795000000|1000\n'], {
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 const ports = await new Promise((resolve) => child.once('message', resolve));
 
 const pause = '/agc/api.php?source=bench&user=6666&pass=1234&agent_user=1000&function=external_pause&value=PAUSE';

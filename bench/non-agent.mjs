@@ -24,7 +24,9 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const cli = path.join(here, '..', 'dist', 'cli', 'main.js');
 
 // --- 1. add_lead over HTTP ---------------------------------------------------
-const child = fork(path.join(here, 'non-agent-servers.mjs'), { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: add_lead LEAD HAS BEEN ADDED - 3100000000|101|12|-6|6000\n'], {
+  stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+});
 const ports = await new Promise((resolve) => child.once('message', resolve));
 
 let counter = 0;
@@ -53,8 +55,8 @@ const http = {
   bare: { rps: bare.requests.average, p50: bare.latency.p50, p99: bare.latency.p99 },
   addLead: { rps: full.requests.average, p50: full.latency.p50, p99: full.latency.p99 },
   ratio: full.requests.average / bare.requests.average,
-  leadsInserted: after.leads,
-  notAdded: after.notAdded,
+  leadsInserted: after.benchLeads,
+  notAdded: after.notSuccess,
 };
 
 // --- 2. the bulk loader ------------------------------------------------------

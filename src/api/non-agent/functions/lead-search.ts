@@ -3,7 +3,7 @@ import type { LeadRecord } from '../../../domain/lead-record.js';
 import { report, t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, READ_LEADS, VDC } from '../permissions.js';
-import { digitsOnly } from './lead-params.js';
+import { digitsOnly, searchedLists } from './lead-params.js';
 
 const commaList = (v: string | undefined) => (v ?? '').split(',').filter(Boolean);
 
@@ -29,14 +29,7 @@ export const leadSearch: NonAgentFunction = {
     const listIdText = digitsOnly(p.list_id);
     const listId = Number(listIdText) || 0;
     if (listId >= 99 && !(await call.listScope.allowsList(store, listId))) return { lines: [t4('ERROR', 'lead_search NOT AN ALLOWED LIST ID', [p.phone_number ?? '', listIdText])] };
-    let location = p.search_location ?? '';
-    if (location.length < 4 || listId < 99 || listIdText.length < 3) location = 'SYSTEM';
-    let listIds: number[] | undefined;
-    if (location === 'LIST') listIds = [listId];
-    else if (location === 'CAMPAIGN') {
-      const list = await store.campaigns.findList(listId);
-      listIds = list ? await store.campaigns.listIdsOfCampaign(list.campaignId) : [];
-    }
+    const listIds = await searchedLists(store, p, listId, listIdText);
     const limit = Number(p.records) || 1000;
     // agentgate: with API List Restrict, a SYSTEM search sees only the allowed lists too.
     const keep = async (leads: LeadRecord[]) => {

@@ -11,7 +11,7 @@ import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
 import { phpNumber } from '../report-format.js';
 import { addAltPhones, addToHopper, callbackTime, createCallback } from './lead-extras.js';
 import { LEAD_RIGHTS, requestedChanges, valueError } from './lead-changes.js';
-import { digitsOnly, isYes, leadFieldsOf } from './lead-params.js';
+import { digitsOnly, isYes, leadFieldsOf, searchedLists } from './lead-params.js';
 
 async function hopperSteps(call: NonAgentCall, lead: LeadRecord | undefined, leadId: number): Promise<Line[]> {
   const { p, unit, rights } = call;
@@ -70,14 +70,7 @@ export const updateLead: NonAgentFunction = {
     const invalid = valueError('update_lead', user, changes);
     if (invalid) return { lines: [invalid] };
 
-    let location = p.search_location ?? '';
-    if (location.length < 4 || listId < 99 || listIdText.length < 3) location = 'SYSTEM';
-    let listIds: number[] | undefined;
-    if (location === 'LIST') listIds = [listId];
-    else if (location === 'CAMPAIGN') {
-      const list = await store.campaigns.findList(listId);
-      listIds = list ? await store.campaigns.listIdsOfCampaign(list.campaignId) : [];
-    }
+    const listIds = await searchedLists(store, p, listId, listIdText);
     const limit = Number(p.records) || 1;
     const search = { ...(listIds ? { listIds } : {}), limit, order: 'entry_date' as const };
     let found: LeadRecord[] = [];
