@@ -16,11 +16,6 @@ afterEach(() => h.close());
 const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
 const NOW = '2026-11-28 10:00:00';
 
-async function lastLog(): Promise<Record<string, unknown>> {
-  const rows = await h.rows('vicidial_api_log');
-  return rows.sort((a, b) => Number(a.api_id) - Number(b.api_id))[rows.length - 1]!;
-}
-
 async function vla(user: string): Promise<Record<string, unknown>> {
   const [row] = await h.rows('vicidial_live_agents', { user });
   expect(row, `${user} should be logged in`).toBeDefined();
@@ -78,7 +73,7 @@ describe('change_ingroups (§8.10)', () => {
     // not the default: the user row and the admin log are untouched
     expect((await userRow('1000')).closer_campaigns).toBe(' TESTIN -');
     expect(await h.rows('vicidial_admin_log')).toHaveLength(0);
-    expect(await lastLog()).toMatchObject({ function: 'change_ingroups', result: 'SUCCESS', agent_user: '1000' });
+    expect(await h.lastLog()).toMatchObject({ function: 'change_ingroups', result: 'SUCCESS', agent_user: '1000' });
   });
 
   it('CHANGE with ingroup_choices written with + for spaces (URL form) works the same', async () => {
@@ -314,7 +309,7 @@ describe('calls_in_queue_count (§8.23)', () => {
     await waiting('TESTCAMP', 'RINGING'); // not waiting
     const res = await h.api({ function: 'calls_in_queue_count', agent_user: '1000', value: 'DISPLAY' });
     expect(res.body).toBe('SUCCESS: calls_in_queue_count - 3');
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log).toMatchObject({ function: 'calls_in_queue_count', result: 'SUCCESS', agent_user: '1000' });
     expect(log.result_reason).toBe('SUCCESS: calls_in_queue_count - 3');
   });

@@ -15,11 +15,6 @@ afterEach(() => h.close());
 
 const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
 
-async function lastLog(): Promise<Record<string, unknown>> {
-  const rows = await h.rows('vicidial_api_log');
-  return rows.sort((a, b) => Number(a.api_id) - Number(b.api_id))[rows.length - 1]!;
-}
-
 async function vla(user: string): Promise<Record<string, unknown>> {
   const [row] = await h.rows('vicidial_live_agents', { user });
   expect(row, `${user} should be logged in`).toBeDefined();
@@ -64,7 +59,7 @@ describe('update_fields (§8.11)', () => {
     const agent = await vla('1000');
     expect(agent.external_update_fields).toBe('1');
     expect(agent.external_update_fields_data).toBe('first_name,last_name,city,formreload');
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log.function).toBe('update_fields');
     expect(log.result).toBe('SUCCESS');
     expect(log.agent_user).toBe('1000');
@@ -204,7 +199,7 @@ describe('refresh_panel (§8.12)', () => {
     const agent = await vla('1000');
     expect(agent.external_update_fields).toBe('1');
     expect(agent.external_update_fields_data).toBe('formreload,callbacksreload');
-    expect((await lastLog()).result).toBe('SUCCESS');
+    expect((await h.lastLog()).result).toBe('SUCCESS');
   });
 
   it('all six panels in order', async () => {
@@ -268,7 +263,7 @@ describe('set_timer_action (§8.13)', () => {
     expect(agent.external_timer_action).toBe('D1_DIAL');
     expect(agent.external_timer_action_message).toBe('Say hello');
     expect(Number(agent.external_timer_action_seconds)).toBe(30);
-    expect((await lastLog()).result).toBe('SUCCESS');
+    expect((await h.lastLog()).result).toBe('SUCCESS');
   });
 
   it('value is not validated against the documented list; empty notes and rank give 0 seconds', async () => {
@@ -317,7 +312,7 @@ describe('switch_lead (§8.20)', () => {
     expect(Number(agent.lead_id)).toBe(3);
     // applied at once: the back end's reset of external_lead_id has happened too
     expect(Number(agent.external_lead_id)).toBe(0);
-    expect((await lastLog()).result).toBe('SUCCESS');
+    expect((await h.lastLog()).result).toBe('SUCCESS');
   });
 
   it('vendor_lead_code wins over lead_id', async () => {
@@ -384,7 +379,7 @@ describe('switch_lead (§8.20)', () => {
     const res = await h.api({ function: 'switch_lead', agent_user: '1000', lead_id: '3' });
     expect(res.body).toBe(`ERROR: agent call is not inbound - 1000|${callerId}`);
     expect(Number((await vla('1000')).lead_id)).toBe(1);
-    expect((await lastLog()).result).toBe('ERROR');
+    expect((await h.lastLog()).result).toBe('ERROR');
   });
 
   it('ERROR: campaign not found', async () => {
@@ -447,7 +442,7 @@ describe('vm_message (§8.21)', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ lead_id: 2, user: '6666', message_entry: 'vm_hello|vm_bye', call_date: '2026-11-28 10:00:00' });
     expect(Number(rows[0]!.played)).toBe(0);
-    expect((await lastLog()).result).toBe('SUCCESS');
+    expect((await h.lastLog()).result).toBe('SUCCESS');
   });
 
   it('accepts the matching lead_id and alt_user', async () => {
@@ -528,7 +523,7 @@ describe('st_login_log (§8.14)', () => {
     expect(user!.custom_four).toBe('TEAM7');
     const [other] = await h.rows('vicidial_users', { user: '1001' });
     expect(other!.custom_four).not.toBe('TEAM7');
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log).toMatchObject({ function: 'st_login_log', result: 'SUCCESS', agent_user: '1000' });
   });
 
@@ -576,7 +571,7 @@ describe('st_get_agent_active_lead (§8.15)', () => {
     await h.startCall('1000', { leadId: 4 });
     const res = await h.api({ function: 'st_get_agent_active_lead', value: 'CRM1000', vendor_id: 'TEAM7' });
     expect(res.body).toBe('SUCCESS: st_get_agent_active_lead lead found - 1000|3125550104|4|V0104|ON|blue|SRC9\n');
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log.result).toBe('SUCCESS');
     expect(log.agent_user).toBe('1000');
     // the function name is truncated to VARCHAR(20) in the log
@@ -619,7 +614,7 @@ describe('st_get_agent_active_lead (§8.15)', () => {
   it('ERROR: user not logged in', async () => {
     const res = await h.api({ function: 'st_get_agent_active_lead', value: 'CRM1001', vendor_id: 'T' });
     expect(res.body).toBe('ERROR: user not logged in - 1001\n');
-    expect((await lastLog()).agent_user).toBe('1001');
+    expect((await h.lastLog()).agent_user).toBe('1001');
   });
 
   it('ERROR: no active lead found', async () => {

@@ -15,11 +15,6 @@ afterEach(() => h.close());
 const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
 const NOW = '2026-11-28 10:00:00';
 
-async function lastLog(): Promise<Record<string, unknown>> {
-  const rows = await h.rows('vicidial_api_log');
-  return rows.sort((a, b) => Number(a.api_id) - Number(b.api_id))[rows.length - 1]!;
-}
-
 async function vla(user: string): Promise<Record<string, unknown>> {
   const [row] = await h.rows('vicidial_live_agents', { user });
   expect(row, `${user} should be logged in`).toBeDefined();
@@ -53,7 +48,7 @@ describe('send_notification (§8.30)', () => {
       confetti_options: '2,2350,2',
       notification_status: 'QUEUED',
     });
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log).toMatchObject({ function: 'send_notification', result: 'SUCCESS', agent_user: '1000', value: 'USER' });
   });
 
@@ -153,7 +148,7 @@ describe('send_notification (§8.30)', () => {
   it('invalid recipient_type: no matching recipient', async () => {
     const res = await notify({ recipient: 'NOBODY', recipient_type: 'FOO', notification_text: 'x' });
     expect(res.body).toBe('Invalid recipient_type (FOO), ERROR: no matching recipient found in users, user_groups, or campaigns - NOBODY\n');
-    expect((await lastLog()).result).toBe('ERROR');
+    expect((await h.lastLog()).result).toBe('ERROR');
     expect(await notifications()).toHaveLength(0);
   });
 
@@ -290,7 +285,7 @@ describe('webserver (§8.2)', () => {
     );
     for (const leak of ['uname', 'php', 'apache', 'load average', 'disk free', 'memory limit', 'timezone'])
       expect(res.body.toLowerCase()).not.toContain(leak);
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log).toMatchObject({ function: 'webserver', result: 'SUCCESS' });
     expect(log.data).toBe(
       `server name: agentgate|agentgate version: ${AGENTGATE_VERSION}|agent API version: 2.14-82|agent API build: 250122-1010|uptime seconds: 90`,
@@ -322,7 +317,7 @@ describe('recording (§8.27)', () => {
     const [rec] = await h.rows('recording_log');
     expect(String(rec!.filename)).toMatch(/^\d{8}-\d{6}_1000ABCDEFGHIJKLMN$/);
     expect((await vla('1000')).external_recording).toBe(String(rec!.recording_id));
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log).toMatchObject({ function: 'recording', result: 'SUCCESS', value: 'STARTABCDEFGHIJKLMN', agent_user: '1000' });
   });
 
@@ -376,7 +371,7 @@ describe('recording (§8.27)', () => {
       `NOTICE: recording active - 1000|${id}|20261128-095800_3125550101_1000|10.9.9.9|2026-11-28 09:58:00|${await where()}\n`,
     );
     expect((await vla('1000')).external_recording).toBe(String(id));
-    expect((await lastLog()).result).toBe('NOTICE');
+    expect((await h.lastLog()).result).toBe('NOTICE');
   });
 
   it('STATUS without a recording: NOTICE: not recording (empty, START, STOP, unknown id)', async () => {

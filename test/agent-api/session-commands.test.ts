@@ -32,18 +32,6 @@ async function vla(user = '1000'): Promise<Record<string, unknown> | undefined> 
   return rows[0];
 }
 
-async function apiLog(): Promise<Record<string, unknown>[]> {
-  const rows = await h.rows('vicidial_api_log');
-  return rows.sort((a, b) => Number(a.api_id) - Number(b.api_id));
-}
-
-async function lastLog(): Promise<Record<string, unknown>> {
-  const rows = await apiLog();
-  const last = rows[rows.length - 1];
-  if (!last) throw new Error('no vicidial_api_log row');
-  return last;
-}
-
 async function lead(leadId: number): Promise<Record<string, unknown>> {
   const [row] = await h.rows('vicidial_list', { lead_id: leadId });
   if (!row) throw new Error(`no lead ${leadId}`);
@@ -93,7 +81,7 @@ describe('external_pause', () => {
     expect(row?.status).toBe('READY');
     expect(row?.external_pause).toBe(`RESUME!${e}`);
 
-    const log = await lastLog();
+    const log = await h.lastLog();
     expect(log).toMatchObject({
       user: '6666',
       function: 'external_pause',
@@ -249,7 +237,7 @@ describe('external_pause', () => {
       expect(res.status).toBe(200);
       expect(res.body).toBe(line);
       expect(await untouched()).toEqual(before);
-      expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'external_pause not valid' });
+      expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'external_pause not valid' });
     });
 
     it('a one-character alt_user passes validation (minimum 1) but, too short to be looked up, leaves no target', async () => {
@@ -267,7 +255,7 @@ describe('external_pause', () => {
       expect(res.body).toBe('ERROR: external_pause agent is not paused - RESUME|1000\n');
       expect(await untouched()).toEqual(before);
       expect(before.row?.external_pause).toBe('');
-      expect(await lastLog()).toMatchObject({
+      expect(await h.lastLog()).toMatchObject({
         result: 'ERROR',
         result_reason: 'external_pause agent is not paused',
         agent_user: '1000',
@@ -296,7 +284,7 @@ describe('external_pause', () => {
     const res = await h.api({ agent_user: '1001', function: 'external_pause', value: 'PAUSE' });
     expect(res.body).toBe('ERROR: agent_user is not logged in - 1001\n');
     expect(await vla('1001')).toBeUndefined();
-    expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'agent_user is not logged in', agent_user: '1001' });
+    expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'agent_user is not logged in', agent_user: '1001' });
   });
 
   it('an API user allowed external_pause (6668) may use it', async () => {
@@ -338,7 +326,7 @@ describe('logout', () => {
     expect(res.body).toBe(`SUCCESS: logout function set - LOGOUT|${e}|1000\n`);
     expect(await h.agent('1000')).toBeUndefined();
     expect(await h.rows('vicidial_live_agents', { user: '1000' })).toHaveLength(0);
-    expect(await lastLog()).toMatchObject({
+    expect(await h.lastLog()).toMatchObject({
       function: 'logout',
       agent_user: '1000',
       value: 'LOGOUT',
@@ -412,7 +400,7 @@ describe('logout', () => {
       expect(res.body).toBe(line);
       expect(await h.agent('1000')).toBeDefined();
       expect((await vla())?.external_pause).toBe('');
-      expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'logout not valid' });
+      expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'logout not valid' });
     });
   });
 
@@ -426,7 +414,7 @@ describe('logout', () => {
     expect(res.body).toBe('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - LOGOUT|6668|logout|ADMIN\n');
     expect(await h.agent('1000')).toBeDefined();
     expect((await vla())?.external_pause).toBe('');
-    expect(await lastLog()).toMatchObject({
+    expect(await h.lastLog()).toMatchObject({
       user: '6668',
       result: 'ERROR',
       result_reason: 'auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION',
@@ -462,7 +450,7 @@ describe('external_hangup', () => {
     expect(row?.external_hangup).toBe('0');
     expect(await h.rows('vicidial_auto_calls', { callerid: callerId! })).toHaveLength(0);
 
-    expect(await lastLog()).toMatchObject({
+    expect(await h.lastLog()).toMatchObject({
       function: 'external_hangup',
       agent_user: '1000',
       value: '1',
@@ -529,7 +517,7 @@ describe('external_hangup', () => {
       expect(res.body).toBe(line);
       expect((await h.agent('1000'))?.status).toBe('INCALL');
       expect((await vla())?.external_hangup).toBe('0');
-      expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'external_hangup not valid' });
+      expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'external_hangup not valid' });
     });
   });
 
@@ -567,7 +555,7 @@ describe('external_status', () => {
     const l = await lead(5);
     expect(l.status).toBe('SALE');
     expect(l.user).toBe('1000');
-    expect(await lastLog()).toMatchObject({
+    expect(await h.lastLog()).toMatchObject({
       function: 'external_status',
       agent_user: '1000',
       value: 'SALE',
@@ -610,7 +598,7 @@ describe('external_status', () => {
     const composed = 'CALLBK!2026-11-30 14:30:00!USERONLY!call back after lunch!';
     expect(res.body).toBe(`SUCCESS: external_status function set - ${composed}|1000\n`);
     // vicidial_api_log.value is the composed value.
-    expect(await lastLog()).toMatchObject({ value: composed, result: 'SUCCESS' });
+    expect(await h.lastLog()).toMatchObject({ value: composed, result: 'SUCCESS' });
 
     const callbacks = await h.rows('vicidial_callbacks', { lead_id: 7 });
     expect(callbacks).toHaveLength(1);
@@ -781,7 +769,7 @@ describe('external_status', () => {
       expect(res.body).toBe(line);
       expect((await h.agent('1000'))?.leadId).toBe(1);
       expect((await lead(1)).status).not.toBe('SALE');
-      expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'external_status not valid' });
+      expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'external_status not valid' });
     });
   });
 
@@ -817,7 +805,7 @@ describe('pause_code', () => {
     const row = await vla();
     expect(row?.pause_code).toBe('BREAK');
     expect(row?.external_pause_code).toBe('');
-    expect(await lastLog()).toMatchObject({
+    expect(await h.lastLog()).toMatchObject({
       function: 'pause_code',
       agent_user: '1000',
       value: 'BREAK',
@@ -855,7 +843,7 @@ describe('pause_code', () => {
       const res = await h.api({ function: 'pause_code', ...params });
       expect(res.body).toBe(line);
       expect((await vla())?.pause_code).toBe('');
-      expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'pause_code not valid' });
+      expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'pause_code not valid' });
     });
   });
 
@@ -866,7 +854,7 @@ describe('pause_code', () => {
     const row = await vla();
     expect(row?.pause_code).toBe('');
     expect(row?.external_pause_code).toBe('');
-    expect(await lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'pause_code error - agent is not paused' });
+    expect(await h.lastLog()).toMatchObject({ result: 'ERROR', result_reason: 'pause_code error - agent is not paused' });
   });
 
   it('agent not paused (INCALL)', async () => {
@@ -908,7 +896,7 @@ describe('alt_user', () => {
       const res = await h.api({ alt_user: 'CRM1000', function: 'external_pause', value: 'RESUME' });
       expect(res.body).toBe(`SUCCESS: external_pause function set - RESUME|${e}|1000\n`);
       expect((await h.agent('1000'))?.status).toBe('READY');
-      expect(await lastLog()).toMatchObject({ agent_user: '1000', result: 'SUCCESS' });
+      expect(await h.lastLog()).toMatchObject({ agent_user: '1000', result: 'SUCCESS' });
     });
 
     it('alt_user wins over a supplied agent_user', async () => {
@@ -964,11 +952,11 @@ describe('alt_user', () => {
     ['pause_code', 'BREAK'],
   ])('%s: an alt_user that matches nobody stops with one line, even with a valid agent_user', async (fn, value) => {
     const before = await untouched();
-    const logsBefore = (await apiLog()).length;
+    const logsBefore = (await h.apiLog()).length;
     const res = await h.api({ agent_user: '1000', alt_user: 'NOBODY42', function: fn, value });
     expect(res.body).toBe('ERROR: no user found - NOBODY42\n');
     expect(await untouched()).toEqual(before);
-    const logs = await apiLog();
+    const logs = await h.apiLog();
     expect(logs).toHaveLength(logsBefore + 1);
     expect(logs[logs.length - 1]).toMatchObject({ function: fn, result: 'ERROR', result_reason: 'no user found' });
   });
@@ -984,7 +972,7 @@ describe('the five functions share the common gates', () => {
   ])('%s: an agent_user that is not logged in anywhere', async (fn, value) => {
     const res = await h.api({ agent_user: '1002', function: fn, value });
     expect(res.body).toBe('ERROR: agent_user is not logged in - 1002\n');
-    expect(await lastLog()).toMatchObject({ function: fn, agent_user: '1002', result: 'ERROR' });
+    expect(await h.lastLog()).toMatchObject({ function: fn, agent_user: '1002', result: 'ERROR' });
   });
 
   it.each([

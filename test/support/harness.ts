@@ -32,6 +32,10 @@ export interface Harness {
   login(user: string, campaignId: string, ingroups?: string[]): Promise<LiveAgent>;
   /** End a session whatever it is doing (true when there was one). */
   logout(user: string): Promise<boolean>;
+  /** vicidial_api_log rows, oldest first. */
+  apiLog(): Promise<Record<string, unknown>[]>;
+  /** The newest vicidial_api_log row (throws when there is none). */
+  lastLog(): Promise<Record<string, unknown>>;
   /** Rows of any table, for assertions on what was written. */
   rows(table: string, where?: Record<string, string | number>): Promise<Record<string, unknown>[]>;
   /** Run SQL directly, as another program sharing the database would. */
@@ -141,6 +145,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const query = conditions.length > 0 ? sql`select * from ${sql.table(table)} where ${sql.join(conditions, sql` and `)}` : sql`select * from ${sql.table(table)}`;
       const result = await query.execute(services.database.db);
       return result.rows as Record<string, unknown>[];
+    },
+    async apiLog() {
+      return (await h.rows('vicidial_api_log')).sort((a, b) => Number(a.api_id) - Number(b.api_id));
+    },
+    async lastLog() {
+      const last = (await h.apiLog()).at(-1);
+      if (!last) throw new Error('no vicidial_api_log row');
+      return last;
     },
     async exec(statement) {
       await sql.raw(statement).execute(services.database.db);
