@@ -5,6 +5,7 @@
  * lead-load checkpoints (../shared/spec/schema-non-agent.md §1–10).
  * Only the columns the subset touches are declared where VICIdial has many more.
  */
+import { vicidialCallbacks } from './campaign-tables.js';
 import { c, table } from './columns.js';
 
 const yn = (d: 'Y' | 'N') => c.enum('Y', 'N').default(d);
@@ -70,21 +71,12 @@ export const vicidialDncLog = table(
   { indexes: [{ name: 'phone_number', columns: ['phone_number'] }] },
 );
 
-export const vicidialCallbacksArchive = table('vicidial_callbacks_archive', {
-  callback_id: c.int('INT(9) UNSIGNED').primaryKey(),
-  lead_id: c.int('INT(9) UNSIGNED'),
-  list_id: c.int('BIGINT(14) UNSIGNED'),
-  campaign_id: c.varchar(8),
-  status: c.varchar(10),
-  entry_time: c.datetime(),
-  callback_time: c.datetime(),
-  modify_date: c.timestamp(),
-  user: c.varchar(20),
-  recipient: c.enum('USERONLY', 'ANYONE'),
-  comments: c.varchar(255),
-  user_group: c.varchar(20),
-  lead_status: c.varchar(6).defaultNullable('CALLBK'),
-});
+/** CREATE TABLE … LIKE vicidial_callbacks, with callback_id no longer generated (schema-non-agent.md §3.3). */
+export const vicidialCallbacksArchive = table(
+  'vicidial_callbacks_archive',
+  { ...vicidialCallbacks.columns, callback_id: c.int('INT(9) UNSIGNED').primaryKey() },
+  { indexes: vicidialCallbacks.indexes ?? [] },
+);
 
 export const vicidialCampaignAgents = table(
   'vicidial_campaign_agents',
