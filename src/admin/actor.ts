@@ -1,7 +1,7 @@
 /** Who is acting in the console, and whether its flags let it change a section. */
 import type { CredentialCache } from '../access/credential-cache.js';
 import type { Passwords } from '../access/passwords.js';
-import type { UnitRunner } from '../app/unit-of-work.js';
+import type { UnitRunner } from '../store/unit-of-work.js';
 import type { Clock } from '../domain/clock.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { SettingsCache } from '../store/settings-cache.js';

@@ -28,7 +28,7 @@ import { Store } from '../store/store.js';
 import { CallSimulator } from '../telephony/call-simulator.js';
 import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
 import type { Telephony } from '../telephony/telephony.js';
-import { UnitRunner } from './unit-of-work.js';
+import { UnitRunner } from '../store/unit-of-work.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 

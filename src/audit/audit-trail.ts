@@ -3,18 +3,30 @@
  * vicidial_api_log row and its vicidial_api_urls row inside the same
  * transaction as the request's effect — one pair per line of the reply, as
  * VICIdial's api_log() does (a NOTICE before the final line has its own row).
- * Stored URLs have their secrets scrubbed before they get here.
+ * It takes a plain entry, so any face (legacy or JSON) can be audited alike;
+ * stored URLs have their secrets scrubbed before they get here.
  */
 import os from 'node:os';
-import type { Unit } from '../app/unit-of-work.js';
-import { outcome, type Reply } from '../api/legacy/lines.js';
-import type { LegacyRequest } from '../api/legacy/legacy-request.js';
+import type { Unit } from '../store/unit-of-work.js';
 
 export interface AuditEntry {
-  readonly request: LegacyRequest;
-  readonly p: Readonly<Record<string, string>>;
-  readonly reply: Reply;
+  readonly user: string;
+  readonly function: string;
   readonly agentUser: string;
+  readonly value: string;
+  readonly source: string;
+  /** One row per answer line, in the order sent; the last is the outcome. */
+  readonly lines: readonly { readonly result: string; readonly reason: string }[];
+  /** vicidial_api_log.data of the outcome row. */
+  readonly data: string;
+  readonly remoteIp: string;
+  /** The request URL, secrets scrubbed (vicidial_api_urls.url). */
+  readonly url: string;
+  /** scheme://host[:port]/path (vicidial_urls). */
+  readonly pageUrl: string;
+  readonly serverName: string;
+  /** process.hrtime.bigint() when the request arrived (run_time). */
+  readonly receivedAt: bigint;
 }
 
 export class AuditTrail {
@@ -24,30 +36,29 @@ export class AuditTrail {
 
   constructor(private readonly script: 'agent' | 'non-agent') {}
 
-  /** Write the reply's rows; returns the api_id of the last one. */
+  /** Write the entry's rows; returns the api_id of the last one. */
   async record(unit: Unit, entry: AuditEntry): Promise<number> {
-    const { request, p, reply } = entry;
-    const last = outcome(reply);
-    const runTime = Number(process.hrtime.bigint() - request.receivedAt) / 1e9;
-    const webserverId = await this.webserverId(unit, request.serverName);
-    const urlId = await this.urlId(unit, request.pageUrl);
+    const runTime = Number(process.hrtime.bigint() - entry.receivedAt) / 1e9;
+    const webserverId = await this.webserverId(unit, entry.serverName);
+    const urlId = await this.urlId(unit, entry.pageUrl);
+    const last = entry.lines.length - 1;
     let apiId = 0;
-    for (const line of reply.lines) {
+    for (const [index, line] of entry.lines.entries()) {
       apiId = await unit.store.audit.insert({
-        user: p.user ?? '',
+        user: entry.user,
         script: this.script,
-        function: p.function ?? '',
+        function: entry.function,
         agentUser: entry.agentUser,
-        value: reply.auditValue ?? p.value ?? '',
+        value: entry.value,
         result: line.result,
         reason: line.reason,
-        source: p.source ?? '',
-        data: line === last ? (reply.auditDetail ?? reply.auditData ?? '') : '',
+        source: entry.source,
+        data: index === last ? entry.data : '',
         runTimeSeconds: runTime,
         webserverId,
         urlId,
-        remoteIp: request.remoteIp,
-        url: request.auditUrl,
+        remoteIp: entry.remoteIp,
+        url: entry.url,
         at: unit.now,
       });
     }

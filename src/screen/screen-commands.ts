@@ -5,7 +5,7 @@
  * one gets an error and changes nothing.
  */
 import { z } from 'zod';
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import { isSqlDateTime } from '../domain/clock.js';
 import { phaseOf, type LiveAgent } from '../domain/live-agent.js';
 import type { SessionCommands } from '../sessions/session-commands.js';

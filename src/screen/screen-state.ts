@@ -4,7 +4,7 @@
  * and the telephony's view of the call. Sent whole on connect and after every
  * change, so a screen that reloads or reconnects is at once up to date.
  */
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import type { LeadField } from '../domain/lead.js';
 import type { TelephonyState } from '../domain/telephony.js';
 import { parseSet } from '../domain/vicidial-sets.js';

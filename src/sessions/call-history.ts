@@ -3,7 +3,7 @@
  * (vicidial_agent_log) and each call (vicidial_log outbound,
  * vicidial_closer_log inbound), from the login to the last disposition.
  */
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import type { TermReason } from '../domain/call-log.js';
 import { epochSeconds } from '../domain/clock.js';
 import type { Lead } from '../domain/lead.js';

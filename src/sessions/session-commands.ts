@@ -5,7 +5,7 @@
  * acts through the session service, where VICIdial's browser would have acted
  * on its next poll. The agent API and the agent screen both issue them.
  */
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import { hasLiveCall, phaseOf, type ApiCommands, type LiveAgent } from '../domain/live-agent.js';

@@ -9,7 +9,7 @@
  * inside a Unit (one transaction); events go out after it commits.
  */
 import { randomInt } from 'node:crypto';
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import {

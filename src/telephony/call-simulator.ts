@@ -15,7 +15,7 @@
  * Deterministic: one seeded random source and a Scheduler (virtual time in
  * tests). Every step is serialized, so the simulator never races itself.
  */
-import type { Unit, UnitRunner } from '../app/unit-of-work.js';
+import type { Unit, UnitRunner } from '../store/unit-of-work.js';
 import { epochSeconds, parseSqlDateTime } from '../domain/clock.js';
 import type { CallKind, LiveAgent } from '../domain/live-agent.js';
 import { DEFAULT_SIM_SETTINGS, type Recording, type SimSettings, type TelephonyState } from '../domain/telephony.js';

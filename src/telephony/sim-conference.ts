@@ -3,7 +3,7 @@
  * and grab, transfers and three-way calls, audio playback, and a remote
  * agent's call taken away. Each acts inside the caller's unit of work.
  */
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import { compactDateTime } from '../domain/clock.js';
 import type { Lead } from '../domain/lead.js';
 import type { LiveAgent } from '../domain/live-agent.js';

@@ -6,7 +6,7 @@
  * Methods that change a session run inside the caller's unit of work, so the
  * call, the session and the audit rows commit together.
  */
-import type { Unit } from '../app/unit-of-work.js';
+import type { Unit } from '../store/unit-of-work.js';
 import type { LiveAgent } from '../domain/live-agent.js';
 import type { CallState, Playback, Recording, TelephonyState } from '../domain/telephony.js';
 

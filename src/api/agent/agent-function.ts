@@ -5,7 +5,7 @@
  */
 import type { ApiScope } from '../../access/api-scope.js';
 import type { GateTrace } from '../../access/gate-trace.js';
-import type { Unit } from '../../app/unit-of-work.js';
+import type { Unit } from '../../store/unit-of-work.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { User, UserGroup } from '../../domain/user.js';

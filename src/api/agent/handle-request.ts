@@ -14,7 +14,7 @@ import { credentialFailureWords } from '../../access/auth-explained.js';
 import type { Authenticator } from '../../access/authenticate.js';
 import { lockWindowStart } from '../../access/lockout.js';
 import { GateTrace, type GateResult } from '../../access/gate-trace.js';
-import type { Unit, UnitRunner } from '../../app/unit-of-work.js';
+import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { UserAccount, UserGroup } from '../../domain/user.js';
@@ -29,6 +29,7 @@ import type { AuditTrail } from '../../audit/audit-trail.js';
 import { PendingEvents } from '../../events/event-bus.js';
 import { customLine, error, outcome, reply, type Line, type Reply } from '../legacy/lines.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
+import { auditEntry } from '../legacy/audit-entry.js';
 import type { AgentCall, AgentFunction } from './agent-function.js';
 import { filterParams, type FilteredParams } from './input-filters.js';
 import { VICIDIAL_BUILD, VICIDIAL_VERSION } from './version.js';
@@ -258,7 +259,7 @@ export class AgentApi {
         result = await spec.run(call);
         this.traceOutcome(trace, result);
       }
-      if (!mode.explain) await this.deps.audit.record(unit, { request, p, reply: result, agentUser: result.auditAgentUser ?? agentUser });
+      if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, p, result, result.auditAgentUser ?? agentUser));
     });
     return result!;
   }
@@ -373,7 +374,7 @@ export class AgentApi {
     if (mode.explain) return result;
     await this.deps.runner.run(async (unit) => {
       if (failedLoginOf) await unit.store.users.recordFailedLogin(failedLoginOf, request.remoteIp, now, lockWindowStart(now));
-      await this.deps.audit.record(unit, { request, p, reply: result, agentUser });
+      await this.deps.audit.record(unit, auditEntry(request, p, result, agentUser));
     }, now);
     return result;
   }

@@ -10,7 +10,7 @@ import type { AuthFailure, Authenticator, LoginPolicy } from '../../access/authe
 import type { CredentialCache } from '../../access/credential-cache.js';
 import { lockWindowStart } from '../../access/lockout.js';
 import type { Passwords } from '../../access/passwords.js';
-import type { Unit, UnitRunner } from '../../app/unit-of-work.js';
+import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
 import type { AdminRights } from '../../domain/admin-rights.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
@@ -22,6 +22,7 @@ import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
 import { customLine, type Line } from '../legacy/lines.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
+import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
 import { invalidSource, t1 } from './messages.js';
 import type { NonAgentCall, NonAgentFunction, NonAgentReply } from './non-agent-function.js';
@@ -84,7 +85,7 @@ export class NonAgentApi {
     await this.deps.runner.run(async (unit) => {
       await unit.store.users.recordApiLogin(user, request.remoteIp, now);
       result = rights ? await this.dispatch(unit, request, p, rights, settings) : this.noFunction();
-      await this.deps.audit.record(unit, { request, p, reply: result, agentUser: p.agent_user ?? '' });
+      await this.deps.audit.record(unit, auditEntry(request, p, result, p.agent_user ?? ''));
     }, now);
     return result!;
   }
@@ -166,7 +167,7 @@ export class NonAgentApi {
     await this.deps.runner.run(async (unit) => {
       if (failure.counted) await unit.store.users.recordFailedLogin(user, request.remoteIp, now, lockWindowStart(now), FAILURE_CODES);
       else if (failure.reason === 'IPBLOCK') await unit.store.users.recordLoginProblem(user, 'IPBLOCK', 'aIPBLOCK');
-      await this.deps.audit.record(unit, { request, p, reply: failed, agentUser: p.agent_user ?? '' });
+      await this.deps.audit.record(unit, auditEntry(request, p, failed, p.agent_user ?? ''));
     }, now);
     return failed;
   }
@@ -188,7 +189,7 @@ export class NonAgentApi {
   }
 
   private async answer(request: LegacyRequest, p: FilteredParams, result: NonAgentReply, now: Date): Promise<NonAgentReply> {
-    await this.deps.runner.run((unit) => this.deps.audit.record(unit, { request, p, reply: result, agentUser: p.agent_user ?? '' }), now);
+    await this.deps.runner.run((unit) => this.deps.audit.record(unit, auditEntry(request, p, result, p.agent_user ?? '')), now);
     return result;
   }
 }

@@ -3,7 +3,7 @@
  * runs before it (spec §3.3), the permission conditions of its row in the
  * matrix, its permission-denied line, and what it does.
  */
-import type { Unit } from '../../app/unit-of-work.js';
+import type { Unit } from '../../store/unit-of-work.js';
 import type { AdminRights } from '../../domain/admin-rights.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { UserGroup } from '../../domain/user.js';

@@ -7,7 +7,7 @@
  */
 import type { Clock } from '../domain/clock.js';
 import { PendingEvents, type EventBus } from '../events/event-bus.js';
-import type { Store } from '../store/store.js';
+import type { Store } from './store.js';
 
 export interface Unit {
   readonly store: Store;
