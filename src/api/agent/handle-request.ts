@@ -32,6 +32,7 @@ import { customLine, error, outcome, reply, type Line, type Reply } from '../leg
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import type { AgentCall, AgentFunction } from './agent-function.js';
+import { agentScopeLine } from './functions/shared.js';
 import { filterParams, type FilteredParams } from './input-filters.js';
 import { VICIDIAL_BUILD, VICIDIAL_VERSION } from './version.js';
 
@@ -346,7 +347,7 @@ export class AgentApi {
       );
       return {
         agentUser,
-        refusal: error('agent_user is in a campaign not allowed for this user', [agentUser, agent.campaignId, apiUser]),
+        refusal: agentScopeLine(agentUser, apiUser),
       };
     }
     trace.pass('agent_scope', scope.restricted ? `API List Restrict: ${scope.describe()}` : 'API List Restrict is off', 'vicidial_users.api_list_restrict');

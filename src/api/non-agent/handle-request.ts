@@ -37,8 +37,8 @@ const COFFEE = new Set(['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'])
 export const NON_AGENT_LOGIN: LoginPolicy = { minLevel: 7, countLowLevel: false };
 const FAILURE_CODES: FailureCodes = { bad: 'aBAD', lock: 'aLOCK' };
 
-/** The functions API List Restrict applies to (spec §3.5). */
-const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search']);
+/** The functions API List Restrict applies to (spec §3.5, and lead_status_search, which VICIdial's matrix also restricts). */
+const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search', 'lead_status_search']);
 
 /** The fixed stand-in for the password VICIdial echoes in its login failure line. */
 export const PASSWORD_PLACEHOLDER = '***';
