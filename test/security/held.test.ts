@@ -9,6 +9,7 @@
  *   the function writes as plain text, and never answers 500.
  * (Size limits and secrets: bad-input.test.ts and secrets.test.ts.)
  */
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_PARAMS } from '../../src/api/agent/example-params.js';
 import { AGENT_FUNCTION_NAMES } from '../../src/api/agent/registry.js';
@@ -53,7 +54,7 @@ const multipart = (fields: Record<string, string>) => {
   return { method: 'POST' as const, url: '/agc/api.php', payload: `${body}--b--\r\n`, headers: { 'content-type': 'multipart/form-data; boundary=b' } };
 };
 
-const BFLA: [string, Parameters<Harness['app']['inject']>[0], RegExp | string][] = [
+const BFLA: [string, InjectOptions, RegExp | string][] = [
   ['the plain name', { url: `/agc/api.php?${agentCreds}&function=external_hangup` }, AGENT_DENIED],
   ['another case', { url: `/agc/api.php?${agentCreds}&function=External_Hangup` }, 'ERROR: function not valid - External_Hangup\n'],
   ['upper case', { url: `/agc/api.php?${agentCreds}&function=EXTERNAL_HANGUP` }, 'ERROR: function not valid - EXTERNAL_HANGUP\n'],
