@@ -26,7 +26,12 @@ export interface ThrottleLimits {
   readonly maxWaiting: number;
 }
 
-export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { failuresPerAddress: 30, windowMs: 5 * 60 * 1000, concurrency: 4, maxWaiting: 64 };
+/**
+ * A short queue: a login admitted waits for at most a few hashes, and one
+ * refused (429, Retry-After: 1) finds room soon after a burst. A long queue
+ * made a real user wait behind every hash of a flood from many addresses.
+ */
+export const DEFAULT_THROTTLE_LIMITS: ThrottleLimits = { failuresPerAddress: 30, windowMs: 5 * 60 * 1000, concurrency: 4, maxWaiting: 12 };
 
 /** Addresses remembered at most; expired windows are dropped first. */
 const MAX_ADDRESSES = 10_000;
