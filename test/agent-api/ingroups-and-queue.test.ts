@@ -271,7 +271,7 @@ describe('change_ingroups (§8.10)', () => {
 
   it('API List Restrict: agent outside the group is refused', async () => {
     const res = await h.api({ user: '6669', function: 'change_ingroups', agent_user: '1000', blended: 'NO', value: 'CHANGE', ingroup_choices: ' SALESLINE -' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect(await liveGroups('1000')).toEqual(['TESTIN']);
   });
 
@@ -373,7 +373,7 @@ describe('calls_in_queue_count (§8.23)', () => {
 
   it('API List Restrict: agent outside the group is refused, inside is counted', async () => {
     expect((await h.api({ user: '6669', function: 'calls_in_queue_count', agent_user: '1000', value: 'DISPLAY' })).body).toBe(
-      'ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n',
+      'ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n',
     );
     await h.login('1002', 'OTHERCMP');
     await waiting('OTHERCMP');

@@ -173,14 +173,14 @@ describe('update_fields (§8.11)', () => {
   it('API List Restrict: refuses an agent in a campaign outside the group', async () => {
     await h.startCall('1000', { leadId: 1 });
     const res = await h.api({ user: '6669', function: 'update_fields', agent_user: '1000', first_name: 'Frank' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect((await lead(1)).first_name).toBe('Ada');
   });
 
   it('API List Restrict: refuses a lead in a list outside the group, allows one inside', async () => {
     await teamBAgentOnLead(1, 'MANUAL');
     const res = await h.api({ user: '6669', function: 'update_fields', agent_user: '1002', first_name: 'Frank' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1||6669\n');
     expect((await lead(1)).first_name).toBe('Ada');
     expect((await vla('1002')).external_update_fields).not.toBe('1');
 
@@ -250,7 +250,7 @@ describe('refresh_panel (§8.12)', () => {
 
   it('API List Restrict: agent outside the group is refused', async () => {
     const res = await h.api({ user: '6669', function: 'refresh_panel', agent_user: '1000', formreload: '1' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
   });
 });
 
@@ -415,7 +415,7 @@ describe('switch_lead (§8.20)', () => {
   it('API List Restrict: agent outside the group is refused', async () => {
     await h.startCall('1000', { leadId: 1, kind: 'INBOUND' });
     const res = await h.api({ user: '6669', function: 'switch_lead', agent_user: '1000', lead_id: '9' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect(Number((await vla('1000')).lead_id)).toBe(1);
   });
 
@@ -423,7 +423,7 @@ describe('switch_lead (§8.20)', () => {
     await h.exec(`update vicidial_campaigns set agent_lead_search = 'LIVE_CALL_INBOUND' where campaign_id = 'OTHERCMP'`);
     await teamBAgentOnLead(9);
     const res = await h.api({ user: '6669', function: 'switch_lead', agent_user: '1002', lead_id: '2' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|2|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|2||6669\n');
     expect(Number((await vla('1002')).lead_id)).toBe(9);
 
     const ok = await h.api({ user: '6669', function: 'switch_lead', agent_user: '1002', lead_id: '10' });
@@ -497,11 +497,11 @@ describe('vm_message (§8.21)', () => {
   it('API List Restrict: agent outside the group, and lead outside the allowed lists', async () => {
     await h.startCall('1000', { leadId: 2 });
     expect((await h.api({ user: '6669', function: 'vm_message', agent_user: '1000', value: 'msg' })).body).toBe(
-      'ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n',
+      'ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n',
     );
     await teamBAgentOnLead(1);
     expect((await h.api({ user: '6669', function: 'vm_message', agent_user: '1002', value: 'msg' })).body).toBe(
-      'ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n',
+      'ERROR: lead is in a list not allowed for this user - 1002|1||6669\n',
     );
     expect(await h.rows('vicidial_lead_messages')).toHaveLength(0);
   });
@@ -631,13 +631,13 @@ describe('st_get_agent_active_lead (§8.15)', () => {
   it('API List Restrict: agent outside the group is refused', async () => {
     await h.startCall('1000', { leadId: 4 });
     const res = await h.api({ user: '6669', function: 'st_get_agent_active_lead', value: 'CRM1000', vendor_id: 'T' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
   });
 
   it('API List Restrict: lead outside the allowed lists is refused, inside is returned', async () => {
     await teamBAgentOnLead(1, 'MANUAL');
     const res = await h.api({ user: '6669', function: 'st_get_agent_active_lead', value: 'CRM1002', vendor_id: 'T' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1||6669\n');
 
     await h.exec(`update vicidial_live_agents set lead_id = 10 where user = '1002'`);
     const ok = await h.api({ user: '6669', function: 'st_get_agent_active_lead', value: 'CRM1002', vendor_id: 'T' });

@@ -178,10 +178,10 @@ describe('ra_call_control (§8.16)', () => {
     expect((await h.rows('vicidial_manager'))[0]).toMatchObject({ action: 'Redirect', cmd_line_d: 'Exten: 90009*SALESLINE**1**3125550101**1000**' });
   });
 
-  it('ERROR lines: not valid, no active call, another agent’s call, stage, phone_number, ingroup', async () => {
+  it('ERROR lines: not valid, another agent’s call (live or not: no oracle), stage, phone_number, ingroup', async () => {
     const r = (extra: Record<string, string>) => h.api({ function: 'ra_call_control', agent_user: '1000', ...extra });
     expect((await r({ value: 'X' })).body).toBe('ERROR: ra_call_control not valid - X|1000|\n');
-    expect((await r({ value: 'Y0000000000000000001', stage: 'HANGUP' })).body).toBe('ERROR: no active call found - Y0000000000000000001\n');
+    expect((await r({ value: 'Y0000000000000000001', stage: 'HANGUP' })).body).toBe('ERROR: call does not belong to agent_user - 1000|Y0000000000000000001\n');
     await h.login('1001', 'TESTCAMP');
     await h.startCall('1001');
     const other = await callerId('1001');
@@ -192,6 +192,9 @@ describe('ra_call_control (§8.16)', () => {
     expect((await r({ value: own, stage: 'PARK' })).body).toBe('ERROR: stage is not valid - PARK\n');
     expect((await r({ value: own, stage: 'EXTENSIONTRANSFER' })).body).toBe('ERROR: phone_number is not valid - \n');
     expect((await r({ value: own, stage: 'INGROUPTRANSFER', ingroup_choices: 'NOSUCH' })).body).toBe('ERROR: ingroup is not valid - NOSUCH\n');
+    // Its own call, no longer live.
+    await h.exec(`delete from vicidial_auto_calls where callerid = '${own}'`);
+    expect((await r({ value: own, stage: 'HANGUP' })).body).toBe(`ERROR: no active call found - ${own}\n`);
     expect((await h.agent('1000'))?.status).toBe('INCALL');
   });
 });

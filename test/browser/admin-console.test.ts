@@ -124,7 +124,7 @@ describeBrowser('the admin console in Chromium', () => {
     await page.getByRole('status').getByText('Saved.').waitFor();
 
     const dial = { user: '6666', pass: '1234', agent_user: '1002', function: 'external_dial', search: 'NO', preview: 'NO', focus: 'NO' };
-    expect(await agentApi({ ...dial, lead_id: '1' })).toBe('ERROR: lead is in a list not allowed for this user - 1002|1|101|6666\n');
+    expect(await agentApi({ ...dial, lead_id: '1' })).toBe('ERROR: lead is in a list not allowed for this user - 1002|1||6666\n');
     expect(await agentApi({ ...dial, lead_id: '9' })).toMatch(/^SUCCESS: external_dial function set - 6175550201\|1002\|/);
   });
 

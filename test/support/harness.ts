@@ -4,6 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
@@ -22,9 +23,9 @@ export interface Harness {
   /** Advance simulated time (and the clock) by `ms`, running every simulator step that falls due. */
   advance(ms: number): Promise<void>;
   /** GET /agc/api.php with these parameters (defaults: source=test, user=6666, pass=1234). */
-  api(params: Record<string, string>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
+  api(params: Record<string, string>, options?: RequestOptions): Promise<ApiResponse>;
   /** GET (or POST) /vicidial/non_agent_api.php (defaults: source=test, user=6000, pass=1234). */
-  nonAgent(params: Record<string, string | undefined>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
+  nonAgent(params: Record<string, string | undefined>, options?: RequestOptions): Promise<ApiResponse>;
   /** Put an agent on a live call with a lead (a demo lead unless given). */
   startCall(user: string, options?: { leadId?: number; kind?: CallKind }): Promise<LiveAgent>;
   endCall(user: string): Promise<LiveAgent>;
@@ -43,6 +44,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST';
+  readonly headers?: Record<string, string>;
+  /** The client's address (default 127.0.0.1): the login throttle keeps a budget per address. */
+  readonly remoteAddress?: string;
+}
+
 export interface ApiResponse {
   readonly status: number;
   readonly body: string;
@@ -52,10 +60,11 @@ export interface ApiResponse {
 export const DEFAULT_CREDENTIALS = { source: 'test', user: '6666', pass: '1234' };
 export const NON_AGENT_CREDENTIALS = { source: 'test', user: '6000', pass: '1234' };
 
-async function inject(app: FastifyInstance, path: string, params: Record<string, string | undefined>, opts: { method?: 'GET' | 'POST'; headers?: Record<string, string> }) {
+async function inject(app: FastifyInstance, path: string, params: Record<string, string | undefined>, opts: RequestOptions) {
   const all: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) all[k] = v;
   const query = new URLSearchParams(all).toString();
+  const address = opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {};
   const response =
     opts.method === 'POST'
       ? await app.inject({
@@ -63,8 +72,9 @@ async function inject(app: FastifyInstance, path: string, params: Record<string,
           url: path,
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
           payload: query,
+          ...address,
         })
-      : await app.inject({ method: 'GET', url: `${path}?${query}`, headers: opts.headers ?? {} });
+      : await app.inject({ method: 'GET', url: `${path}?${query}`, headers: opts.headers ?? {}, ...address });
   return { status: response.statusCode, body: response.body, headers: response.headers };
 }
 
@@ -75,6 +85,8 @@ export interface HarnessOptions {
   readonly logStream?: { write(line: string): void };
   /** The simulator's random seed (default 1). */
   readonly seed?: number;
+  /** The login throttle's limits (default: the server's). */
+  readonly loginLimits?: ThrottleLimits;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -82,7 +94,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const logLevel = options.logStream ? 'trace' : 'silent';
   const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
   const scheduler = new VirtualScheduler(clock);
-  const services = await createServices(config, { clock, scheduler });
+  const services = await createServices(config, { clock, scheduler, ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}) });
   // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
   services.telephony.start();
   if (options.demo !== false) await seedDemo(services);
@@ -95,21 +107,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     scheduler,
     advance: (ms) => scheduler.advance(ms),
-    async api(params, opts = {}) {
-      const all = { ...DEFAULT_CREDENTIALS, ...params };
-      for (const [k, v] of Object.entries(all)) if (v === undefined) delete (all as Record<string, unknown>)[k];
-      const query = new URLSearchParams(all).toString();
-      const response =
-        opts.method === 'POST'
-          ? await app.inject({
-              method: 'POST',
-              url: '/agc/api.php',
-              headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
-              payload: query,
-            })
-          : await app.inject({ method: 'GET', url: `/agc/api.php?${query}`, headers: opts.headers ?? {} });
-      return { status: response.statusCode, body: response.body, headers: response.headers };
-    },
+    api: (params, opts = {}) => inject(app, '/agc/api.php', { ...DEFAULT_CREDENTIALS, ...params }, opts),
     nonAgent: (params, opts = {}) => inject(app, '/vicidial/non_agent_api.php', { ...NON_AGENT_CREDENTIALS, ...params }, opts),
     async startCall(user, opts = {}) {
       return services.runner.run(async (u) => {

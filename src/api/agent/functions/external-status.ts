@@ -5,7 +5,7 @@
  */
 import { success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid, relayable } from './shared.js';
+import { hasTarget, notValid, relayable, screenLeadRefusal } from './shared.js';
 
 export const externalStatus: AgentFunction = {
   name: 'external_status',
@@ -19,6 +19,9 @@ export const externalStatus: AgentFunction = {
   },
   async run(call) {
     const { p, unit, agent } = call;
+    // A disposition changes the lead: with API List Restrict it must be in an allowed list.
+    const scoped = await screenLeadRefusal(call, agent.leadId);
+    if (scoped) return { lines: [scoped] };
     const status = p.value ?? '';
     const when = p.callback_datetime ?? '';
     const qm = p.qm_dispo_code ?? '';
