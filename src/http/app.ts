@@ -19,6 +19,7 @@ import { registerAgentScreenRoutes } from './agent-screen-routes.js';
 import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
 import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
+import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -42,6 +43,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     }),
   });
 
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {
@@ -62,7 +64,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     const clientStatus = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
     const status = clientStatus ? error.statusCode! : handlerStarted.has(request) ? 500 : 400;
     if (status === 500) request.log.error({ err: error, url: scrubUrl(request.url) }, 'request failed');
-    const legacy = request.url.startsWith('/agc/') || request.url.startsWith('/vicidial/');
+    const legacy = isLegacyPath(request.url);
     const message = status === 500 ? 'internal error, the server log has the details' : legacyErrorText(error, BODY_LIMIT_BYTES);
     if (legacy) {
       return reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(`ERROR: ${message}\n`);
