@@ -12,6 +12,8 @@ import type { SessionEvent } from '../events/session-events.js';
 import { applyScreenCommand, screenCommand, ScreenCommandError } from '../screen/screen-commands.js';
 import { screenState, type CampaignView } from '../screen/screen-state.js';
 import type { Presence } from '../screen/presence.js';
+import { crossSiteReason } from './cross-site-guard.js';
+import { sendJsonError } from './json-errors.js';
 import { requireScreenUser } from './screen-auth.js';
 
 /** Larger messages are refused unread: no screen command comes close. */
@@ -25,8 +27,10 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
     '/api/v2/agent/stream',
     {
       websocket: true,
-      // Refused before the upgrade: no cookie, no socket.
+      // Refused before the upgrade: no socket for another site's page, nor without the cookie.
       preValidation: async (request, reply) => {
+        const crossSite = crossSiteReason(request);
+        if (crossSite) return sendJsonError(reply, 403, 'cross-site', crossSite);
         if (!(await requireScreenUser(services, request, reply, 'agent'))) return reply;
       },
     },

@@ -20,6 +20,7 @@ import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
 import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
 import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
+import { registerCrossSiteGuard } from './cross-site-guard.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -44,6 +45,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   registerSecurityHeaders(app);
+  registerCrossSiteGuard(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {
