@@ -80,6 +80,8 @@ export class UserAdmin {
           `${user} is the last active administrator (level 9, modify_users, not API Only): this change would lock everyone out of the console.`,
         );
       if (hash) await store.passwordDates.recordChanged(user, now);
+      // Its screen sessions end on every node (the changed stamp refuses them too; this also forgets them).
+      if (hash || result.after.active === 'N' || result.after.api_only_user === '1') await store.webSessions.closeAllOf(user);
       await logChange(store, actor, now, { section: 'users', type: 'MODIFY', recordId: user, before: result.before, after: result.after, passwordChanged: !!hash });
       return { values: result.after, version: result.version };
     });

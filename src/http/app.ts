@@ -31,11 +31,23 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** How long a screen-started session survives with no screen connected (default 60 s of simulated time). */
   readonly screenTimeoutMs?: number;
+  /** How long a client may take to send its request headers (default 10 s): a slow client cannot hold connections open. */
+  readonly headersTimeoutMs?: number;
+  /** What an agent screen's socket may have waiting to be sent before it is dropped as too slow (default 1 MiB). */
+  readonly streamBufferBytes?: number;
 }
 
+/** The whole request, body included, must arrive within this. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const app = Fastify({
     logger: options.logger ?? false,
+    // Slow clients (slowloris): headers within headersTimeout, the whole request within REQUEST_TIMEOUT_MS,
+    // checked every second rather than Node's default 30 s. An upgraded WebSocket is past both.
+    requestTimeout: Math.max(REQUEST_TIMEOUT_MS, headersTimeout),
+    http: { headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: services.config.trustProxy,
     // Every request is already in the audit trail; per-request log lines only at debug level.
@@ -94,7 +106,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),
   );
   registerAgentScreenRoutes(app, services, presence);
-  registerAgentStream(app, services, presence);
+  registerAgentStream(app, services, presence, options.streamBufferBytes);
   await registerWeb(app);
   return app;
 }

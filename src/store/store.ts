@@ -23,6 +23,7 @@ import { TelephonyRepository } from './repositories/telephony.js';
 import { TimeZonesRepository } from './repositories/time-zones.js';
 import { UserAdminRepository } from './repositories/user-admin.js';
 import { UsersRepository } from './repositories/users.js';
+import { WebSessionsRepository } from './repositories/web-sessions.js';
 
 export class Store {
   readonly users: UsersRepository;
@@ -43,6 +44,7 @@ export class Store {
   readonly timeZones: TimeZonesRepository;
   readonly reports: ReportsRepository;
   readonly userAdmin: UserAdminRepository;
+  readonly webSessions: WebSessionsRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -65,6 +67,7 @@ export class Store {
     this.timeZones = new TimeZonesRepository(executor);
     this.reports = new ReportsRepository(executor);
     this.userAdmin = new UserAdminRepository(executor);
+    this.webSessions = new WebSessionsRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -95,7 +95,7 @@ describeBrowser('a page on another site', () => {
     const response = await page.goto(attackUrl());
     // The answer is VICIdial's, word for word: the script is in it, and inert.
     expect(await response!.text()).toContain(PAYLOAD);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await userExists('xss9')).toBe(false);
   });
 
@@ -107,7 +107,7 @@ describeBrowser('a page on another site', () => {
     expect(frame).toBeDefined();
     await frame!.waitForLoadState('load');
     // Inline scripts run while the document parses, before its load event.
-    expect(await frame!.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await frame!.evaluate(() => (globalThis as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await userExists('xss9')).toBe(false);
   });
 
@@ -128,7 +128,7 @@ describeBrowser('a page on another site', () => {
     await logIn('1001', 'agent');
     const page = await context.newPage();
     await page.goto(`${evil}/socket`);
-    const outcome = await page.evaluate(() => (window as unknown as { outcome: Promise<string> }).outcome);
+    const outcome = await page.evaluate(() => (globalThis as unknown as { outcome: Promise<string> }).outcome);
     expect(outcome).not.toMatch(/^read/);
   });
 });
