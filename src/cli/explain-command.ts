@@ -1,7 +1,9 @@
 /**
  * `agentgate explain --user 6668 --agent 1000 --function external_dial`:
  * the agent API's decision for that request, gate by gate, from the same
- * pipeline the server runs (nothing is written).
+ * pipeline the server runs (nothing is written). Unlike the console, it
+ * prints the whole answer, data included, and is not audited: whoever runs it
+ * holds the database file and can read all of it anyway.
  */
 import { Command, Option } from 'commander';
 import { createServices } from '../app/services.js';
@@ -54,7 +56,7 @@ export function explainCommand(): Command {
           leadId: options.lead,
           params,
           remoteIp: options.ip,
-        });
+        }, { answer: 'full' });
         process.stdout.write(options.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
       } finally {
         await services.close();
