@@ -32,8 +32,9 @@ describe('explain in the console', () => {
 
   it('is written to the admin change log, by whom and for whom, and not to the API audit trail', async () => {
     const apiRows = (await h.apiLog()).length;
-    await admin.send('POST', '/api/v2/admin/explain', { user: '6668', agentUser: '1000', function: 'external_dial' });
+    await admin.send('POST', '/api/v2/admin/explain', { user: '6668', agentUser: '1000', function: 'external_dial', params: { pass: 'secret-pw' } });
     const [row] = await h.rows('vicidial_admin_log', { event_section: 'EXPLAIN' });
+    expect(JSON.stringify(row)).not.toContain('secret-pw');
     expect(row).toMatchObject({
       user: 'admin',
       ip_address: '127.0.0.1',
