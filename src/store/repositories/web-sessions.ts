@@ -18,10 +18,11 @@ export class WebSessionsRepository {
   async isOpen(digest: string, user: string, screen: string, now: Date): Promise<boolean> {
     const row = await this.db
       .selectFrom('agentgate_web_sessions')
-      .select(['user', 'screen', 'expires_at'])
+      .select(['user', 'screen'])
       .where('session_digest', '=', digest)
+      .where('expires_at', '>', sqlDateTime(now))
       .executeTakeFirst();
-    return !!row && row.user === user && row.screen === screen && row.expires_at > sqlDateTime(now);
+    return !!row && row.user === user && row.screen === screen;
   }
 
   async close(digest: string): Promise<void> {
