@@ -1,8 +1,8 @@
 /**
  * Users in the console: list, create, edit, deactivate — only of the groups
  * the administrator's user group may administer (admin-scope.ts), under the
- * rules of user-rules.ts, with optimistic concurrency (the version read must still be
- * current), the change log, and the credential cache told at once.
+ * rules of user-rules.ts, with optimistic concurrency (the version read must
+ * still be current), the change log, and the credential cache told at once.
  */
 import { sqlDateTime } from '../domain/clock.js';
 import type { RecordValues, VersionedRecord } from '../store/repositories/admin-records.js';

@@ -48,7 +48,7 @@ export function explainCommand(): Command {
       }
       const services = await createServices(configFrom(command.optsWithGlobals()));
       try {
-        const explanation = await explainRequest(services.agentApi, services.agentFunctions, {
+        const input = {
           user: options.user,
           agentUser: options.agent,
           function: options.function,
@@ -56,7 +56,8 @@ export function explainCommand(): Command {
           leadId: options.lead,
           params,
           remoteIp: options.ip,
-        }, { answer: 'full' });
+        };
+        const explanation = await explainRequest(services.agentApi, services.agentFunctions, input, { answer: 'full' });
         process.stdout.write(options.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
       } finally {
         await services.close();

@@ -102,10 +102,11 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         return command;
       };
 
-      socket.on('message', (data, isBinary) =>
+      // Read at once (a bad message is answered without queueing it); acted on in turn, once the login is checked.
+      socket.on('message', (data, isBinary) => {
+        const command = readCommand(data, isBinary);
+        if (!command) return;
         enqueue(async () => {
-          const command = readCommand(data, isBinary);
-          if (!command) return;
           const ref = command.ref;
           try {
             await services.runner.run((u) => applyScreenCommand(u, services, user, command));
@@ -115,8 +116,8 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
             request.log.error({ err }, 'agent screen command failed');
             send({ type: 'error', ref, code: 'internal-error', message: 'That did not work; the server log has the details.' });
           }
-        }),
-      );
+        });
+      });
       socket.on('close', () => {
         unsubscribe();
         presence.disconnected(user);

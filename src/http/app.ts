@@ -1,6 +1,8 @@
 /**
  * The Fastify application: VICIdial's PHP endpoints on the legacy face, with
- * size limits, secret-free logs and errors that never show a stack trace.
+ * size limits and time limits, secret-free logs, errors that never show a
+ * stack trace, security headers on every answer (security-headers.ts) and the
+ * screens' JSON API closed to other sites' pages (cross-site-guard.ts).
  */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
