@@ -52,15 +52,20 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         if (socket.bufferedAmount > maxBufferedBytes) return socket.close(CLOSE_TOO_SLOW, 'too slow: the screen is not reading its messages');
         socket.send(JSON.stringify(message));
       };
-      /** The login may have ended since the upgrade (logout on any node, a new password, deactivation): then the socket ends too. */
+      /**
+       * The login may have ended since the upgrade (logout on any node, a new
+       * password, deactivation): then the socket ends too. Checked before each
+       * command and state push, and after each event; `loggedIn` is the last answer.
+       */
+      let loggedIn = true;
       const stillLoggedIn = async () => {
         if (socket.readyState !== socket.OPEN) return false;
-        if (await services.webSessions.resume(services.store, token, 'agent', services.clock.now())) return true;
-        socket.close(CLOSE_LOGGED_OUT, 'the screen session has ended: log in again');
-        return false;
+        loggedIn = !!(await services.webSessions.resume(services.store, token, 'agent', services.clock.now()));
+        if (!loggedIn) socket.close(CLOSE_LOGGED_OUT, 'the screen session has ended: log in again');
+        return loggedIn;
       };
       const sendState = async () => send({ type: 'state', state: await services.runner.run((u) => screenState(u, user, services.telephony, campaigns)) });
-      // Messages go out in order, one read at a time; each is checked against the login first.
+      // State pushes and commands run in order, one at a time, each after a check of the login.
       let queue: Promise<void> = Promise.resolve();
       const enqueue = (work: () => Promise<void>) => {
         queue = queue
@@ -70,12 +75,11 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
           .catch((err: unknown) => request.log.error({ err }, 'agent stream send failed'));
       };
 
+      // Events go out as they happen (the screen needs them before the state that follows); the check comes right after.
       const unsubscribe = services.bus.subscribe(user, (event) => {
         if (event.type === 'session.ended') presence.ended(user);
-        enqueue(async () => {
-          send({ type: 'event', event });
-          if (STATE_EVENTS.has(event.type)) await sendState();
-        });
+        if (loggedIn) send({ type: 'event', event });
+        enqueue(STATE_EVENTS.has(event.type) ? sendState : async () => {});
       });
       presence.connected(user);
       enqueue(sendState);
