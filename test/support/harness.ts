@@ -10,7 +10,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { VirtualScheduler } from '../../src/telephony/scheduler.js';
 
@@ -87,19 +87,35 @@ export interface HarnessOptions {
   readonly seed?: number;
   /** The login throttle's limits (default: the server's). */
   readonly loginLimits?: ThrottleLimits;
+  /** The database (default a fresh in-memory SQLite); two harnesses on one file are two nodes. */
+  readonly databaseUrl?: string;
+  /** Signs screen sessions; nodes that share it accept each other's cookies (default random). */
+  readonly sessionSecret?: string;
+  /** Options of the Fastify app (timeouts, limits). */
+  readonly app?: AppOptions;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
   const logLevel = options.logStream ? 'trace' : 'silent';
-  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
+      bcryptCost: 4,
+      logLevel,
+      publicHost: 'agentgate.test',
+      simSeed: options.seed ?? 1,
+      ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+    },
+  );
   const scheduler = new VirtualScheduler(clock);
   const services = await createServices(config, { clock, scheduler, ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}) });
   // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
   services.telephony.start();
   if (options.demo !== false) await seedDemo(services);
   const logger = options.logStream ? { ...(loggerOptions('trace') as object), stream: options.logStream } : false;
-  const app = await buildApp(services, { logger });
+  const app = await buildApp(services, { ...options.app, logger });
 
   const h: Harness = {
     services,

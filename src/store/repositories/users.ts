@@ -361,6 +361,12 @@ export class UsersRepository {
     );
   }
 
+  /** agent_choose_ingroups: may the agent pick its in-groups at login? */
+  async choosesIngroups(user: string): Promise<boolean> {
+    const row = await this.db.selectFrom('vicidial_users').select('agent_choose_ingroups').where('user', '=', user).executeTakeFirst();
+    return row?.agent_choose_ingroups !== '0';
+  }
+
   async insertGroup(row: Insertable<Database['vicidial_user_groups']>): Promise<void> {
     await this.db.insertInto('vicidial_user_groups').values(fitRow('vicidial_user_groups', row)).execute();
   }
