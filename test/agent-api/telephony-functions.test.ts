@@ -73,7 +73,7 @@ describe('transfer_conference (§8.19)', () => {
     await h.startCall('1000');
     const cid = await callerId();
     const res = await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'LOCAL_CLOSER', ingroup_choices: 'TESTIN' });
-    expect(res.body).toBe(`SUCCESS: transfer_conference function set - LOCAL_CLOSER|TESTIN|||1000|${cid}|\n`);
+    expect(res.body).toBe(`SUCCESS: transfer_conference function set - LOCAL_CLOSER|TESTIN||NO|1000|${cid}|\n`);
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', leadId: 1, call: undefined });
     expect(await h.rows('vicidial_auto_calls', { status: 'LIVE', campaign_id: 'TESTIN', lead_id: 1 })).toHaveLength(1);
     expect(await h.rows('vicidial_closer_log', { campaign_id: 'TESTIN', status: 'QUEUE' })).toHaveLength(1);
@@ -117,7 +117,7 @@ describe('transfer_conference (§8.19)', () => {
     await h.startCall('1000');
     const cid = await callerId();
     const res = await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999' });
-    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999||1000|${cid}|\n`);
+    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999|NO|1000|${cid}|\n`);
     expect((await state()).call?.thirdParty).toMatchObject({ kind: 'number', target: '3125559999', stage: 'ringing' });
     await h.advance(3000);
     expect((await state()).call?.thirdParty?.stage).toBe('connected');
@@ -125,6 +125,23 @@ describe('transfer_conference (§8.19)', () => {
     expect((await state()).call?.thirdParty).toBeNull();
     await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'LEAVE_3WAY_CALL' });
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', call: undefined });
+  });
+
+  it('the fourth field is the consultative flag: NO when not given or not YES (agent-api.md §3), YES when given', async () => {
+    const t = (extra: Record<string, string>) => h.api({ function: 'transfer_conference', agent_user: '1000', ...extra });
+    await h.startCall('1000');
+    let cid = await callerId();
+    await t({ value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999' });
+    expect((await t({ value: 'HANGUP_XFER' })).body).toBe(`SUCCESS: transfer_conference function set - HANGUP_XFER|||NO|1000|${cid}|\n`);
+    expect((await t({ value: 'BLIND_TRANSFER', phone_number: '3125559999', consultative: 'yes' })).body).toBe(
+      `SUCCESS: transfer_conference function set - BLIND_TRANSFER||3125559999|NO|1000|${cid}|\n`,
+    );
+    await h.api({ agent_user: '1000', function: 'external_status', value: 'A' });
+    await h.startCall('1000', { leadId: 2 });
+    cid = await callerId();
+    expect((await t({ value: 'LOCAL_CLOSER', ingroup_choices: 'TESTIN', consultative: 'YES' })).body).toBe(
+      `SUCCESS: transfer_conference function set - LOCAL_CLOSER|TESTIN||YES|1000|${cid}|\n`,
+    );
   });
 
   it('writes the command strings of agent-api.md §7 (seen when the screen cannot act)', async () => {
@@ -137,7 +154,7 @@ describe('transfer_conference (§8.19)', () => {
     await h.startCall('1000');
     const cid = await callerId();
     const res = await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999', multi_dial_phones: '3125550001,312555,1234,3125550002' });
-    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999||1000|${cid}|Multi-phones: 3125550001,3125550002 4 1|\n`);
+    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999|NO|1000|${cid}|Multi-phones: 3125550001,3125550002 4 1|\n`);
     expect((await h.rows('vicidial_3way_press_multi', { user: '1000' }))[0]).toMatchObject({ phone_numbers: '3125550001,3125550002', phone_numbers_ct: 2, status: 'NEW' });
   });
 

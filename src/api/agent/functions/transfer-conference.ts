@@ -36,10 +36,13 @@ async function transferIngroup(call: AgentCall, named: string): Promise<string |
   return found?.active ? found.id : undefined;
 }
 
+/** api.php's $consultative: anything but YES, a missing parameter included, is NO (agent-api.md §3). */
+const consultativeOf = (p: AgentCall['p']) => (p.consultative === 'YES' ? 'YES' : 'NO');
+
 /** What the telephony does for the command; undefined where the screen would do nothing. */
 function requestFor(value: string, p: AgentCall['p'], group: string): TransferRequest | undefined {
   const phone = p.phone_number ?? '';
-  const warm = p.consultative === 'YES';
+  const warm = consultativeOf(p) === 'YES';
   if (value === 'LOCAL_CLOSER' || (warm && (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL')))
     return { kind: 'ingroup', ingroup: group, agent: group === 'AGENTDIRECT' ? phone : '', warm };
   if (value === 'BLIND_TRANSFER') return phone ? { kind: 'blind-number', number: phone } : undefined;
@@ -55,7 +58,7 @@ function requestFor(value: string, p: AgentCall['p'], group: string): TransferRe
 /** The 9-field `---` command of agent-api.md §7, or a refusal. */
 async function command(call: AgentCall, value: string): Promise<{ text: string; group: string } | Line> {
   const { p, agentUser, epoch } = call;
-  const consultative = p.consultative ?? 'NO';
+  const consultative = consultativeOf(p);
   const phone = p.phone_number ?? '';
   if (HANGUP_ACTIONS.has(value)) return { text: [value, '', '', 'NO', '', '', '', epoch].join('---'), group: '' };
   const toIngroup = value === 'LOCAL_CLOSER' || (consultative === 'YES' && (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL'));
@@ -118,7 +121,7 @@ export const transferConference: AgentFunction = {
       value,
       p.ingroup_choices ?? '',
       p.phone_number ?? '',
-      p.consultative ?? '',
+      consultativeOf(p),
       agentUser,
       `${agent.call?.callerId ?? ''}${multi}|`,
     ]);
