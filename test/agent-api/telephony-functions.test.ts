@@ -226,8 +226,13 @@ describe('call_agent (§8.29) and webphone_url (§8.28)', () => {
     const url = `http://agentgate.test/agent?webphone=${conf}`;
     expect((await h.api({ function: 'webphone_url', agent_user: '1000', value: 'DISPLAY' })).body).toBe(url);
     const launch = await h.api({ function: 'webphone_url', agent_user: '1000', value: 'LAUNCH' });
-    expect(launch.body).toContain(`URL=${url}`);
-    expect(launch.body).toContain('click here to continue. . .');
+    expect(launch.body).toBe(
+      `<META HTTP-EQUIV=Refresh CONTENT="0; URL=${url}">\n` +
+        '</HEAD>\n' +
+        '<BODY BGCOLOR=#FFFFFF marginheight=0 marginwidth=0 leftmargin=0 topmargin=0>\n' +
+        `<a href="${url}">click here to continue. . .</a>\n` +
+        '</BODY>\n',
+    );
   });
 
   it('ERROR lines: not valid, no session data, entry empty', async () => {
