@@ -291,10 +291,24 @@ describe('audio_playback (§8.26) and force_fronter_audio_stop (§8.25)', () => 
   it('ERROR lines carry the stage: not valid, nothing playing, not logged in, no user found', async () => {
     const row = await vla();
     expect((await play({ stage: 'PLAY' })).body).toBe('ERROR: audio_playback not valid - |PLAY|1000\n');
-    expect((await play({ stage: 'JUMP' })).body).toBe('ERROR: audio_playback not valid - |JUMP|1000\n');
+    expect((await play({ stage: 'JUM' })).body).toBe('ERROR: audio_playback not valid - |JUM|1000\n');
     expect((await play({ stage: 'STOP' })).body).toBe(`ERROR: audio_playback error - no audio playing in agent session - ${row.conf_exten}|${row.server_ip}|STOP|1000\n`);
     expect((await h.api({ function: 'audio_playback', agent_user: '1001', value: 'x', stage: 'PLAY' })).body).toBe('ERROR: agent_user is not logged in - PLAY|1001\n');
     expect((await h.api({ function: 'audio_playback', alt_user: 'NOBODY', value: 'x', stage: 'PLAY' })).body).toBe('ERROR: no user found - PLAY|NOBODY\n');
+  });
+
+  it('nothing playing is checked before the stage, as in api.php: an unknown stage gets the no-audio line', async () => {
+    const row = await vla();
+    for (const stage of ['JUMP', 'stop'])
+      expect((await play({ stage })).body).toBe(`ERROR: audio_playback error - no audio playing in agent session - ${row.conf_exten}|${row.server_ip}|${stage}|1000\n`);
+    expect(await h.rows('vicidial_manager')).toHaveLength(0);
+  });
+
+  it('an unknown stage while audio plays is refused (api.php answers SUCCESS and does nothing) and changes nothing', async () => {
+    await play({ value: 'hold', stage: 'PLAY' });
+    expect((await play({ stage: 'JUMP' })).body).toBe('ERROR: audio_playback not valid - |JUMP|1000\n');
+    expect((await state()).playback).toMatchObject({ file: 'hold', state: 'playing' });
+    expect(await h.rows('vicidial_manager')).toHaveLength(1);
   });
 
   it('force_fronter_audio_stop stops the fronter’s playback; without a fronter it says so', async () => {
