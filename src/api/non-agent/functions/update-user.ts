@@ -33,8 +33,8 @@ export const updateUser: NonAgentFunction = {
     const agentUser = p.agent_user ?? '';
     if (agentUser.length < 2 || agentUser.length > 20) return { lines: [t1('ERROR', 'update_user YOU MUST USE ALL REQUIRED FIELDS', [me, agentUser, ''])] };
     const target = await store.userAdmin.summary(agentUser);
-    // VICIdial prints the unrelated server_ip parameter here; agentgate names the user it looked for.
-    if (!target) return { lines: [t1('ERROR', 'update_user USER DOES NOT EXIST', [me, agentUser])] };
+    // VICIdial's line ends with the server_ip parameter (usually absent), not the user it looked for.
+    if (!target) return { lines: [t1('ERROR', 'update_user USER DOES NOT EXIST', [me, p.server_ip ?? ''])] };
     const { groups } = await scopesOf(call);
     if (!mayManageLevel(rights, target.level) || !groupScopeAllows(groups, target.group)) {
       const op = rights.modifySameUserLevel ? '<=' : '<';
