@@ -330,8 +330,8 @@ describe('switch_lead (§8.20)', () => {
     expect(res.body).toBe('SUCCESS: switch_lead function set - 1000|3|V0103|TESTCAMP|1|\n');
     const agent = await vla('1000');
     expect(Number(agent.lead_id)).toBe(3);
-    // applied at once: the back end's reset of external_lead_id has happened too
-    expect(Number(agent.external_lead_id)).toBe(0);
+    // applied at once; the column keeps the lead api.php wrote
+    expect(Number(agent.external_lead_id)).toBe(3);
     expect((await h.lastLog()).result).toBe('SUCCESS');
   });
 

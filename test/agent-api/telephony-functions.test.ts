@@ -24,11 +24,14 @@ const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
 const callerId = async (user = '1000') => String((await vla(user)).callerid);
 
 describe('send_dtmf (§8.17)', () => {
-  it('sends the digits into the call (P, S, Q as #, * and a pause) and leaves the column cleared', async () => {
+  it('sends the digits into the call (P, S, Q as #, * and a pause); the column keeps them until the disposition', async () => {
     await h.startCall('1000');
     const res = await h.api({ function: 'send_dtmf', agent_user: '1000', value: '12P3S4Q' });
     expect(res.body).toBe('SUCCESS: send_dtmf function set - 12P3S4Q|1000\n');
     expect((await state()).call?.dtmf).toBe('12#3*4,');
+    expect((await vla()).external_dtmf).toBe('12P3S4Q');
+    await h.api({ function: 'external_hangup', agent_user: '1000', value: '1' });
+    await h.api({ function: 'external_status', agent_user: '1000', value: 'A' });
     expect((await vla()).external_dtmf).toBe('');
   });
 
@@ -48,9 +51,10 @@ describe('park_call (§8.18)', () => {
     await h.startCall('1000');
     expect((await h.api({ function: 'park_call', agent_user: '1000', value: 'PARK_CUSTOMER' })).body).toBe('SUCCESS: park_call function set - PARK_CUSTOMER|1000\n');
     expect((await state()).call?.parked).toBe('customer');
-    expect((await vla()).external_park).toBe('');
+    expect((await vla()).external_park).toBe('PARK_CUSTOMER');
     await h.api({ function: 'park_call', agent_user: '1000', value: 'GRAB_CUSTOMER' });
     expect((await state()).call?.parked).toBeNull();
+    expect((await vla()).external_park).toBe('GRAB_CUSTOMER');
   });
 
   it('accepts a value that only contains a park word, and leaves it in the column without acting', async () => {
@@ -77,7 +81,7 @@ describe('transfer_conference (§8.19)', () => {
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', leadId: 1, call: undefined });
     expect(await h.rows('vicidial_auto_calls', { status: 'LIVE', campaign_id: 'TESTIN', lead_id: 1 })).toHaveLength(1);
     expect(await h.rows('vicidial_closer_log', { campaign_id: 'TESTIN', status: 'QUEUE' })).toHaveLength(1);
-    expect((await vla()).external_transferconf).toBe('');
+    expect((await vla()).external_transferconf).toBe(`LOCAL_CLOSER---TESTIN------NO------------${epoch()}---`);
   });
 
   it('a warm transfer to an in-group: the closer answers, then force_fronter_leave_3way sends the fronter away', async () => {
@@ -93,6 +97,7 @@ describe('transfer_conference (§8.19)', () => {
     const res = await h.api({ function: 'force_fronter_leave_3way', agent_user: '1001', value: 'LOCAL_ONLY' });
     expect(res.body).toBe('SUCCESS: force_fronter_leave_3way SENT - 1000');
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', leadId: 1, call: undefined });
+    expect((await vla('1000')).external_transferconf).toBe(`LEAVE_3WAY_CALL---------NO------------${epoch()}`);
     expect((await h.agent('1001'))?.status).toBe('INCALL');
   });
 
@@ -123,6 +128,7 @@ describe('transfer_conference (§8.19)', () => {
     expect((await state()).call?.thirdParty?.stage).toBe('connected');
     await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'HANGUP_XFER' });
     expect((await state()).call?.thirdParty).toBeNull();
+    expect((await vla()).external_transferconf).toBe(`HANGUP_XFER---------NO------------${epoch()}`);
     await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'LEAVE_3WAY_CALL' });
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', call: undefined });
   });
