@@ -49,8 +49,8 @@ describe('change_ingroups (§8.10)', () => {
     expect(agent.external_ingroups).toBe(' SALESLINE -');
     expect(agent.external_blended).toBe('0');
     expect(agent.external_igb_set_user).toBe('6666');
-    // agentgate applies the agent screen's poll at once: SET has already become Y
-    expect(agent.manager_ingroup_set).toBe('Y');
+    // agentgate applies the change at once, as the agent screen's poll would, and leaves api.php's SET
+    expect(agent.manager_ingroup_set).toBe('SET');
     expect(agent.closer_campaigns).toBe(' SALESLINE -');
     expect(agent.outbound_autodial).toBe('N');
 

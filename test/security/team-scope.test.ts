@@ -141,7 +141,7 @@ const NON_AGENT: Case[] = [
     { line: 'ERROR: add_user USER GROUP DOES NOT EXIST: |7777|AGENTS\n' },
     ['vicidial_users'],
   ],
-  ['update_user of a user of the other team: it reads as missing', { function: 'update_user', agent_user: '1001', active: 'N' }, { line: 'ERROR: update_user USER DOES NOT EXIST: |7777|1001\n' }, ['vicidial_users']],
+  ['update_user of a user of the other team: it reads as missing', { function: 'update_user', agent_user: '1001', active: 'N' }, { line: 'ERROR: update_user USER DOES NOT EXIST: |7777|\n' }, ['vicidial_users']],
   [
     'copy_user of a user of the other team: neither its group nor its level is told',
     { function: 'copy_user', agent_user: '2002', agent_pass: 'secret99', source_user: '1001', agent_full_name: 'Copy' },
