@@ -69,14 +69,27 @@ describe('admin API: permission matrix', () => {
     expect(json.rows.map((r: { user: string }) => r.user)).not.toContain('1000');
     expect(row('6669')).toMatchObject({ group: 'TEAM_B', listRestrict: true, allowedCampaigns: ['OTHERCMP'], allowedFunctions: ['ALL_FUNCTIONS'] });
     const codes = (user: string) => row(user).warnings.map((w: { code: string }) => w.code);
-    expect(codes('6666')).toEqual(['all-functions-shared', 'never-used', 'password-unchanged']);
+    // A fresh demo: nothing is "never used" yet, and the administrator is not told to become API Only.
+    expect(codes('6666')).toEqual(['all-functions-shared', 'not-used-yet', 'password-unchanged']);
     expect(codes('6668')).toEqual(['password-unchanged']);
-    expect(codes('6669')).toEqual(['never-used', 'password-unchanged']);
-    expect(codes('admin')).toEqual(['also-agent', 'all-functions-shared', 'never-used', 'password-unchanged']);
+    expect(codes('6669')).toEqual(['not-used-yet', 'password-unchanged']);
+    expect(row('admin').role).toBe('administrator');
+    expect(codes('admin')).toEqual(['administrator-api-access', 'all-functions-shared', 'not-used-yet', 'password-unchanged']);
+    expect(JSON.stringify(row('admin').warnings)).not.toMatch(/Make it API Only|remove its access/);
 
     const { version } = (await admin.get('/api/v2/admin/users/6668')).json;
     await admin.send('PATCH', '/api/v2/admin/users/6668', { version, changes: { pass: 'changed-password' } });
     expect((await admin.get('/api/v2/admin/matrix')).json.rows.find((r: { user: string }) => r.user === '6668').warnings).toEqual([]);
+
+    // A month on, an account that has still never made a successful call is worth removing.
+    h.clock.advance(31 * 24 * HOUR);
+    admin = await adminClient(h); // the console session did not last the month
+    const later = (await admin.get('/api/v2/admin/matrix')).json.rows.find((r: { user: string }) => r.user === '6669');
+    expect(later.warnings.find((w: { code: string }) => w.code === 'never-used')).toEqual({
+      code: 'never-used',
+      severity: 'warning',
+      message: '6669 was created 31 days ago and has never made a successful API call: deactivate it if nothing uses it.',
+    });
   });
 });
 

@@ -82,7 +82,7 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
     })),
   );
 
-  app.get('/api/v2/admin/matrix', adminRoute(services, async () => permissionMatrix(services.store)));
+  app.get('/api/v2/admin/matrix', adminRoute(services, async () => permissionMatrix(services.store, services.clock)));
 
   app.get(
     '/api/v2/admin/audit',
