@@ -46,6 +46,17 @@ describe('admin API: audit log', () => {
     expect(res.json.explanation.decidedBy).toMatchObject({ gate: 'allowed_functions', fix: "add external_hangup to 6668's allowed functions" });
     expect(res.json.explanation.answer).toBe('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - 1|6668|external_hangup|ADMIN\n');
     expect(res.json.explanation.filledIn).toEqual([]);
+    expect(res.json.outcome).toEqual({ refused: true, summary: 'refused: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION', beyondExplain: false });
+  });
+
+  it('says what really happened to a request refused for its password, which explain cannot judge', async () => {
+    await h.api({ user: '6668', pass: 'wrong-pw', agent_user: '1000', function: 'external_pause', value: 'PAUSE' });
+    const [row] = (await admin.get('/api/v2/admin/audit?apiUser=6668')).json.rows;
+    const res = await admin.get(`/api/v2/admin/audit/${row.apiId}/explain`);
+    expect(res.json.outcome).toEqual({ refused: true, summary: "refused: the password is not 6668's", beyondExplain: true });
+    // Every gate explain can check passes: its verdict must not be read as "the request was allowed".
+    expect(res.json.explanation.allowed).toBe(true);
+    expect(res.json.explanation.notChecked).toEqual(['the password: explain never knows it, so a wrong password is not judged here']);
   });
 });
 
@@ -112,11 +123,22 @@ describe('admin API: least-privilege advisor', () => {
     expect(advice.proposed).toEqual(['external_pause']);
     expect(advice.wouldRefuse).toEqual([{ function: 'external_status', calls: 1 }]);
 
+    expect(advice.alreadyTight).toBe(false);
     const tightened = await admin.send('POST', '/api/v2/admin/advisor/6666/tighten', { from, version: advice.version });
+    expect(tightened.json).toMatchObject({ changed: true, applied: ['external_pause'] });
     expect(tightened.json.values.api_allowed_functions).toBe(' external_pause ');
     expect((await h.api({ agent_user: '1000', function: 'external_status', value: 'SALE' })).body).toMatch(/DOES NOT HAVE PERMISSION/);
     const stale = await admin.send('POST', '/api/v2/admin/advisor/6666/tighten', { from, version: advice.version });
     expect(stale.json.error.code).toBe('stale-edit');
+
+    // Already exactly what is used: tightening again changes nothing and logs nothing.
+    const tight = (await admin.get(`/api/v2/admin/advisor/6666?from=${from}`)).json;
+    expect(tight).toMatchObject({ alreadyTight: true, allowed: ['external_pause'], proposed: ['external_pause'] });
+    const changesBefore = (await h.rows('vicidial_admin_log')).length;
+    const again = await admin.send('POST', '/api/v2/admin/advisor/6666/tighten', { from, version: tight.version });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ changed: false, version: tight.version, applied: ['external_pause'] });
+    expect((await h.rows('vicidial_admin_log')).length).toBe(changesBefore);
     const idle = (await admin.get(`/api/v2/admin/advisor/6669?from=${from}`)).json;
     expect((await admin.send('POST', '/api/v2/admin/advisor/6669/tighten', { from, version: idle.version })).json.error.code).toBe('nothing-used');
   });
