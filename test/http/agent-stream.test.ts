@@ -42,7 +42,11 @@ async function connect(cookie: string): Promise<Client> {
   ws.on('message', (data) => {
     const m = JSON.parse(data.toString());
     messages.push(m);
-    for (const w of [...waiters]) if (w.match(m)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(m);
+    for (const w of [...waiters]) {
+      if (!w.match(m)) continue;
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(m);
+    }
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
