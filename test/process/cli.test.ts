@@ -1,7 +1,10 @@
 /** The command line, run as a user would run it. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Each case starts several Node processes one after the other: on a busy 2-core machine that takes more than 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 import { runCli, startServer, tempDir, type ServerProcess } from '../support/server-process.js';
 
 const servers: ServerProcess[] = [];

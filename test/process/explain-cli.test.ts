@@ -1,6 +1,9 @@
 /** `agentgate explain`, run as an administrator would run it. */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Each case starts several Node processes one after the other: on a busy 2-core machine that takes more than 20 s.
+vi.setConfig({ testTimeout: 60_000 });
 import { runCli, tempDir } from '../support/server-process.js';
 
 describe('agentgate explain', () => {

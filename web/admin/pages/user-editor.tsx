@@ -17,7 +17,6 @@ import { fieldErrors, Problem } from '../components/problem.js';
 import { navigate } from '../router.js';
 
 const LEVELS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const USER_ID = /^[0-9A-Za-z_-]{2,20}$/;
 const NEW_USER: Values = {
   user: '',
   full_name: '',
@@ -35,15 +34,11 @@ const NEW_USER: Values = {
 
 const str = (v: Value | undefined) => (v === null || v === undefined ? '' : String(v));
 
-/** What the form can tell before asking the server: the same rules, sooner. */
-function checkForm(form: Values, pass: string, creating: boolean, rule: Meta['password']): Errors {
-  const errors: Errors = {};
-  if (creating && !USER_ID.test(str(form.user))) errors.user = 'user id: 2 to 20 letters, digits, - or _';
-  if (!str(form.full_name).trim()) errors.full_name = 'enter a name';
-  if (!str(form.user_group)) errors.user_group = 'choose a user group (or create one)';
-  if ((creating || pass) && pass.length < rule.minLength) errors.pass = `at least ${rule.minLength} characters`;
-  if (pass.length > rule.maxLength) errors.pass = `at most ${rule.maxLength} characters`;
-  return errors;
+/** The password rule (the server's, from /meta), checked as it is typed; the server checks every field again. */
+function checkForm(pass: string, creating: boolean, rule: Meta['password']): Errors {
+  if ((creating || pass) && pass.length < rule.minLength) return { pass: `at least ${rule.minLength} characters` };
+  if (pass.length > rule.maxLength) return { pass: `at most ${rule.maxLength} characters` };
+  return {};
 }
 
 /** What API List Restrict would mean for this user, in words, with the group's campaigns. */
@@ -97,7 +92,7 @@ export function UserEditor({ user, meta }: { user: string; meta: Meta }) {
   }, [focusError]);
 
   const set = (name: string) => (v: string) => setForm((f) => ({ ...f, [name]: v }));
-  const local = checkForm(form, pass, creating, meta.password);
+  const local = checkForm(pass, creating, meta.password);
   const shownLocal: Errors = checked === 'submitted' ? local : checked === 'blurred' && local.pass ? { pass: local.pass } : {};
   const errors: Errors = { ...shownLocal, ...fieldErrors(error) };
   const group = groups.find((g) => g.user_group === form.user_group);
