@@ -136,7 +136,7 @@ describeBrowser('the admin console in Chromium', () => {
     const creds = { user: '7200', pass: 'crm-buttons-pw' };
     expect(await agentApi({ ...creds, agent_user: '1000', function: 'external_pause', value: 'PAUSE' })).toMatch(/^SUCCESS: external_pause function set - PAUSE\|\d+\|1000\n$/);
     expect(await agentApi({ ...creds, agent_user: '1002', function: 'external_pause', value: 'PAUSE' })).toBe(
-      'ERROR: agent_user is in a campaign not allowed for this user - 1002|OTHERCMP|7200\n',
+      'ERROR: agent_user is in a campaign not allowed for this user - 1002||7200\n',
     );
     expect(await agentApi({ ...creds, agent_user: '1000', function: 'external_hangup', value: '1' })).toBe(
       'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - 1|7200|external_hangup|CRM_TC\n',
