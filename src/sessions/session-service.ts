@@ -167,6 +167,7 @@ export class SessionService {
   /** End this session: its call, its in-groups, its row. */
   async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
     await this.history.logout(u, agent);
+    await u.store.telephony.stopRecordings(agent.confExten, u.now);
     await u.store.telephony.deleteSessionData(agent.user);
     if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await u.store.liveAgents.delete(agent.user);
@@ -242,6 +243,7 @@ export class SessionService {
     if (!agent.call) return agent;
     await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await this.history.callEnded(u, agent, by);
+    await u.store.telephony.stopRecordings(agent.confExten, u.now);
     const ended = await this.change(
       u,
       agent,
@@ -252,8 +254,9 @@ export class SessionService {
         channel: '',
         lastCallFinish: u.now,
         lastStateChange: u.now,
-        // Hanging up on the API's behalf consumes its command, as VICIdial's manager_send does.
-        commands: by === 'api' ? { hangup: '0' } : {},
+        // Hanging up on the API's behalf consumes its command, as VICIdial's manager_send does;
+        // the recording ended with the call (StopMonitorConf blanks its column).
+        commands: by === 'api' ? { hangup: '0', recording: '' } : { recording: '' },
       },
       `call-ended-by-${by}`,
     );
@@ -328,6 +331,7 @@ export class SessionService {
     if (!agent.call) return agent;
     await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await this.history.callEnded(u, agent, 'api');
+    await u.store.telephony.stopRecordings(agent.confExten, u.now);
     if (agent.leadId > 0) await u.store.leads.setStatus(agent.leadId, status, agent.user, u.now);
     await this.history.dispositioned(u, agent, status, 'wait', 'api-release');
     return this.change(
@@ -342,6 +346,7 @@ export class SessionService {
         randomId: 10000000 + randomInt(89999999),
         lastCallFinish: u.now,
         lastStateChange: u.now,
+        commands: { recording: '' },
       },
       'api-call-released',
     );
