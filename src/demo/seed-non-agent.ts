@@ -23,6 +23,18 @@ export const ADMIN_FLAGS = {
   modify_same_user_level: '1',
 } as const;
 
+/** TESTCAMP's script (campaign_script): VICIdial's --A--field--B-- placeholders take the lead's values on screen. */
+export const DEMO_SCRIPT_TEXT = [
+  'Hello, may I speak with --A--first_name--B-- --A--last_name--B--?',
+  '',
+  'This is --A--fullname--B-- calling for the --A--campaign--B-- campaign.',
+  'I see you are in --A--city--B--, --A--state--B--. Is --A--phone_number--B-- still the best number to reach you?',
+  '',
+  'If yes: thank them, offer the product and ask for the sale (SALE).',
+  'If they want time to think: offer a callback at a time that suits them (CALLBK).',
+  'If not: thank them for their time (NI).',
+].join('\n');
+
 export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<void> {
   // API Only: an account for the API, never for a screen or the admin console.
   await tx.users.insert({ ...ADMIN_FLAGS, api_only_user: '1', user: NON_AGENT_ADMIN, pass_hash: passHash, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
@@ -50,7 +62,7 @@ export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<voi
     await insert('vicidial_postal_codes', { postal_code: '60601', state: 'IL', GMT_offset: '-6.00', DST: 'Y', DST_range: 'SSM-FSN', country: 'USA', country_code: 1 });
     await insert('vicidial_call_times', { call_time_id: '9am-9pm', call_time_name: 'default 9am to 9pm', ct_default_start: 900, ct_default_stop: 2100 });
     await insert('vicidial_call_times', { call_time_id: '24hours', call_time_name: 'default 24 hours', ct_default_start: 0, ct_default_stop: 2400 });
-    await insert('vicidial_scripts', { script_id: 'DEMOSCRIPT', script_name: 'Demo script' });
+    await insert('vicidial_scripts', { script_id: 'DEMOSCRIPT', script_name: 'Demo script', script_text: DEMO_SCRIPT_TEXT, active: 'Y' });
     await insert('phones', { extension: '8001', login: 'demo8001' });
   }
 }

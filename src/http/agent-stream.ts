@@ -10,8 +10,9 @@ import type { WebSocket } from 'ws';
 import type { Services } from '../app/services.js';
 import type { SessionEvent } from '../events/session-events.js';
 import { applyScreenCommand, screenCommand, ScreenCommandError } from '../screen/screen-commands.js';
-import { screenState, type CampaignView } from '../screen/screen-state.js';
+import { newScreenCache, screenState } from '../screen/screen-state.js';
 import type { Presence } from '../screen/presence.js';
+import type { StreamMessage } from '../wire/agent-screen.js';
 import { requireScreenUser } from './screen-auth.js';
 
 /** Larger messages are refused unread: no screen command comes close. */
@@ -32,11 +33,11 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
     },
     async (socket: WebSocket, request) => {
       const user = services.webSessions.verify(request.cookies.agentgate_agent, 'agent', services.clock.now())!.user;
-      const campaigns = new Map<string, CampaignView | null>();
-      const send = (message: unknown) => {
+      const cache = newScreenCache();
+      const send = (message: StreamMessage) => {
         if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
       };
-      const sendState = async () => send({ type: 'state', state: await services.runner.run((u) => screenState(u, user, services.telephony, campaigns)) });
+      const sendState = async () => send({ type: 'state', state: await services.runner.run((u) => screenState(u, user, services.telephony, cache)) });
       // State messages go out in order, one read at a time.
       let queue: Promise<void> = Promise.resolve();
       const enqueue = (work: () => Promise<void>) => {
@@ -64,7 +65,8 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         const ref = typeof (json as { ref?: unknown })?.ref === 'string' ? (json as { ref: string }).ref.slice(0, 40) : undefined;
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          return send({ type: 'error', ref, code: 'invalid-command', message: `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'not valid'}` });
+          const field = issue?.path.join('.');
+          return send({ type: 'error', ref, code: 'invalid-command', message: `${field || 'message'}: ${issue?.message ?? 'not valid'}`, ...(field ? { field } : {}) });
         }
         const command = parsed.data;
         if (command.user !== undefined && command.user !== user)
@@ -74,7 +76,7 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
             await services.runner.run((u) => applyScreenCommand(u, services, user, command));
             send({ type: 'ack', ref, command: command.type });
           } catch (err) {
-            if (err instanceof ScreenCommandError) return send({ type: 'error', ref, code: err.code, message: err.message });
+            if (err instanceof ScreenCommandError) return send({ type: 'error', ref, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
             request.log.error({ err }, 'agent screen command failed');
             send({ type: 'error', ref, code: 'internal-error', message: 'That did not work; the server log has the details.' });
           }

@@ -40,10 +40,10 @@ export class SessionCommands {
     return this.sessions.change(u, agent, { commands }, 'api-pause-command');
   }
 
-  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. */
-  async logout(u: Unit, agent: LiveAgent, value: string): Promise<void> {
-    const written = await this.sessions.change(u, agent, { commands: { pause: value } }, 'api-logout-command');
-    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, 'api-logout');
+  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. `cause` tells the screen who ended it. */
+  async logout(u: Unit, agent: LiveAgent, value: string, cause: 'api-logout' | 'screen-logout' = 'api-logout'): Promise<void> {
+    const written = await this.sessions.change(u, agent, { commands: { pause: value } }, `${cause}-command`);
+    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, cause);
   }
 
   /** external_hangup: only '1' hangs up, and only when there is a call to hang up. */

@@ -352,8 +352,8 @@ export class SessionService {
     );
   }
 
-  /** A number dialled from the agent's own screen: as external_dial would, without the API's column. */
-  async screenDial(u: Unit, agent: LiveAgent, number: string, phoneCode: string): Promise<LiveAgent> {
+  /** A number (of a known lead, or searched for) dialled from the agent's own screen: as external_dial would, without the API's column. */
+  async screenDial(u: Unit, agent: LiveAgent, number: string, phoneCode: string, lead?: Lead): Promise<LiveAgent> {
     if (phaseOf(agent) !== 'paused') return agent;
     const request: DialRequest = {
       number,
@@ -371,7 +371,7 @@ export class SessionService {
       altDial: '',
       dialIngroup: '',
     };
-    return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, request));
+    return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, lead ? { ...request, lead } : request));
   }
 
 
