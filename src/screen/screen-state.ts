@@ -8,9 +8,11 @@
  */
 import type { Unit } from '../store/unit-of-work.js';
 import { sqlDateTime } from '../domain/clock.js';
+import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import { hasLiveCall, type LiveAgent } from '../domain/live-agent.js';
 import { parseSet } from '../domain/vicidial-sets.js';
+import { availableStatus } from '../sessions/rules.js';
 import { snapshotOf } from '../sessions/snapshot.js';
 import type { Telephony } from '../telephony/telephony.js';
 import type { CallCard, CampaignView, PendingAction, ScreenState, ScriptView, SessionSnapshot, TelephonyView } from '../wire/agent-screen.js';
@@ -23,7 +25,7 @@ type Script = { id: string; name: string; text: string } | undefined;
 
 /** What a connected screen reads once and keeps: its campaigns and scripts change only through an administrator. */
 export interface ScreenCache {
-  readonly campaigns: Map<string, CampaignView | null>;
+  readonly campaigns: Map<string, { view: CampaignView | null; campaign: Campaign | undefined }>;
   readonly scripts: Map<string, Script>;
 }
 
@@ -52,16 +54,17 @@ export async function screenState(u: Unit, user: string, telephony: Telephony, c
   const manualDial = account?.agentcallManual === '1';
   const clock = { now: u.now.toISOString(), localNow: sqlDateTime(u.now) };
   const none = { display: null, call: null, pending: null, lead: null, script: null, campaign: null };
-  if (!agent) return { user, session: null, ...none, telephony: NO_TELEPHONY, manualDial, ...clock };
+  if (!agent) return { user, session: null, ...none, telephony: NO_TELEPHONY, manualDial, availableStatus: 'PAUSED', ...clock };
 
   const session = snapshotOf(agent);
   const leadId = agent.leadId || agent.previewLeadId;
   const lead = leadId > 0 ? await u.store.leads.find(leadId) : undefined;
-  let campaign = cache.campaigns.get(agent.campaignId);
-  if (campaign === undefined) {
-    campaign = await campaignView(u, agent.campaignId);
-    cache.campaigns.set(agent.campaignId, campaign);
+  let cached = cache.campaigns.get(agent.campaignId);
+  if (!cached) {
+    cached = { view: await campaignView(u, agent.campaignId), campaign: await u.store.campaigns.find(agent.campaignId) };
+    cache.campaigns.set(agent.campaignId, cached);
   }
+  const campaign = cached.view;
   const phone = telephony.stateOf(agent);
   const call = await callCard(u, agent, phone, lead, campaign);
   const pauseCodeName = campaign?.pauseCodes.find((p) => p.code === agent.pauseCode)?.name ?? '';
@@ -76,6 +79,7 @@ export async function screenState(u: Unit, user: string, telephony: Telephony, c
     campaign,
     telephony: phone,
     manualDial,
+    availableStatus: availableStatus(agent, cached.campaign),
     ...clock,
   };
 }

@@ -133,10 +133,22 @@ export interface ScreenState {
   readonly campaign: CampaignView | null;
   readonly telephony: TelephonyView;
   readonly manualDial: boolean;
+  /** Where the agent goes when nothing holds it (after a call, on Resume): PAUSED on a campaign that does not dial. */
+  readonly availableStatus: AgentStatus;
   /** The server's clock (ISO): screens count time from the server's moment, not their own. */
   readonly now: string;
   /** The server's local wall-clock time, YYYY-MM-DD HH:MM:SS: callbacks are booked in it. */
   readonly localNow: string;
+}
+
+// --- logging in -------------------------------------------------------------------------------
+
+/** POST /api/v2/auth/login and GET /api/v2/auth/me: who is logged into a screen. */
+export interface ScreenUser {
+  readonly user: string;
+  readonly fullName: string;
+  readonly level: number;
+  readonly group: string;
 }
 
 // --- lists the screen asks for ---------------------------------------------------------------
