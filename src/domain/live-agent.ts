@@ -3,10 +3,10 @@
  * agent API has written to it (its external_* columns).
  */
 
-import type { AgentStatus, CallKind, SessionPhase } from '../wire/agent-screen.js';
+export type AgentStatus = 'READY' | 'QUEUE' | 'INCALL' | 'PAUSED' | 'CLOSER' | 'MQUEUE';
 
-/** The status, call kind and phase names are part of what screens receive: declared once, with the wire types. */
-export type { AgentStatus, CallKind, SessionPhase };
+/** How the current call reached the agent (vicidial_live_agents.comments). */
+export type CallKind = 'AUTO' | 'MANUAL' | 'INBOUND';
 
 export interface LiveCall {
   /** 20 characters: M (manual), V (auto) or Y (inbound), MMDDHHMMSS, the lead id. */
@@ -93,6 +93,8 @@ export function hasLiveCall(agent: LiveAgent): boolean {
  * real-time report derives it: PAUSED with a lead on screen is the
  * disposition step.
  */
+export type SessionPhase = 'ready' | 'paused' | 'on-call' | 'disposition' | 'preview';
+
 export function phaseOf(agent: LiveAgent): SessionPhase {
   if (hasLiveCall(agent)) return 'on-call';
   if (agent.leadId > 0) return agent.status === 'INCALL' ? 'on-call' : 'disposition';

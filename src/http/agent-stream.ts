@@ -9,7 +9,8 @@ import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { Services } from '../app/services.js';
 import type { SessionEvent } from '../events/session-events.js';
-import { applyScreenCommand, screenCommand, ScreenCommandError } from '../screen/screen-commands.js';
+import { checkLeadEdit } from '../api/agent/lead-edit.js';
+import { applyScreenCommand, screenCommand, ScreenCommandError, type ScreenDeps } from '../screen/screen-commands.js';
 import { newScreenCache, screenState } from '../screen/screen-state.js';
 import type { Presence } from '../screen/presence.js';
 import type { StreamMessage } from '../wire/agent-screen.js';
@@ -22,6 +23,7 @@ export const MAX_MESSAGE_BYTES = 4096;
 const STATE_EVENTS = new Set<SessionEvent['type']>(['session.started', 'session.changed', 'session.ended', 'lead.updated', 'telephony']);
 
 export function registerAgentStream(app: FastifyInstance, services: Services, presence: Presence): void {
+  const deps: ScreenDeps = { ...services, checkLeadEdit };
   app.get(
     '/api/v2/agent/stream',
     {
@@ -73,7 +75,7 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
           return send({ type: 'error', ref, code: 'foreign-agent', message: `This screen belongs to ${user}; it cannot act for ${command.user}.` });
         enqueue(async () => {
           try {
-            await services.runner.run((u) => applyScreenCommand(u, services, user, command));
+            await services.runner.run((u) => applyScreenCommand(u, deps, user, command));
             send({ type: 'ack', ref, command: command.type });
           } catch (err) {
             if (err instanceof ScreenCommandError) return send({ type: 'error', ref, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });

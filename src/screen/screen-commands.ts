@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Unit } from '../store/unit-of-work.js';
 import { isSqlDateTime, sqlDateTime } from '../domain/clock.js';
-import type { Lead } from '../domain/lead.js';
+import type { Lead, LeadEdit } from '../domain/lead.js';
 import { hasLiveCall, phaseOf, type LiveAgent } from '../domain/live-agent.js';
 import { parseSet } from '../domain/vicidial-sets.js';
 import type { SessionCommands } from '../sessions/session-commands.js';
@@ -17,9 +17,8 @@ import { availableStatus } from '../sessions/rules.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { SettingsCache } from '../store/settings-cache.js';
 import { PARK_ACTIONS, type Telephony, type TransferRequest } from '../telephony/telephony.js';
-import { dtmfDigits } from '../api/agent/functions/send-dtmf.js';
+import { dtmfDigits } from '../domain/telephony.js';
 import type { ScreenCommand as WireScreenCommand } from '../wire/agent-screen.js';
-import { checkLeadEdit } from './lead-edit.js';
 
 const ref = z.string().max(40).optional();
 /** A message may name its agent; it must then be the socket's own. */
@@ -85,6 +84,8 @@ export interface ScreenDeps {
   readonly commands: SessionCommands;
   readonly telephony: Telephony;
   readonly settings: SettingsCache;
+  /** update_fields' rules for lead fields (api/agent/lead-edit.ts). */
+  readonly checkLeadEdit: (input: Readonly<Record<string, string>>, nonLatin: boolean) => LeadEdit;
 }
 
 const epochOf = (u: Unit) => Math.floor(u.now.getTime() / 1000);
@@ -243,7 +244,7 @@ async function agentRoute(u: Unit, deps: ScreenDeps, agent: LiveAgent, target: s
 
 async function saveLead(u: Unit, deps: ScreenDeps, agent: LiveAgent, input: Readonly<Record<string, string>>) {
   if (agent.leadId < 1) return refuse('no-lead', 'There is no lead on your screen.');
-  const edit = checkLeadEdit(input, (await deps.settings.current()).useNonLatin);
+  const edit = deps.checkLeadEdit(input, (await deps.settings.current()).useNonLatin);
   if (!edit.ok) return refuse('invalid-field', edit.message, `fields.${edit.field}`);
   const names = Object.keys(edit.fields);
   if (names.length === 0) return;

@@ -15,7 +15,7 @@ import { parseSet } from '../domain/vicidial-sets.js';
 import { availableStatus } from '../sessions/rules.js';
 import { snapshotOf } from '../sessions/snapshot.js';
 import type { Telephony } from '../telephony/telephony.js';
-import type { CallCard, CampaignView, PendingAction, ScreenState, ScriptView, SessionSnapshot, TelephonyView } from '../wire/agent-screen.js';
+import type { CallCard, CampaignView, PendingAction, ScreenState, ScriptView, SessionSnapshot, TelephonyState } from '../wire/agent-screen.js';
 import { displayStatus } from './display-status.js';
 import { fillScript } from './script-text.js';
 
@@ -31,7 +31,7 @@ export interface ScreenCache {
 
 export const newScreenCache = (): ScreenCache => ({ campaigns: new Map(), scripts: new Map() });
 
-const NO_TELEPHONY: TelephonyView = { call: null, recording: null, playback: null };
+const NO_TELEPHONY: TelephonyState = { call: null, recording: null, playback: null };
 
 export async function campaignView(u: Unit, campaignId: string): Promise<CampaignView | null> {
   const campaign = await u.store.campaigns.find(campaignId);
@@ -85,7 +85,7 @@ export async function screenState(u: Unit, user: string, telephony: Telephony, c
 }
 
 /** The live call as the agent needs it: who is on the line, through which in-group or campaign, since when. */
-async function callCard(u: Unit, agent: LiveAgent, phone: TelephonyView, lead: Lead | undefined, campaign: CampaignView | null): Promise<CallCard | null> {
+async function callCard(u: Unit, agent: LiveAgent, phone: TelephonyState, lead: Lead | undefined, campaign: CampaignView | null): Promise<CallCard | null> {
   if (!agent.call || !hasLiveCall(agent)) return null;
   const live = await u.store.liveAgents.findLiveCall(agent.call.callerId);
   const queueId = live?.campaignOrIngroup || agent.campaignId;

@@ -2,72 +2,14 @@
  * The agent screen's JSON, declared once for both ends: the server declares
  * what it sends with these types and the browser (web/agent) reads them with
  * `import type`, so a changed shape breaks the build instead of a screen.
- * Type-only: no runtime code, no imports.
+ * Type-only. The session, its events and the telephony's view are the
+ * domain's own types, passed on as they are.
  */
+import type { AgentStatus, CallKind, SessionPhase } from '../domain/live-agent.js';
+import type { SessionEndCause, SessionEvent, SessionSnapshot } from '../domain/session-events.js';
+import type { CallState, TelephonyState } from '../domain/telephony.js';
 
-// --- the session ------------------------------------------------------------------
-
-/** VICIdial's agent statuses (vicidial_live_agents.status). */
-export type AgentStatus = 'READY' | 'QUEUE' | 'INCALL' | 'PAUSED' | 'CLOSER' | 'MQUEUE';
-
-/** How the current call reached the agent (vicidial_live_agents.comments). */
-export type CallKind = 'AUTO' | 'MANUAL' | 'INBOUND';
-
-/** The stage of a session; PAUSED with a lead still on screen is the disposition step. */
-export type SessionPhase = 'ready' | 'paused' | 'on-call' | 'disposition' | 'preview';
-
-/** A session as screens and wallboards see it (also carried by every session event). */
-export interface SessionSnapshot {
-  readonly user: string;
-  readonly campaignId: string;
-  readonly status: AgentStatus;
-  readonly phase: SessionPhase;
-  readonly leadId: number;
-  readonly previewLeadId: number;
-  readonly call: { readonly callerId: string; readonly kind: CallKind } | null;
-  readonly pauseCode: string;
-  /** A PAUSE or LOGOUT waiting for the disposition. */
-  readonly pending: 'PAUSE' | 'LOGOUT' | null;
-  readonly ingroups: readonly string[];
-  readonly since: string;
-}
-
-// --- what the telephony shows ----------------------------------------------------------
-
-export interface CallView {
-  readonly callerId: string;
-  readonly stage: 'ringing' | 'answered';
-  readonly parked: 'customer' | 'ivr' | null;
-  readonly thirdParty: {
-    readonly kind: 'number' | 'ingroup' | 'agent';
-    readonly target: string;
-    readonly stage: 'ringing' | 'connected';
-    readonly parked: boolean;
-  } | null;
-  readonly dtmf: string;
-}
-
-export interface TelephonyView {
-  readonly call: CallView | null;
-  readonly recording: { readonly recordingId: number; readonly filename: string } | null;
-  readonly playback: { readonly file: string; readonly state: 'playing' | 'paused' } | null;
-}
-
-// --- session events (the event bus; pushed to the agent's screen as they happen) ----------
-
-export type SessionEvent =
-  | { readonly type: 'session.started'; readonly user: string; readonly session: SessionSnapshot }
-  | { readonly type: 'session.changed'; readonly user: string; readonly session: SessionSnapshot; readonly cause: string }
-  | { readonly type: 'session.ended'; readonly user: string; readonly cause: SessionEndCause | (string & {}) }
-  | { readonly type: 'lead.updated'; readonly user: string; readonly leadId: number; readonly fields: readonly string[] }
-  | { readonly type: 'panel.refresh'; readonly user: string; readonly panels: readonly string[] }
-  | { readonly type: 'timer.action'; readonly user: string; readonly action: string; readonly message: string; readonly seconds: number }
-  | { readonly type: 'notification'; readonly user: string; readonly notificationId: number; readonly text: string; readonly confetti: boolean }
-  /** The telephony side of a session changed: the call rang or was answered, parked, recorded, transferred… */
-  | { readonly type: 'telephony'; readonly user: string; readonly state: TelephonyView };
-
-/** Why a session ended; the screen tells the agent in these words' terms. */
-export type SessionEndCause = 'screen-logout' | 'api-logout' | 'logout-after-disposition' | 'timeout' | 'replaced';
+export type { AgentStatus, CallKind, CallState, SessionEndCause, SessionEvent, SessionPhase, SessionSnapshot, TelephonyState };
 
 // --- the screen state (sent whole on connect and after every change) -------------------------
 
@@ -131,7 +73,7 @@ export interface ScreenState {
   readonly lead: LeadView | null;
   readonly script: ScriptView | null;
   readonly campaign: CampaignView | null;
-  readonly telephony: TelephonyView;
+  readonly telephony: TelephonyState;
   readonly manualDial: boolean;
   /** Where the agent goes when nothing holds it (after a call, on Resume): PAUSED on a campaign that does not dial. */
   readonly availableStatus: AgentStatus;

@@ -20,9 +20,41 @@ import { startHarness, type Harness } from '../support/harness.js';
 const screenshot = (name: string) =>
   process.env.UPDATE_SCREENSHOT ? path.resolve(import.meta.dirname, '../../docs', name) : path.join(os.tmpdir(), `agentgate-${process.pid}-${name}`);
 
+/** In the page, before the app: new-call alerts are recorded (the desktop notifications shown, the tones played). */
+const RECORD_ALERTS = `
+  window.__alerts = { notifications: [], tones: 0 };
+  const Shown = window.Notification;
+  window.Notification = class extends Shown {
+    constructor(title, options) {
+      window.__alerts.notifications.push({ title, body: (options && options.body) || '' });
+      super(title, options);
+    }
+  };
+  const oscillator = AudioContext.prototype.createOscillator;
+  AudioContext.prototype.createOscillator = function () {
+    window.__alerts.tones++;
+    return oscillator.call(this);
+  };
+`;
+interface Alerts {
+  notifications: { title: string; body: string }[];
+  tones: number;
+}
+
+/** In the page: how far it scrolls sideways, and the visible controls that stick out of the viewport. */
+const MEASURE_WIDTH = `(() => {
+  const width = document.documentElement.clientWidth;
+  const clipped = [...document.querySelectorAll('button, input, select, textarea, a')]
+    .filter((el) => el.offsetParent !== null)
+    .map((el) => ({ text: (el.textContent || el.getAttribute('aria-label') || el.id).trim(), r: el.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && (r.left < -1 || r.right > width + 1))
+    .map(({ text }) => text);
+  return { scroll: document.documentElement.scrollWidth - width, clipped };
+})()`;
+
 const WIDE = { width: 1400, height: 1000 };
 /** A journey through many screen states, each checked with axe, on a 2-core machine. */
-const JOURNEY_MS = 120_000;
+const JOURNEY_MS = 180_000;
 const PHONE = { width: 390, height: 844 };
 
 describeBrowser('the agent screen', () => {
@@ -56,23 +88,7 @@ describeBrowser('the agent screen', () => {
   async function open(viewport = WIDE): Promise<{ page: Page; errors: string[] }> {
     const context = await browser.newContext({ viewport, permissions: ['notifications'] });
     contexts.push(context);
-    await context.addInitScript(() => {
-      const w = window as unknown as { __alerts: { notifications: { title: string; body: string }[]; tones: number } };
-      w.__alerts = { notifications: [], tones: 0 };
-      const Real = window.Notification;
-      class Recorded extends Real {
-        constructor(title: string, options?: NotificationOptions) {
-          w.__alerts.notifications.push({ title, body: options?.body ?? '' });
-          super(title, options);
-        }
-      }
-      Object.defineProperty(window, 'Notification', { value: Recorded, configurable: true, writable: true });
-      const oscillator = AudioContext.prototype.createOscillator;
-      AudioContext.prototype.createOscillator = function (this: AudioContext) {
-        w.__alerts.tones++;
-        return oscillator.call(this);
-      };
-    });
+    await context.addInitScript({ content: RECORD_ALERTS });
     await context.clock.install();
     const page = await context.newPage();
     const errors: string[] = [];
@@ -81,7 +97,8 @@ describeBrowser('the agent screen', () => {
   }
 
   const status = (page: Page) => page.getByTestId('status').textContent();
-  const alerts = (page: Page) => page.evaluate(() => (window as unknown as { __alerts: { notifications: { title: string; body: string }[]; tones: number } }).__alerts);
+  const alerts = (page: Page) => page.evaluate<Alerts>('window.__alerts');
+  const focused = (page: Page) => page.locator('*:focus');
 
   async function accessible(page: Page, state: string) {
     expect(await seriousViolations(page), `axe: ${state}`).toEqual([]);
@@ -89,15 +106,7 @@ describeBrowser('the agent screen', () => {
 
   /** Nothing scrolls sideways, and every visible button lies within the viewport's width. */
   async function fitsWidth(page: Page, state: string) {
-    const overflow = await page.evaluate(() => {
-      const width = document.documentElement.clientWidth;
-      const clipped = [...document.querySelectorAll('button, input, select, textarea, a')]
-        .filter((el) => (el as HTMLElement).offsetParent !== null)
-        .map((el) => ({ text: (el.textContent || el.getAttribute('aria-label') || el.id).trim(), r: el.getBoundingClientRect() }))
-        .filter(({ r }) => r.width > 0 && (r.left < -1 || r.right > width + 1))
-        .map(({ text }) => text);
-      return { scroll: document.documentElement.scrollWidth - width, clipped };
-    });
+    const overflow = await page.evaluate<{ scroll: number; clipped: string[] }>(MEASURE_WIDTH);
     expect(overflow, `layout: ${state}`).toEqual({ scroll: 0, clipped: [] });
   }
 
@@ -249,7 +258,7 @@ describeBrowser('the agent screen', () => {
 
     await page.getByRole('button', { name: 'Leave 3-way…' }).click();
     expect(await page.getByText('3125559999 stays on the line with the customer').count()).toBe(1);
-    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Leave the 3-way call');
+    await expect.poll(() => focused(page).textContent()).toBe('Leave the 3-way call');
     await accessible(page, 'leave 3-way confirmation');
     await page.getByRole('button', { name: 'Stay on the call' }).click();
     expect(await status(page)).toBe('INCALL');
@@ -358,9 +367,9 @@ describeBrowser('the agent screen', () => {
     await page.goto(`${base}/agent`);
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to main content');
+    expect(await focused(page).textContent()).toBe('Skip to main content');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await focused(page).getAttribute('id')).toBe('main');
     await page.keyboard.press('Tab');
     await page.keyboard.type('1002');
     await page.keyboard.press('Tab');
@@ -370,7 +379,7 @@ describeBrowser('the agent screen', () => {
     await expect.poll(() => page.getByLabel('Campaign', { exact: true }).inputValue()).toBe('OTHERCMP'); // the campaign of 1002's group
     await page.getByLabel('Campaign', { exact: true }).focus();
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Start');
+    expect(await focused(page).textContent()).toBe('Start');
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page)).toBe('PAUSED');
     // OTHERCMP does not send calls: no Resume to press, and the screen says why.
@@ -385,7 +394,7 @@ describeBrowser('the agent screen', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page)).toBe('WRAP-UP');
     await page.locator('body').press('8'); // A, B, CALLBK, DC, DNC, N, NI, SALE
-    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).value)).toBe('SALE');
+    expect(await focused(page).inputValue()).toBe('SALE');
     await page.keyboard.press('Enter');
     await expect.poll(() => status(page)).toBe('PAUSED');
     expect((await h.rows('vicidial_list', { lead_id: 9 }))[0]).toMatchObject({ status: 'SALE' });

@@ -39,8 +39,9 @@ export async function connectScreen(base: string, cookie: string, opened: WebSoc
   ws.on('message', (data) => {
     const m = JSON.parse(data.toString());
     const waiter = waiters.find((w) => w.match(m));
-    if (waiter) waiters.splice(waiters.indexOf(waiter), 1) && waiter.resolve(m);
-    else messages.push(m);
+    if (!waiter) return messages.push(m);
+    waiters.splice(waiters.indexOf(waiter), 1);
+    waiter.resolve(m);
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);

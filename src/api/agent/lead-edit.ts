@@ -1,17 +1,16 @@
 /**
  * Lead fields edited on the agent's own screen, checked with update_fields'
- * rules — written once, elsewhere: the fields update_fields may set
+ * rules — written once, here and beside it: the fields update_fields may set
  * (UPDATABLE_FIELDS), the character whitelists api.php applies to them
  * (input-filters.ts), and the column limits the lead functions refuse past
  * (lead-values.ts). Where the API silently drops a character or cuts a value,
- * the screen says so next to the field instead, and saves nothing.
+ * the screen says so next to the field instead, and saves nothing. The
+ * screen's commands receive this check from the HTTP layer (http/agent-stream.ts).
  */
-import { filterParams } from '../api/agent/input-filters.js';
-import { UPDATABLE_FIELDS } from '../api/agent/functions/update-fields.js';
-import type { LeadField, LeadFields } from '../domain/lead.js';
-import { describeProblem, leadValueProblem } from '../leads/lead-values.js';
-
-export type LeadEdit = { readonly ok: true; readonly fields: LeadFields } | { readonly ok: false; readonly field: string; readonly message: string };
+import type { LeadEdit, LeadField } from '../../domain/lead.js';
+import { describeProblem, leadValueProblem } from '../../leads/lead-values.js';
+import { UPDATABLE_FIELDS } from './functions/update-fields.js';
+import { filterParams } from './input-filters.js';
 
 const updatable = new Set<string>(UPDATABLE_FIELDS);
 
