@@ -70,6 +70,7 @@ export const vicidialCampaigns = table('vicidial_campaigns', {
   calls_inqueue_count_two: c.varchar(40).default('DISABLED'),
   scheduled_callbacks: yn('N'),
   campaign_cid: c.varchar(20).default('0000000000'),
+  campaign_script: c.varchar(20),
 });
 
 export const vicidialLists = table('vicidial_lists', {
