@@ -43,7 +43,7 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         queue = queue.then(work).catch((err: unknown) => request.log.error({ err }, 'agent stream send failed'));
       };
 
-      const unsubscribe = services.bus.subscribe(user, (event) => {
+      const unsubscribe = services.bus.subscribe(user, ({ event }) => {
         if (event.type === 'session.ended') presence.ended(user);
         send({ type: 'event', event });
         if (STATE_EVENTS.has(event.type)) enqueue(sendState);
