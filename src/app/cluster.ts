@@ -82,6 +82,16 @@ export class Cluster {
     this.lease.start();
   }
 
+  /** Whether the call simulator runs here (this node holds its lease). */
+  get simulatorRunning(): boolean {
+    return this.lease?.holding ?? false;
+  }
+
+  /** Take or renew the simulator's lease now (its timer does it every few seconds). */
+  async renewLease(): Promise<void> {
+    await this.lease?.tick();
+  }
+
   /** Whether this node can serve: its database answers, and Redis too when one is configured. */
   async readiness(database: DatabaseHandle): Promise<Readiness> {
     let db = 'ok';

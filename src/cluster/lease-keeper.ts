@@ -65,6 +65,8 @@ export class LeaseKeeper {
       this.options.logger?.error({ err, lease: this.options.name }, 'renewing a lease failed');
       if (Date.now() >= this.trustedUntil) this.lose('it could not be renewed');
     } finally {
+      // One timer, however the attempt was started.
+      clearTimeout(this.timer);
       if (!this.stopped) {
         this.timer = setTimeout(() => void this.tick(), this.renewMs);
         this.timer.unref();

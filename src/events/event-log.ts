@@ -110,8 +110,8 @@ export class EventLog implements EventBus {
     this.following = true;
     this.options.wakeups.listen(
       () => this.read(),
-      // Back up: catch up on whatever was announced while nobody listened.
-      (up) => up && this.read(),
+      // Up again: catch up on what was announced while nobody listened. Down: read now, then poll.
+      () => void this.read(),
     );
     this.schedulePoll();
   }
@@ -203,11 +203,14 @@ export class EventLog implements EventBus {
     if (this.filling) return;
     this.filling = true;
     try {
-      for (const gap of this.order.gaps()) {
-        for (const event of await this.options.source.ofAgent(gap.user, gap.after, gap.before)) this.deliver(this.order.offer(event));
-        if (this.order.seen(gap.user) < gap.before - 1) {
-          this.options.logger?.warn({ user: gap.user, after: gap.after, before: gap.before }, 'events missing from the log (pruned); skipped');
-          this.deliver(this.order.skip(gap.user));
+      // Each pass fills or skips every gap it finds; gaps met meanwhile are taken by the next pass.
+      for (let gaps = this.order.gaps(); gaps.length > 0 && !this.closed; gaps = this.order.gaps()) {
+        for (const gap of gaps) {
+          for (const event of await this.options.source.ofAgent(gap.user, gap.after, gap.before)) this.deliver(this.order.offer(event));
+          if (this.order.seen(gap.user) < gap.before - 1) {
+            this.options.logger?.warn({ user: gap.user, after: gap.after, before: gap.before }, 'events missing from the log (pruned); skipped');
+            this.deliver(this.order.skip(gap.user));
+          }
         }
       }
     } finally {
