@@ -43,9 +43,10 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         queue = queue.then(work).catch((err: unknown) => request.log.error({ err }, 'agent stream send failed'));
       };
 
-      const unsubscribe = services.bus.subscribe(user, ({ event }) => {
+      const unsubscribe = services.bus.subscribe(user, ({ id, seq, event }) => {
         if (event.type === 'session.ended') presence.ended(user);
-        send({ type: 'event', event });
+        // seq counts this agent's events 1, 2, 3…: a screen can tell it missed or repeated none.
+        send({ type: 'event', id, seq, event });
         if (STATE_EVENTS.has(event.type)) enqueue(sendState);
       });
       presence.connected(user);
