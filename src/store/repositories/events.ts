@@ -53,7 +53,11 @@ export class EventsRepository {
     for (const { event } of events) counts.set(event.user, (counts.get(event.user) ?? 0) + 1);
     // The next number to give each agent's events in this unit.
     const next = new Map<string, number>();
-    for (const [user, count] of counts) next.set(user, (await this.reserveSequence(user, count)) - count + 1);
+    // Counters in one order (by user) in every transaction: two units raising events for the same agents never deadlock.
+    for (const user of [...counts.keys()].sort()) {
+      const count = counts.get(user)!;
+      next.set(user, (await this.reserveSequence(user, count)) - count + 1);
+    }
 
     const at = sqlDateTime(now);
     const stored: StoredEvent[] = [];
