@@ -11,6 +11,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { describeRedis, redisPrefix, startRedis, type RedisServer } from '../support/redis.js';
 import { freePort, tempDir } from '../support/server-process.js';
+import { until } from '../support/until.js';
 
 let redis: RedisServer;
 const open: Services[] = [];
@@ -25,13 +26,6 @@ async function node(file: string, redisUrl: string, prefix: string): Promise<Ser
   return services;
 }
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms: number): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describeRedis('nodes sharing a Redis', () => {
   beforeAll(async () => {

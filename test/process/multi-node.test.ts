@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { describeRedis, redisPrefix, startRedis, type RedisServer } from '../support/redis.js';
 import { startServer, tempDir, type ServerProcess } from '../support/server-process.js';
+import { until } from '../support/until.js';
 
 let redis: RedisServer;
 let databaseFile: string;
@@ -26,13 +27,6 @@ const nonAgent = async (node: ServerProcess, params: Record<string, string>) =>
   (await fetch(`${node.url}/vicidial/non_agent_api.php?${new URLSearchParams({ source: 'test', user: '6000', pass: '1234', ...params })}`)).text();
 const pause = (node: ServerProcess, value: 'PAUSE' | 'RESUME', user = '6666') => api(node, { user, agent_user: '1001', function: 'external_pause', value });
 
-async function until(check: () => boolean | Promise<boolean>, what: string, ms = 15_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
 
 interface Screen {
   readonly events: { id: number; seq: number; event: { type: string; user: string; cause?: string } }[];

@@ -14,6 +14,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import type { StoredEvent } from '../../src/events/event-bus.js';
 import { tempDir } from '../support/server-process.js';
+import { until } from '../support/until.js';
 
 const open: Services[] = [];
 afterEach(async () => {
@@ -42,13 +43,6 @@ function collect(services: Services, user: string): StoredEvent[] {
   return seen;
 }
 
-async function until(check: () => boolean, what: string, ms = 5000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 /** Pause or resume agent 1000 through a node, as the agent API does. */
 async function toggle(services: Services, user = '1000'): Promise<void> {
