@@ -39,14 +39,27 @@ export class Cluster {
   readonly settings: SettingsCache;
   private lease: LeaseKeeper | undefined;
 
-  constructor(
+  /** Connect to Redis (when configured) and open the event log at its head. */
+  static async open(config: Config, store: Store, clock: Clock, logger?: Logger): Promise<Cluster> {
+    const redis = config.redisUrl ? await RedisLink.connect(config.redisUrl, config.redisPrefix, logger) : undefined;
+    const cluster = new Cluster(config, store, clock, redis, logger);
+    try {
+      await cluster.events.open();
+    } catch (err) {
+      await cluster.close();
+      throw err;
+    }
+    return cluster;
+  }
+
+  private constructor(
     config: Config,
     store: Store,
     clock: Clock,
+    redis: RedisLink | undefined,
     private readonly logger?: Logger,
   ) {
-    this.redis = config.redisUrl ? new RedisLink(config.redisUrl, config.redisPrefix, logger) : undefined;
-    const redis = this.redis;
+    this.redis = redis;
     this.events = new EventLog({
       source: store.events,
       wakeups: redis ? redisWakeups(redis, this.nodeId) : NO_WAKEUPS,

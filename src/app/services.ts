@@ -88,8 +88,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const upgraded = await hashPlainPasswords(store, passwords);
     if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
 
-    const node = (cluster = new Cluster(config, store, clock, options.logger));
-    await node.events.open();
+    const node = (cluster = await Cluster.open(config, store, clock, options.logger));
     const bus: EventBus = node.events;
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();

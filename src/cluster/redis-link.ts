@@ -9,7 +9,7 @@
  * ping. Channel names carry a prefix (REDIS_PREFIX), so several deployments
  * (or parallel tests) can share one server.
  */
-import { Redis, type RedisOptions } from 'ioredis';
+import type { Redis, RedisOptions } from 'ioredis';
 
 export interface LinkLogger {
   info(details: object, message: string): void;
@@ -19,6 +19,13 @@ export interface LinkLogger {
 type MessageHandler = (message: string) => void;
 
 export class RedisLink {
+  /** Connect (in the background: the link comes up, and goes down and up, by itself). */
+  static async connect(url: string, prefix: string, logger?: LinkLogger): Promise<RedisLink> {
+    // Loaded only when REDIS_URL is set: a node alone, and every CLI command, start without it.
+    const { Redis } = await import('ioredis');
+    return new RedisLink(Redis, url, prefix, logger);
+  }
+
   private readonly publisher: Redis;
   private readonly subscriber: Redis;
   private readonly handlers = new Map<string, Set<MessageHandler>>();
@@ -28,7 +35,8 @@ export class RedisLink {
   private lastError = '';
   private closing = false;
 
-  constructor(
+  private constructor(
+    RedisClient: typeof Redis,
     url: string,
     private readonly prefix: string,
     private readonly logger?: LinkLogger,
@@ -43,8 +51,8 @@ export class RedisLink {
       retryStrategy: (times) => Math.min(100 * times, 1000),
       autoResubscribe: false,
     };
-    this.publisher = new Redis(url, { ...options, connectionName: 'agentgate-publish' });
-    this.subscriber = new Redis(url, { ...options, connectionName: 'agentgate-subscribe' });
+    this.publisher = new RedisClient(url, { ...options, connectionName: 'agentgate-publish' });
+    this.subscriber = new RedisClient(url, { ...options, connectionName: 'agentgate-subscribe' });
     for (const connection of [this.publisher, this.subscriber]) {
       // ioredis reports each failed attempt; the transition is what the log needs.
       connection.on('error', (err: Error) => (this.lastError = err.message));
