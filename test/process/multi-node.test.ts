@@ -29,6 +29,7 @@ const pause = (node: ServerProcess, value: 'PAUSE' | 'RESUME', user = '6666') =>
 
 
 interface Screen {
+  readonly ws: WebSocket;
   readonly events: { id: number; seq: number; event: { type: string; user: string; cause?: string } }[];
 }
 
@@ -49,7 +50,7 @@ async function openScreen(node: ServerProcess): Promise<Screen> {
   expect(session.status).toBe(200);
   const ws = new WebSocket(`${node.url.replace('http', 'ws')}/api/v2/agent/stream`, { headers: { cookie } });
   sockets.push(ws);
-  const screen: Screen = { events: [] };
+  const screen: Screen = { ws, events: [] };
   await new Promise<void>((resolve, reject) => {
     ws.on('message', (data) => {
       const m = JSON.parse(data.toString());
@@ -156,10 +157,14 @@ describeRedis('two nodes on one database and one Redis', () => {
     expect(b.output().split('Redis is down').length - 1).toBe(1);
   });
 
-  it('shuts down gracefully on SIGTERM', async () => {
+  it('shuts down gracefully on SIGTERM, closing its screens’ sockets', async () => {
+    const screen = await openScreen(a);
+    const closed = new Promise<number>((resolve) => screen.ws.once('close', (code) => resolve(code)));
     const exit = new Promise<number | null>((resolve) => a.child.once('exit', (code) => resolve(code)));
     a.child.kill('SIGTERM');
     expect(await exit).toBe(0);
+    // Closed by the server with a close frame (no status), not dropped: the screen reconnects, to another node.
+    expect(await closed).toBe(1005);
     expect(a.output()).toContain('shut down');
     // The other node goes on serving.
     expect(await pause(b, 'RESUME')).toMatch(/^SUCCESS/);
