@@ -25,7 +25,7 @@ export interface EventSource {
   lastId(): Promise<number>;
   oldestId(): Promise<number | undefined>;
   sequences(): Promise<Map<string, number>>;
-  prune(before: Date, keepRows: number): Promise<number>;
+  prune(upTo: number, keepRows: number): Promise<number>;
 }
 
 /** Wake-ups between nodes: Redis pub/sub (cluster/), or none. */
@@ -90,6 +90,8 @@ export class EventLog implements EventBus {
   private following = false;
   private closed = false;
   private lastPrune = 0;
+  /** Where the log stood, now and then: an event is as old as the first mark after it. */
+  private marks: { at: number; position: number }[] = [];
 
   constructor(options: EventLogOptions) {
     this.options = { wakeups: NO_WAKEUPS, now: () => new Date(), ...EVENT_LOG_DEFAULTS, ...options };
@@ -228,11 +230,26 @@ export class EventLog implements EventBus {
     });
   }
 
+  /**
+   * Drop what is older than the retention, and beyond the row budget. Age is
+   * told by marks of where the log stood when (no index on time: every index
+   * costs each event a write); a node up for less than the retention prunes
+   * by the budget only.
+   */
   private async pruneNowAndThen(): Promise<void> {
     if (Date.now() - this.lastPrune < PRUNE_EVERY_MS) return;
     this.lastPrune = Date.now();
+    await this.prune();
+  }
+
+  /** Prune now (a following node does it every 30 s). */
+  async prune(): Promise<void> {
+    const now = this.options.now().getTime();
+    this.marks.push({ at: now, position: this.cursor.position });
+    let upTo = 0;
+    while (this.marks.length > 0 && this.marks[0]!.at <= now - this.options.retentionMs) upTo = this.marks.shift()!.position;
     try {
-      await this.options.source.prune(new Date(this.options.now().getTime() - this.options.retentionMs), this.options.retentionRows);
+      await this.options.source.prune(upTo, this.options.retentionRows);
     } catch (err) {
       this.options.logger?.error({ err }, 'pruning the event log failed');
     }

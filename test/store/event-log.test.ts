@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createServices, type Services } from '../../src/app/services.js';
 import { SIMULATOR_LEASE } from '../../src/app/cluster.js';
 import { loadConfig } from '../../src/config/config.js';
+import { ManualClock } from '../../src/domain/clock.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import type { StoredEvent } from '../../src/events/event-bus.js';
 import { tempDir } from '../support/server-process.js';
@@ -145,7 +146,7 @@ describe('the event log', () => {
     expect(later.ok && later.events.map((e) => e.user)).toEqual(['1000']);
 
     // Everything older than a minute from now goes: the old position is out of the window.
-    await a.store.events.prune(new Date(Date.now() + 60_000), 1_000_000);
+    await a.store.events.prune(a.cluster.events.position, 1_000_000);
     expect(await a.bus.replay('*', start)).toEqual({ ok: false, reason: 'too-old' });
     // What the log holds is still replayable.
     await toggle(a);
@@ -153,10 +154,30 @@ describe('the event log', () => {
     expect(fresh.ok && fresh.events).toHaveLength(1);
   });
 
+  it('prunes what is older than its retention, told by where the log stood when', async () => {
+    const file = path.join(tempDir(), 'agentgate.db');
+    const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
+    const config = loadConfig({}, { databaseUrl: `sqlite:${file}`, bcryptCost: 4, logLevel: 'silent', simulator: false, eventRetentionMinutes: 10 });
+    const a = await createServices(config, { clock });
+    open.push(a);
+    await seedDemo(a);
+    await toggle(a);
+    const old = a.cluster.events.position;
+    await a.cluster.events.prune(); // 10:00 — the log stood at `old`
+    clock.advance(6 * 60_000);
+    await toggle(a);
+    await a.cluster.events.prune(); // 10:06 — nothing is ten minutes old yet
+    expect((await a.store.events.after(0, 100)).at(0)!.id).toBeLessThanOrEqual(old);
+    clock.advance(5 * 60_000);
+    await a.cluster.events.prune(); // 10:11 — what stood at 10:00 goes, what came at 10:06 stays
+    const left = await a.store.events.after(0, 100);
+    expect(left.map((e) => e.id)).toEqual([old + 1]);
+  });
+
   it('prunes beyond its row budget, keeping the newest', async () => {
     const [a] = await twoNodes();
     for (let i = 0; i < 6; i++) await toggle(a);
-    const removed = await a.store.events.prune(new Date(0), 2);
+    const removed = await a.store.events.prune(0, 2);
     expect(removed).toBeGreaterThan(0);
     const left = await a.store.events.after(0, 100);
     expect(left).toHaveLength(2);

@@ -155,13 +155,13 @@ export class EventsRepository {
   }
 
   /**
-   * Drop events older than `before`, and beyond the newest `keepRows`.
+   * Drop the events up to position `upTo`, and beyond the newest `keepRows`.
    * Returns how many went. The agents' counters stay: numbering goes on.
    */
-  async prune(before: Date, keepRows: number): Promise<number> {
-    const byAge = await this.db.deleteFrom('agentgate_events').where('created_at', '<', sqlDateTime(before)).executeTakeFirst();
-    const last = await this.lastId();
-    const byCount = await this.db.deleteFrom('agentgate_events').where('event_id', '<=', last - keepRows).executeTakeFirst();
-    return Number(byAge.numDeletedRows) + Number(byCount.numDeletedRows);
+  async prune(upTo: number, keepRows: number): Promise<number> {
+    const cut = Math.max(upTo, (await this.lastId()) - keepRows);
+    if (cut <= 0) return 0;
+    const result = await this.db.deleteFrom('agentgate_events').where('event_id', '<=', cut).executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 }

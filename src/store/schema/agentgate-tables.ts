@@ -35,12 +35,8 @@ export const agentgateEvents = table(
     command_id: c.varchar(64),
     created_at: c.datetime().notNull(),
   },
-  {
-    indexes: [
-      { name: 'agent_seq', columns: ['user', 'seq'], unique: true },
-      { name: 'created_at', columns: ['created_at'] },
-    ],
-  },
+  // No index on created_at: every index costs each event a write, and pruning goes by event_id.
+  { indexes: [{ name: 'agent_seq', columns: ['user', 'seq'], unique: true }] },
 );
 
 /**
