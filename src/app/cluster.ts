@@ -111,7 +111,9 @@ export class Cluster {
     try {
       await sql`select 1`.execute(database.db);
     } catch (err) {
-      db = `down: ${(err as Error).message}`;
+      // The answer is public: a short reason there, the whole error in the log.
+      this.logger?.warn({ err }, 'readiness: the database does not answer');
+      db = `down: ${(err as { code?: string }).code ?? 'no answer'}`;
     }
     if (!this.redis) return { ready: db === 'ok', database: db };
     const problem = await this.redis.check();

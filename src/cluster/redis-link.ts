@@ -95,14 +95,14 @@ export class RedisLink {
     this.publisher.publish(this.prefix + channel, message).catch(() => {});
   }
 
-  /** For readiness: undefined when Redis answers, else why not. */
+  /** For readiness (a public answer: a short reason, never the URL): undefined when Redis answers, else why not. */
   async check(): Promise<string | undefined> {
-    if (this.publisher.status !== 'ready') return `not connected (${this.lastError || this.publisher.status})`;
+    if (this.publisher.status !== 'ready') return 'not connected';
     try {
       await this.publisher.ping();
       return this.up ? undefined : 'not subscribed yet';
-    } catch (err) {
-      return (err as Error).message;
+    } catch {
+      return 'no answer to PING';
     }
   }
 
