@@ -22,10 +22,12 @@ const LAYERS = {
   leads: ['domain', 'store'],
   sessions: ['domain', 'events', 'store'],
   telephony: ['domain', 'events', 'sessions', 'store'],
+  // Between nodes: Redis, wake-ups for the event log, leases.
+  cluster: ['domain', 'events', 'store'],
   screen: ['domain', 'events', 'sessions', 'store', 'telephony', 'wire'],
   api: ['access', 'audit', 'domain', 'events', 'leads', 'sessions', 'store', 'telephony', 'wire'],
   admin: ['access', 'api', 'audit', 'domain', 'sessions', 'store', 'wire'],
-  app: ['access', 'admin', 'api', 'audit', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony'],
+  app: ['access', 'admin', 'api', 'audit', 'cluster', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony'],
   demo: ['access', 'app', 'domain', 'store'],
   // The composition root and the entry point: the only folders that may import http/ and cli/.
   http: ['access', 'admin', 'api', 'app', 'audit', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony', 'wire'],

@@ -19,17 +19,18 @@ import { nonAgentFunctions } from '../api/non-agent/registry.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
-import { InProcessEventBus, type EventBus } from '../events/event-bus.js';
+import type { EventBus } from '../events/event-bus.js';
 import { SessionCommands } from '../sessions/session-commands.js';
 import { SessionService } from '../sessions/session-service.js';
 import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
-import { SettingsCache } from '../store/settings-cache.js';
+import type { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
 import { CallSimulator } from '../telephony/call-simulator.js';
 import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
 import type { Telephony } from '../telephony/telephony.js';
 import { UnitRunner } from '../store/unit-of-work.js';
+import { Cluster, type Readiness } from './cluster.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
@@ -57,6 +58,11 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly nonAgentApi: NonAgentApi;
   readonly startedAt: Date;
+  /** The event log, Redis, the simulator's lease: this node among the others. */
+  readonly cluster: Cluster;
+  /** What `serve` runs in the background: following the event log, the call simulator under its lease (when on). */
+  startBackground(): void;
+  readiness(): Promise<Readiness>;
   close(): Promise<void>;
 }
 
@@ -74,6 +80,7 @@ export interface ServiceOptions {
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
   const clock = options.clock ?? systemClock;
   const database = openDatabase(config.databaseUrl);
+  let cluster: Cluster | undefined;
   try {
     const store = new Store(database.db, database.dialect);
     if (options.migrate !== false) {
@@ -84,7 +91,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const upgraded = await hashPlainPasswords(store, passwords);
     if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
 
-    const bus = new InProcessEventBus();
+    const node = (cluster = await Cluster.open(config, store, clock, options.logger));
+    const bus: EventBus = node.events;
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();
     const sessions = new SessionService({
@@ -97,7 +105,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
     const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
-    const settings = new SettingsCache(store);
+    const settings: SettingsCache = node.settings;
     const authenticator = new Authenticator(passwords, credentialCache, new LoginThrottle(options.loginLimits));
     // Without a configured secret, screen sessions last until the process restarts.
     const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
@@ -145,13 +153,18 @@ export async function createServices(config: Config, options: ServiceOptions = {
       scheduler,
       nonAgentApi,
       startedAt,
+      cluster: node,
+      startBackground: () => node.startBackground(store, telephony, config.simulator),
+      readiness: () => node.readiness(database),
       async close() {
+        await node.close();
         telephony.stop();
-        await bus.close();
+        scheduler.stop();
         await database.close();
       },
     };
   } catch (err) {
+    await cluster?.close();
     await database.close();
     throw err;
   }

@@ -7,21 +7,38 @@ import { buildApp } from '../http/app.js';
 import { loggerOptions } from '../http/logging.js';
 import { CliError } from './cli-error.js';
 
+/** A shutdown that takes longer than this is cut short: a stuck client must not keep a node from restarting. */
+const SHUTDOWN_LIMIT_MS = 10_000;
+
 export async function serveCommand(config: Config, demo: boolean): Promise<void> {
   const logger = pino({ level: config.logLevel });
   const services = await createServices(config, { logger });
   const seeded = demo && (await isEmpty(services.store));
   if (seeded) await seedDemo(services);
   if (demo) await seedDemoSimulator(services);
-  // The embedded telephony: calls for the simulated campaigns and in-groups (SIMULATOR=off turns it off).
-  if (config.simulator) services.telephony.start();
+  // Follow the event log; the embedded telephony (calls for the simulated campaigns and in-groups)
+  // runs on the one node holding its lease (SIMULATOR=off turns it off).
+  services.startBackground();
 
   const app = await buildApp(services, { logger: loggerOptions(config.logLevel) });
+  // Graceful: stop accepting, let requests in flight finish and answer, then
+  // give the simulator's lease up, stop following, close Redis and the database.
   const stop = async (signal: string) => {
-    logger.info({ signal }, 'shutting down');
-    await app.close();
-    await services.close();
-    process.exit(0);
+    logger.info({ signal }, 'shutting down: finishing requests in flight');
+    const deadline = setTimeout(() => {
+      logger.error({ afterMs: SHUTDOWN_LIMIT_MS }, 'shutdown took too long; exiting now');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS);
+    deadline.unref();
+    try {
+      await app.close();
+      await services.close();
+      logger.info({}, 'shut down');
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));

@@ -22,6 +22,17 @@ const schema = z.object({
   simulator: z.union([z.literal(true), z.literal(false)]),
   simSeed: z.coerce.number().int().min(0),
   simSpeed: z.coerce.number().positive().max(1000),
+  /** Several nodes: Redis carries event wake-ups and cache invalidations between them (redis://[:password@]host:port[/db]). */
+  redisUrl: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Prefix of the Redis channels, so deployments sharing one Redis server stay apart. */
+  redisPrefix: z.string().min(1).max(100),
+  /** How often a node reads the event log when it has no Redis wake-ups (the slower path), in ms. */
+  eventPollMs: z.coerce.number().int().min(10).max(60_000),
+  /** How long the event log keeps events: the window a reconnecting stream can replay. */
+  eventRetentionMinutes: z.coerce.number().positive().max(24 * 60),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -44,6 +55,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<key
     simulator: overrides.simulator ?? env.SIMULATOR !== 'off',
     simSeed: overrides.simSeed ?? env.SIM_SEED ?? 1,
     simSpeed: overrides.simSpeed ?? env.SIM_SPEED ?? 1,
+    redisUrl: overrides.redisUrl ?? (env.REDIS_URL || undefined),
+    redisPrefix: overrides.redisPrefix ?? env.REDIS_PREFIX ?? 'agentgate:',
+    eventPollMs: overrides.eventPollMs ?? env.EVENT_POLL_MS ?? 250,
+    eventRetentionMinutes: overrides.eventRetentionMinutes ?? env.EVENT_RETENTION_MINUTES ?? 10,
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

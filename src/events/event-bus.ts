@@ -1,54 +1,83 @@
 /**
- * The event bus between the session service and whoever shows sessions.
- * In-process now; a Redis-backed bus can implement the same interface so an
- * event published on one node reaches subscribers on every node.
+ * The event bus between the session service and whoever shows sessions: the
+ * agent screens' WebSockets, the call simulator, and (issue 11) the public
+ * event stream.
+ *
+ * Every event is stored first: a unit of work writes its events to the event
+ * log in its own transaction (store/unit-of-work.ts), and the bus delivers
+ * them once that has committed — on the node that committed at once, on every
+ * other node when it follows the log (event-log.ts). A subscriber sees each
+ * event of an agent once, in the agent's order (seq), on whichever node it is.
  */
-import { EventEmitter } from 'node:events';
 import type { SessionEvent } from './session-events.js';
 
 export type Unsubscribe = () => void;
 
-export interface EventBus {
-  publish(event: SessionEvent): void;
-  /** Events for one user (an agent screen), or every event when user is '*'. */
-  subscribe(user: string, handler: (event: SessionEvent) => void): Unsubscribe;
-  close(): Promise<void>;
-}
-
-export class InProcessEventBus implements EventBus {
-  private readonly emitter = new EventEmitter();
-
-  constructor() {
-    // One listener per connected screen: thousands are normal, not a leak.
-    this.emitter.setMaxListeners(0);
-  }
-
-  publish(event: SessionEvent): void {
-    this.emitter.emit(`user:${event.user}`, event);
-    this.emitter.emit('*', event);
-  }
-
-  subscribe(user: string, handler: (event: SessionEvent) => void): Unsubscribe {
-    const channel = user === '*' ? '*' : `user:${user}`;
-    this.emitter.on(channel, handler);
-    return () => this.emitter.off(channel, handler);
-  }
-
-  async close(): Promise<void> {
-    this.emitter.removeAllListeners();
-  }
+/** An event as the log keeps it. */
+export interface StoredEvent {
+  /** Global and increasing: the position in the log (what a resuming stream names). */
+  readonly id: number;
+  /** The agent's own count, 1, 2, 3… with no gap: the order a screen sees. */
+  readonly seq: number;
+  /** The agent (event.user). */
+  readonly user: string;
+  /** The agent's campaign when the event was raised ('' when it had none). */
+  readonly campaignId: string;
+  /** The command that caused it, when one did (a request's command_id). */
+  readonly commandId: string | null;
+  /** When it committed, 'YYYY-MM-DD HH:MM:SS'. */
+  readonly at: string;
+  readonly event: SessionEvent;
 }
 
 /**
- * Events raised inside a transaction wait here and are published only once it
- * has committed, so no screen ever sees a change that was rolled back.
+ * What a resuming reader gets: the events after its position, or word that
+ * its position is older than the log keeps (it needs a fresh snapshot).
+ */
+export type Replay = { readonly ok: true; readonly events: readonly StoredEvent[] } | { readonly ok: false; readonly reason: 'too-old' };
+
+export interface EventBus {
+  /** Events of one agent, or of every agent when user is '*': each once, in each agent's order. */
+  subscribe(user: string, handler: (event: StoredEvent) => void): Unsubscribe;
+  /**
+   * Events after log position `afterId`, oldest first, of these agents ('*': all).
+   * On MySQL ids can commit out of order: a reader that resumes should also
+   * drop what it has seen by (user, seq) — see AgentOrder.
+   */
+  replay(users: readonly string[] | '*', afterId: number, limit?: number): Promise<Replay>;
+  /** The unit of work hands over the events it has just committed (no read: they are delivered at once). */
+  committed(events: readonly StoredEvent[]): void;
+  close(): Promise<void>;
+}
+
+/** A session event on its way into the log: the agent's campaign and the command that caused it. */
+export interface NewEvent {
+  readonly event: SessionEvent;
+  readonly campaignId: string;
+  readonly commandId: string | null;
+}
+
+/**
+ * Events raised inside a transaction wait here; the unit of work writes them
+ * to the log in that transaction, so no screen ever sees a change that was
+ * rolled back, and none that committed is ever lost.
  */
 export class PendingEvents {
-  private readonly events: SessionEvent[] = [];
-  add(event: SessionEvent): void {
-    this.events.push(event);
+  private readonly events: NewEvent[] = [];
+  private commandId: string | null = null;
+
+  /** `campaignId`: the agent's campaign, so a stream can be scoped to campaigns. */
+  add(event: SessionEvent, campaignId: string): void {
+    this.events.push({ event, campaignId, commandId: this.commandId });
   }
-  flushTo(bus: EventBus): void {
-    for (const event of this.events.splice(0)) bus.publish(event);
+
+  /** Events raised from now on in this unit show that this command took effect. */
+  causedBy(commandId: string | null): void {
+    this.commandId = commandId;
+  }
+
+  /** Hand the events over, once. */
+  take(): NewEvent[] {
+    return this.events.splice(0);
   }
 }

@@ -79,9 +79,10 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
       };
 
       // Events go out as they happen (the screen needs them before the state that follows); the check comes right after.
-      const unsubscribe = services.bus.subscribe(user, (event) => {
+      const unsubscribe = services.bus.subscribe(user, ({ id, seq, event }) => {
         if (event.type === 'session.ended') presence.ended(user);
-        if (loggedIn) send({ type: 'event', event });
+        // seq counts this agent's events 1, 2, 3…: a screen can tell it missed or repeated none.
+        if (loggedIn) send({ type: 'event', id, seq, event });
         enqueue(STATE_EVENTS.has(event.type) ? sendState : async () => {});
       });
       presence.connected(user);

@@ -99,7 +99,12 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     return reply.code(414).header('Content-Type', 'text/html; charset=utf-8').send(text);
   });
 
+  // Liveness: the process answers. Readiness: it can serve (database, and Redis when configured).
   app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) => {
+    const { ready, ...checks } = await services.readiness();
+    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', ...checks });
+  });
   registerLegacyAgentRoute(app, services);
   registerLegacyNonAgentRoute(app, services);
   registerScreenAuth(app, services);

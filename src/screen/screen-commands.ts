@@ -248,5 +248,5 @@ async function saveLead(u: Unit, deps: ScreenDeps, agent: LiveAgent, input: Read
   const names = Object.keys(edit.fields);
   if (names.length === 0) return;
   await u.store.leads.updateFields(agent.leadId, edit.fields, u.now);
-  u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: names });
+  u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: names }, agent.campaignId);
 }

@@ -152,9 +152,9 @@ export class SessionCommands {
   /** update_fields / refresh_panel: flag the screen and tell it what to reload. */
   async fields(u: Unit, agent: LiveAgent, names: readonly string[], leadFields: readonly string[]): Promise<void> {
     await u.store.liveAgents.update(agent.user, { commands: { updateFields: true, updateFieldsData: names.join(',') } }, u.now);
-    if (leadFields.length > 0) u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: leadFields });
+    if (leadFields.length > 0) u.events.add({ type: 'lead.updated', user: agent.user, leadId: agent.leadId, fields: leadFields }, agent.campaignId);
     const panels = names.filter((n) => n.endsWith('reload'));
-    if (panels.length > 0) u.events.add({ type: 'panel.refresh', user: agent.user, panels });
+    if (panels.length > 0) u.events.add({ type: 'panel.refresh', user: agent.user, panels }, agent.campaignId);
   }
 
   async timerAction(u: Unit, agent: LiveAgent, action: string, message: string, seconds: number): Promise<void> {
@@ -163,7 +163,7 @@ export class SessionCommands {
       { commands: { timerAction: action, timerActionMessage: message, timerActionSeconds: seconds } },
       u.now,
     );
-    u.events.add({ type: 'timer.action', user: agent.user, action, message, seconds });
+    u.events.add({ type: 'timer.action', user: agent.user, action, message, seconds }, agent.campaignId);
   }
 
   /**

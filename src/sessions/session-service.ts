@@ -154,7 +154,7 @@ export class SessionService {
       now: u.now,
     });
     await this.history.login(u, agent);
-    u.events.add({ type: 'session.started', user: agent.user, session: snapshotOf(agent) });
+    u.events.add({ type: 'session.started', user: agent.user, session: snapshotOf(agent) }, agent.campaignId);
     return ok(agent);
   }
 
@@ -174,7 +174,7 @@ export class SessionService {
     if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await u.store.liveAgents.delete(agent.user);
     await u.store.liveAgents.clearLiveIngroups(agent.user);
-    u.events.add({ type: 'session.ended', user: agent.user, cause });
+    u.events.add({ type: 'session.ended', user: agent.user, cause }, agent.campaignId);
   }
 
   // --- pause and resume ------------------------------------------------------
@@ -486,7 +486,7 @@ export class SessionService {
     const statusChanged =
       changes.status !== undefined || changes.leadId !== undefined || changes.callerId !== undefined || changes.previewLeadId !== undefined;
     if (statusChanged || changes.pauseCode !== undefined || pendingChanged(agent.commands, changes.commands))
-      u.events.add({ type: 'session.changed', user: updated.user, session: snapshotOf(updated), cause });
+      u.events.add({ type: 'session.changed', user: updated.user, session: snapshotOf(updated), cause }, updated.campaignId);
     return updated;
   }
 }

@@ -8,9 +8,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import type { SqlDialect } from './schema/ddl.js';
+import { ImmediateSqliteDialect } from './sqlite-immediate.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 
 export interface DatabaseHandle {
@@ -74,7 +75,7 @@ export function openDatabase(url: string): DatabaseHandle {
     sqlite.pragma('wal_autocheckpoint = 20000');
     checkpointer = new WalCheckpointer(path.resolve(location));
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
   return {
     db,
     dialect: 'sqlite',

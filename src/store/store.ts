@@ -11,9 +11,11 @@ import { AuditSearchRepository } from './repositories/audit-search.js';
 import { AuditRepository } from './repositories/audit.js';
 import { CallLogsRepository } from './repositories/call-logs.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
+import { EventsRepository } from './repositories/events.js';
 import type { Executor } from './repositories/executor.js';
 import { LeadAdminRepository } from './repositories/lead-admin.js';
 import { LeadsRepository } from './repositories/leads.js';
+import { LeasesRepository } from './repositories/leases.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
 import { PasswordDatesRepository } from './repositories/password-dates.js';
@@ -47,6 +49,9 @@ export class Store {
   readonly referenceData: ReferenceDataRepository;
   readonly userAdmin: UserAdminRepository;
   readonly webSessions: WebSessionsRepository;
+  // agentgate's own: the event log and leases between nodes.
+  readonly events: EventsRepository;
+  readonly leases: LeasesRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -71,6 +76,8 @@ export class Store {
     this.referenceData = new ReferenceDataRepository(executor);
     this.userAdmin = new UserAdminRepository(executor);
     this.webSessions = new WebSessionsRepository(executor);
+    this.events = new EventsRepository(executor, dialect);
+    this.leases = new LeasesRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -1,12 +1,14 @@
 /**
  * A unit of work: one transaction, the events it raises, and the moment it
- * happens. Events are published only after the commit.
+ * happens. The events are written to the event log in the same transaction
+ * (so an event exists if and only if its change committed) and delivered
+ * once it has committed.
  *
  * Inside a unit, use unit.store only: on SQLite the transaction holds the one
  * connection, and a query through the outer store would wait for it forever.
  */
 import type { Clock } from '../domain/clock.js';
-import { PendingEvents, type EventBus } from '../events/event-bus.js';
+import { PendingEvents, type EventBus, type StoredEvent } from '../events/event-bus.js';
 import type { Store } from './store.js';
 
 export interface Unit {
@@ -24,8 +26,16 @@ export class UnitRunner {
 
   async run<T>(work: (unit: Unit) => Promise<T>, now = this.clock.now()): Promise<T> {
     const events = new PendingEvents();
-    const result = await this.store.transaction((store) => work({ store, events, now }));
-    events.flushTo(this.bus);
+    let stored: StoredEvent[] = [];
+    const result = await this.store.transaction(async (store) => {
+      const value = await work({ store, events, now });
+      // Last, so the log's ids are taken just before the commit: on MySQL an id
+      // in flight (a gap followers wait at) stays in flight only for a moment.
+      const raised = events.take();
+      if (raised.length > 0) stored = await store.events.append(raised, now);
+      return value;
+    });
+    if (stored.length > 0) this.bus.committed(stored);
     return result;
   }
 }

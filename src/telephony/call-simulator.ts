@@ -64,7 +64,7 @@ export class CallSimulator implements Telephony {
       sessions: deps.sessions,
       scheduler: deps.scheduler,
       later: (task) => this.later(task),
-      publish: (u, user, callerId) => this.publish(u, user, callerId),
+      publish: (u, agent, callerId) => this.publish(u, agent, callerId),
       notify: (user) => void this.notify(user),
       enqueue: (u, call) => this.enqueue(u, call),
     });
@@ -73,7 +73,7 @@ export class CallSimulator implements Telephony {
   start(): void {
     if (this.running) return;
     this.running = true;
-    this.unsubscribe = this.deps.bus.subscribe('*', (event) => this.onEvent(event));
+    this.unsubscribe = this.deps.bus.subscribe('*', ({ event }) => this.onEvent(event));
     this.scheduleTick();
   }
 
@@ -82,7 +82,6 @@ export class CallSimulator implements Telephony {
     this.unsubscribe?.();
     this.cancelTick?.();
     this.calls.clear();
-    this.deps.scheduler.stop();
   }
 
   stateOf(agent: LiveAgent): TelephonyState {
@@ -114,7 +113,7 @@ export class CallSimulator implements Telephony {
   }
   async callAgent(u: Unit, agent: LiveAgent): Promise<void> {
     // The simulated phone answers at once: the session's state is what the screen shows.
-    this.publish(u, agent.user, agent.call?.callerId);
+    this.publish(u, agent, agent.call?.callerId);
   }
   releaseCall(u: Unit, agent: LiveAgent, action: Parameters<Telephony['releaseCall']>[2], status: string): Promise<void> {
     return this.conference.release(u, agent, action, status);
@@ -467,12 +466,14 @@ export class CallSimulator implements Telephony {
 
   /** Tell the agent's screen about a change made outside any unit (a timer): read its call id first. */
   private async notify(user: string): Promise<void> {
-    const agent = await this.deps.runner.run((u) => u.store.liveAgents.find(user));
-    if (agent) this.deps.bus.publish({ type: 'telephony', user, state: this.calls.stateOf(user, agent.call?.callerId) });
+    await this.deps.runner.run(async (u) => {
+      const agent = await u.store.liveAgents.find(user);
+      if (agent) this.publish(u, agent, agent.call?.callerId);
+    });
   }
 
   /** Tell the agent's screen what the telephony now looks like (after the unit commits). */
-  private publish(u: Unit, user: string, callerId: string | undefined): void {
-    u.events.add({ type: 'telephony', user, state: this.calls.stateOf(user, callerId) });
+  private publish(u: Unit, agent: LiveAgent, callerId: string | undefined): void {
+    u.events.add({ type: 'telephony', user: agent.user, state: this.calls.stateOf(agent.user, callerId) }, agent.campaignId);
   }
 }

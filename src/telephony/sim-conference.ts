@@ -23,7 +23,7 @@ export interface ConferenceDeps {
   readonly sessions: SessionService;
   readonly scheduler: Scheduler;
   readonly later: (task: () => Promise<void>) => Promise<void>;
-  readonly publish: (u: Unit, user: string, callerId: string | undefined) => void;
+  readonly publish: (u: Unit, agent: LiveAgent, callerId: string | undefined) => void;
   readonly notify: (user: string) => void;
   readonly enqueue: (u: Unit, call: { ingroup: string; lead: Lead; agentOnly: string }) => Promise<string>;
 }
@@ -43,20 +43,20 @@ export class Conference {
       now: u.now,
     });
     this.deps.calls.setRecording(agent.user, recording);
-    this.deps.publish(u, agent.user, agent.call?.callerId);
+    this.deps.publish(u, agent, agent.call?.callerId);
     return recording;
   }
 
   async stopRecording(u: Unit, agent: LiveAgent): Promise<void> {
     await u.store.telephony.stopRecordings(agent.confExten, u.now);
     this.deps.calls.setRecording(agent.user, undefined);
-    this.deps.publish(u, agent.user, agent.call?.callerId);
+    this.deps.publish(u, agent, agent.call?.callerId);
   }
 
   async sendDtmf(u: Unit, agent: LiveAgent, digits: string): Promise<void> {
     const call = this.callOf(agent);
     if (call) call.dtmf = `${call.dtmf}${digits}`.slice(-100);
-    this.deps.publish(u, agent.user, agent.call?.callerId);
+    this.deps.publish(u, agent, agent.call?.callerId);
   }
 
   async park(u: Unit, agent: LiveAgent, action: ParkAction): Promise<boolean> {
@@ -94,7 +94,7 @@ export class Conference {
         call.parked = null;
         break;
     }
-    this.deps.publish(u, agent.user, call.callerId);
+    this.deps.publish(u, agent, call.callerId);
     return true;
   }
 
@@ -144,7 +144,7 @@ export class Conference {
         await this.deps.sessions.endCall(u, agent, 'agent');
         return true;
     }
-    this.deps.publish(u, agent.user, call.callerId);
+    this.deps.publish(u, agent, call.callerId);
     return true;
   }
 
@@ -166,7 +166,7 @@ export class Conference {
     } else if (current && stage === 'PAUSE') calls.setPlayback(agent.user, { ...current, state: 'paused' });
     else if (current && (stage === 'RESUME' || stage === 'RESTART'))
       calls.setPlayback(agent.user, { ...current, state: 'playing' }, this.endPlaybackLater(agent.user));
-    this.deps.publish(u, agent.user, agent.call?.callerId);
+    this.deps.publish(u, agent, agent.call?.callerId);
   }
 
   async release(u: Unit, agent: LiveAgent, action: Parameters<Telephony['releaseCall']>[2], status: string): Promise<void> {

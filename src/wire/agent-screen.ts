@@ -177,7 +177,8 @@ export type ScreenCommand = { readonly ref?: string; readonly user?: string } & 
 
 export type StreamMessage =
   | { readonly type: 'state'; readonly state: ScreenState }
-  | { readonly type: 'event'; readonly event: SessionEvent }
+  /** id: the event's place in the log; seq: this agent's count, 1, 2, 3… with no gap. */
+  | { readonly type: 'event'; readonly id: number; readonly seq: number; readonly event: SessionEvent }
   | { readonly type: 'ack'; readonly ref?: string; readonly command: ScreenCommand['type'] }
   /** `field` names the input the error is about (e.g. `callback.at`, `phone`, `fields.email`). */
   | { readonly type: 'error'; readonly ref?: string; readonly code: string; readonly message: string; readonly field?: string };

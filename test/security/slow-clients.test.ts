@@ -31,9 +31,12 @@ describe('an agent socket that does not read', () => {
     const [server] = [...(h.app as unknown as { websocketServer: { clients: Set<WebSocket> } }).websocketServer.clients];
     const text = 'x'.repeat(4000);
     let most = 0;
-    for (let i = 0; i < 5000 && server!.readyState === WebSocket.OPEN; i++) {
-      h.services.bus.publish({ type: 'notification', user: '1001', notificationId: i, text, confetti: false });
-      if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+    for (let i = 0; i < 5000 && server!.readyState === WebSocket.OPEN; i += 50) {
+      // Fifty notifications a unit of work, through the event log as every event goes.
+      await h.services.runner.run(async (u) => {
+        for (let n = i; n < i + 50; n++) u.events.add({ type: 'notification', user: '1001', notificationId: n, text, confetti: false }, 'TESTCAMP');
+      });
+      await new Promise((resolve) => setImmediate(resolve));
       most = Math.max(most, server!.bufferedAmount);
     }
     await expect.poll(() => server!.readyState, { timeout: 15_000 }).not.toBe(WebSocket.OPEN);

@@ -17,7 +17,7 @@ let events: SessionEvent[];
 beforeEach(async () => {
   h = await startHarness();
   events = [];
-  h.services.bus.subscribe('*', (e) => events.push(e));
+  h.services.bus.subscribe('*', ({ event }) => events.push(event));
 });
 afterEach(() => h.close());
 

@@ -8,6 +8,7 @@
  */
 import { isSqlDateTime, parseSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
 import { parseSet } from '../../../domain/vicidial-sets.js';
+import type { LiveAgent } from '../../../domain/live-agent.js';
 import { customLine, error, success, type Line } from '../../legacy/lines.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 
@@ -36,13 +37,13 @@ async function recipientExists(call: AgentCall, type: RecipientType, recipient: 
 }
 
 /** The agents who should see it now: logged in and matching the recipient. */
-async function audience(call: AgentCall, type: RecipientType, recipient: string): Promise<string[]> {
+async function audience(call: AgentCall, type: RecipientType, recipient: string): Promise<LiveAgent[]> {
   const agents = await call.unit.store.liveAgents.list();
-  if (type === 'USER') return agents.filter((a) => a.user === recipient).map((a) => a.user);
-  if (type === 'CAMPAIGN') return agents.filter((a) => a.campaignId === recipient).map((a) => a.user);
-  const users: string[] = [];
-  for (const agent of agents) if ((await call.unit.store.users.find(agent.user))?.group === recipient) users.push(agent.user);
-  return users;
+  if (type === 'USER') return agents.filter((a) => a.user === recipient);
+  if (type === 'CAMPAIGN') return agents.filter((a) => a.campaignId === recipient);
+  const inGroup: LiveAgent[] = [];
+  for (const agent of agents) if ((await call.unit.store.users.find(agent.user))?.group === recipient) inGroup.push(agent);
+  return inGroup;
 }
 
 export const sendNotification: AgentFunction = {
@@ -159,8 +160,8 @@ export const sendNotification: AgentFunction = {
       now: unit.now,
     });
     if ((parseSqlDateTime(date) ?? unit.now) <= unit.now)
-      for (const user of await audience(call, type, recipient))
-        unit.events.add({ type: 'notification', user, notificationId: id, text, confetti });
+      for (const agent of await audience(call, type, recipient))
+        unit.events.add({ type: 'notification', user: agent.user, notificationId: id, text, confetti }, agent.campaignId);
     return { lines: [...lines, success('notification queued', [recipient, type, id])], ...audit };
   },
 };
