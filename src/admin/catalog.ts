@@ -9,6 +9,7 @@ import { NON_AGENT_FUNCTION_NAMES } from '../api/non-agent/registry.js';
 import { ALL_FUNCTIONS } from '../domain/vicidial-sets.js';
 import type { FunctionApi, FunctionChoice } from '../wire/admin.js';
 import { FUNCTION_PURPOSES } from './function-purposes.js';
+import { PERMISSION_FLAGS } from '../domain/grants.js';
 
 /** "all functions" first, then every name once, marked with the API(s) that implement it and what it is for. */
 export function functionChoices(): FunctionChoice[] {
@@ -24,25 +25,8 @@ export function functionChoices(): FunctionChoice[] {
 
 export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set(functionChoices().map((c) => c.name));
 
-/** The 0/1 permission flags the console edits; an administrator grants only those it holds. */
-export const PERMISSION_FLAGS = [
-  'view_reports',
-  'modify_users',
-  'delete_users',
-  'modify_usergroups',
-  'modify_campaigns',
-  'modify_lists',
-  'delete_lists',
-  'load_leads',
-  'modify_statuses',
-  'delete_from_dnc',
-  'change_agent_campaign',
-  'modify_same_user_level',
-  'custom_fields_modify',
-  'export_reports',
-  'download_lists',
-  'modify_servers',
-] as const;
+/** The 0/1 permission flags the console edits; an administrator grants only those it holds (domain/grants.ts). */
+export { PERMISSION_FLAGS };
 
 export type PermissionFlag = (typeof PERMISSION_FLAGS)[number];
 

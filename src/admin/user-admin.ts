@@ -33,7 +33,7 @@ export class UserAdmin {
   /** The users of the groups the administrator may administer. */
   list(actor: Actor, search: string | undefined): Promise<VersionedRecord[]> {
     const within = groupsWithin(actor.scope);
-    return this.deps.store.adminRecords.list('users', { ...(search ? { search } : {}), ...(within ? { within: { user_group: within } } : {}), limit: 1000 });
+    return this.deps.store.adminRecords.list('users', { ...(search ? { search } : {}), ...(within ? { within: { user_group: within } } : {}), limit: 1000, summary: true });
   }
 
   async get(actor: Actor, user: string): Promise<UserView> {

@@ -26,12 +26,17 @@ describe('user rules', () => {
 
   it('grants only what the administrator holds', () => {
     expect(grantProblems(admin, user, { ...user, vdc_agent_api_access: '1', view_reports: '1' })).toEqual([]);
+    const apiUser = { ...user, vdc_agent_api_access: '1' };
     expect(grantProblems(admin, user, { ...user, modify_lists: '1', modify_leads: '1' }).map((p) => p.field)).toEqual(['modify_lists', 'modify_leads']);
-    expect(grantProblems(admin, user, { ...user, api_allowed_functions: ' external_pause external_dial ' })[0]).toEqual({
+    expect(grantProblems(admin, apiUser, { ...apiUser, api_allowed_functions: ' external_pause external_dial ' })[0]).toEqual({
       field: 'api_allowed_functions',
       message: 'You may grant only functions you hold yourself; not: external_dial.',
     });
-    expect(grantProblems(admin, user, { ...user, api_allowed_functions: ' ALL_FUNCTIONS ' })[0]?.field).toBe('api_allowed_functions');
+    expect(grantProblems(admin, apiUser, { ...apiUser, api_allowed_functions: ' ALL_FUNCTIONS ' })[0]?.field).toBe('api_allowed_functions');
+    // A user that can call no API gains nothing from functions; given API access later, every function counts anew.
+    const withAll = { ...user, api_allowed_functions: ' ALL_FUNCTIONS ' };
+    expect(grantProblems(admin, user, withAll)).toEqual([]);
+    expect(grantProblems(admin, withAll, { ...withAll, vdc_agent_api_access: '1' }).map((p) => p.field)).toEqual(['api_allowed_functions']);
     expect(grantProblems(admin, user, { ...user, user_level: 8 })[0]?.field).toBe('user_level');
   });
 
@@ -42,8 +47,16 @@ describe('user rules', () => {
 
   it('lets a list-restricted administrator not lift the restriction', () => {
     const restricted = { ...admin, api_list_restrict: '1' };
-    expect(grantProblems(restricted, user, { ...user, api_list_restrict: '0' })[0]?.field).toBe('api_list_restrict');
-    expect(grantProblems(admin, user, { ...user, api_list_restrict: '0' })).toEqual([]);
+    const apiUser = { ...user, vdc_agent_api_access: '1' };
+    expect(grantProblems(restricted, apiUser, { ...apiUser, api_list_restrict: '0' })[0]).toEqual({
+      field: 'api_list_restrict',
+      message: 'You are under API List Restrict yourself, so you cannot lift it.',
+    });
+    expect(grantProblems(admin, apiUser, { ...apiUser, api_list_restrict: '0' })).toEqual([]);
+    // Lifted while the user could call no API, it counts when API access comes.
+    const lifted = { ...user, api_list_restrict: '0' };
+    expect(grantProblems(restricted, user, lifted)).toEqual([]);
+    expect(grantProblems(restricted, lifted, { ...lifted, vdc_agent_api_access: '1' }).map((p) => p.field)).toEqual(['api_list_restrict']);
   });
 
   it('knows an administrator account', () => {

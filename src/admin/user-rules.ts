@@ -9,8 +9,7 @@
  */
 import type { RecordValues } from '../store/repositories/admin-records.js';
 import { levelRuleAllows } from '../domain/admin-rights.js';
-import { ALL_FUNCTIONS, parseSet } from '../domain/vicidial-sets.js';
-import { PERMISSION_FLAGS } from './catalog.js';
+import { functionsBeyond, grantsBeyond } from '../domain/grants.js';
 
 export interface FieldProblem {
   readonly field: string;
@@ -35,27 +34,20 @@ export function isAdminAccount(v: RecordValues): boolean {
   return text(v, 'active') === 'Y' && text(v, 'api_only_user') !== '1' && level(v) >= 9 && text(v, 'modify_users') === '1';
 }
 
-const holds = (admin: RecordValues, field: string) => text(admin, field) !== '' && text(admin, field) !== '0';
+const WHY: Readonly<Record<string, string>> = {
+  api_list_restrict: 'You are under API List Restrict yourself, so you cannot lift it.',
+  api_only_user: 'You are API Only yourself, so you cannot make an account for the admin console.',
+};
 
-/** Every permission the change would grant that the administrator does not hold. */
+/** Every permission the change would grant that the administrator does not hold (domain/grants.ts), and the level rule. */
 export function grantProblems(admin: RecordValues, before: RecordValues | undefined, after: RecordValues): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  const newlyOn = (field: string) => holds(after, field) && (!before || text(before, field) !== text(after, field));
-  for (const field of [...PERMISSION_FLAGS, 'vdc_agent_api_access', 'modify_leads'])
-    if (newlyOn(field) && !holds(admin, field))
-      problems.push({ field, message: `You do not hold ${field}, so you cannot grant it.` });
-
-  const adminFunctions = parseSet(text(admin, 'api_allowed_functions'));
-  if (!adminFunctions.includes(ALL_FUNCTIONS)) {
-    const had = new Set(before ? parseSet(text(before, 'api_allowed_functions')) : []);
-    const beyond = parseSet(text(after, 'api_allowed_functions')).filter((f) => !had.has(f) && !adminFunctions.includes(f));
-    if (beyond.length > 0)
-      problems.push({ field: 'api_allowed_functions', message: `You may grant only functions you hold yourself; not: ${beyond.join(', ')}.` });
-  }
-  const liftsRestrict = text(after, 'api_list_restrict') !== '1' && (!before || text(before, 'api_list_restrict') === '1');
-  if (text(admin, 'api_list_restrict') === '1' && liftsRestrict && (before || holds(after, 'vdc_agent_api_access')))
-    problems.push({ field: 'api_list_restrict', message: 'You are under API List Restrict yourself, so you cannot lift it.' });
-
+  const problems: FieldProblem[] = grantsBeyond(admin, after, before).map((field) => ({
+    field,
+    message:
+      field === 'api_allowed_functions'
+        ? `You may grant only functions you hold yourself; not: ${functionsBeyond(admin, after, before).join(', ')}.`
+        : (WHY[field] ?? `You do not hold ${field}, so you cannot grant it.`),
+  }));
   if (!mayManageLevel(admin, level(after)))
     problems.push({ field: 'user_level', message: `You may set user levels ${levelRuleText(admin)} only.` });
   return problems;

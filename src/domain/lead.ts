@@ -1,28 +1,33 @@
-/** The standard lead fields an API request may set (vicidial_list column names). */
+/**
+ * The standard lead fields an API request may set (vicidial_list column
+ * names), in api.php 2.14's update_fields order (agent-api.md §8.11): its
+ * answer and external_update_fields_data list them in this order, whatever the
+ * order of the request.
+ */
 export const LEAD_FIELDS = [
-  'vendor_lead_code',
-  'source_id',
-  'gmt_offset_now',
   'phone_code',
-  'phone_number',
-  'title',
-  'first_name',
-  'middle_initial',
-  'last_name',
   'address1',
   'address2',
   'address3',
-  'city',
-  'state',
-  'province',
-  'postal_code',
-  'country_code',
-  'gender',
-  'date_of_birth',
   'alt_phone',
-  'email',
-  'security_phrase',
+  'city',
   'comments',
+  'country_code',
+  'date_of_birth',
+  'email',
+  'first_name',
+  'gender',
+  'gmt_offset_now',
+  'last_name',
+  'middle_initial',
+  'phone_number',
+  'postal_code',
+  'province',
+  'security_phrase',
+  'source_id',
+  'state',
+  'title',
+  'vendor_lead_code',
   'rank',
   'owner',
 ] as const;

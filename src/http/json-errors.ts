@@ -1,10 +1,9 @@
 /** Errors of the JSON face: one shape, a code a program can test, words a person can act on. */
 import type { FastifyReply } from 'fastify';
 import type { ZodError } from 'zod';
+import type { JsonError } from '../wire/errors.js';
 
-export interface JsonError {
-  readonly error: { readonly code: string; readonly message: string; readonly fields?: Record<string, string> };
-}
+export type { JsonError };
 
 export function sendJsonError(reply: FastifyReply, status: number, code: string, message: string, fields?: Record<string, string>) {
   const body: JsonError = { error: { code, message, ...(fields ? { fields } : {}) } };

@@ -4,6 +4,7 @@
  * (src/wire/admin.ts), so a changed answer breaks the build, not the screen.
  */
 import type { AdminMeta, Value } from '../../src/wire/admin.js';
+import type { JsonError } from '../../src/wire/errors.js';
 
 export type { Value, Values, VersionedRecord } from '../../src/wire/admin.js';
 export type Meta = AdminMeta;
@@ -27,7 +28,7 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: s
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: Record<string, string> } };
+  const data = (await response.json().catch(() => ({}))) as Partial<JsonError>;
   if (!response.ok) {
     const e = data.error ?? { code: 'http', message: `The server answered ${response.status}.` };
     throw new ApiError(response.status, e.code, e.message, e.fields ?? {});

@@ -1,5 +1,6 @@
 /** The agent screen's calls to agentgate (JSON, the login cookie). */
 import type { CallbackList, CampaignChoices, LogoutResult, ScreenState, ScreenUser, TransferDirectory } from '../../src/wire/agent-screen';
+import type { JsonError } from '../../src/wire/errors.js';
 
 export class ApiError extends Error {
   constructor(
@@ -25,7 +26,7 @@ async function call<T>(method: string, url: string, body?: unknown): Promise<T> 
   } catch {
     throw new ApiError(0, 'offline', 'The server could not be reached. Check the connection and try again.');
   }
-  const json = (await res.json().catch(() => ({}))) as { error?: { code: string; message: string; fields?: Record<string, string> } };
+  const json = (await res.json().catch(() => ({}))) as Partial<JsonError>;
   if (!res.ok) throw new ApiError(res.status, json.error?.code ?? 'error', json.error?.message ?? `The server answered ${res.status}.`, json.error?.fields);
   return json as T;
 }

@@ -8,20 +8,8 @@ import type { VersionedRecord } from '../../store/repositories/admin-records.js'
 import type { UserList, UserListItem, UserView, VersionedRecord as WireRecord } from '../../wire/admin.js';
 import { adminRoute, parse } from './admin-guard.js';
 
-/** The columns of the user list; the full record comes with GET /users/:user. */
-const LIST_COLUMNS = [
-  'user',
-  'full_name',
-  'user_level',
-  'user_group',
-  'active',
-  'vdc_agent_api_access',
-  'api_only_user',
-  'api_allowed_functions',
-  'api_list_restrict',
-] as const;
-
-const listed = (r: VersionedRecord): UserListItem => ({ ...Object.fromEntries(LIST_COLUMNS.map((c) => [c, r.values[c] ?? null])), version: r.version });
+/** A user in the list: its summary columns (the store's), the full record comes with GET /users/:user. */
+const listed = (r: VersionedRecord): UserListItem => ({ ...r.values, version: r.version });
 const userParam = z.object({ user: z.string().min(1).max(20) });
 
 export function registerUserRoutes(app: FastifyInstance, services: Services): void {

@@ -27,6 +27,8 @@ interface RecordKind {
   readonly hidden?: readonly string[];
   /** Columns a text search looks in. */
   readonly search?: readonly string[];
+  /** The columns a list of these records shows (all when not given); a record read alone has them all. */
+  readonly summary?: readonly string[];
   /** Bookkeeping no administrator edits (login counters): left out of the version, so a login does not make an edit stale. */
   readonly volatile?: readonly string[];
 }
@@ -38,6 +40,7 @@ const KINDS: Record<RecordKindName, RecordKind> = {
     orderBy: ['user'],
     hidden: ['pass', 'pass_hash', 'phone_pass'],
     search: ['user', 'full_name', 'user_group'],
+    summary: ['user', 'full_name', 'user_level', 'user_group', 'active', 'vdc_agent_api_access', 'api_only_user', 'api_allowed_functions', 'api_list_restrict'],
     volatile: [
       'failed_login_count',
       'last_login_date',
@@ -87,7 +90,7 @@ export class AdminRecordsRepository {
   /** `within`: column → the values it may hold ('' also admits NULL); an administrator's reach. */
   async list(
     kindName: RecordKindName,
-    options: { search?: string; where?: RecordKey; within?: Readonly<Record<string, readonly string[]>>; limit?: number } = {},
+    options: { search?: string; where?: RecordKey; within?: Readonly<Record<string, readonly string[]>>; limit?: number; summary?: boolean } = {},
   ): Promise<VersionedRecord[]> {
     const kind = KINDS[kindName];
     const conditions: RawBuilder<unknown>[] = Object.entries(options.where ?? {}).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
@@ -104,7 +107,7 @@ export class AdminRecordsRepository {
     const order = kind.orderBy.length > 0 ? sql` ORDER BY ${sql.join(kind.orderBy.map((c) => sql.ref(c)))}` : sql``;
     const limit = options.limit ? sql` LIMIT ${options.limit}` : sql``;
     const result = await sql<Record<string, unknown>>`SELECT * FROM ${sql.table(kind.table)}${where}${order}${limit}`.execute(this.db);
-    return result.rows.map((row) => this.shown(kind, row));
+    return result.rows.map((row) => this.shown(kind, row, options.summary));
   }
 
   async get(kindName: RecordKindName, key: RecordKey): Promise<VersionedRecord | undefined> {
@@ -161,11 +164,12 @@ export class AdminRecordsRepository {
     return result.rows[0];
   }
 
-  private shown(kind: RecordKind, row: Record<string, unknown>): VersionedRecord {
+  private shown(kind: RecordKind, row: Record<string, unknown>, summary = false): VersionedRecord {
     const hidden = new Set(kind.hidden ?? []);
+    const wanted = summary && kind.summary ? new Set(kind.summary) : undefined;
     const values: Record<string, RecordValue> = {};
     for (const [column, value] of Object.entries(row))
-      if (!hidden.has(column)) values[column] = value instanceof Date ? value.toISOString() : (value as RecordValue);
+      if (!hidden.has(column) && (!wanted || wanted.has(column))) values[column] = value instanceof Date ? value.toISOString() : (value as RecordValue);
     return { values, version: versionOf(row, kind.volatile) };
   }
 }

@@ -73,7 +73,7 @@ export class ReportsRepository {
     return !!(await this.db.selectFrom('parked_channels').select('channel_group').where('channel_group', '=', callerId).executeTakeFirst());
   }
 
-  async liveCalls(campaigns?: readonly string[]): Promise<{ campaignId: string; status: string; callerId: string; uniqueId: string; channel: string; phoneNumber: string }[]> {
+  async liveCalls(campaigns?: readonly string[]): Promise<LiveCallRow[]> {
     if (campaigns && campaigns.length === 0) return [];
     let q = this.db.selectFrom('vicidial_auto_calls').select(['campaign_id', 'status', 'callerid', 'uniqueid', 'channel', 'phone_number']);
     if (campaigns) q = q.where('campaign_id', 'in', campaigns);
@@ -270,6 +270,16 @@ export class ReportsRepository {
     }
     return found;
   }
+}
+
+/** A call in vicidial_auto_calls, as the reports read it. */
+export interface LiveCallRow {
+  readonly campaignId: string;
+  readonly status: string;
+  readonly callerId: string;
+  readonly uniqueId: string;
+  readonly channel: string;
+  readonly phoneNumber: string;
 }
 
 export interface LiveAgentRow {

@@ -1,6 +1,7 @@
 /** refresh_panel (agent-api.md §8.12): ask the agent's screen to reload panels. */
 import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
+import { agentUserRequired } from './shared.js';
 import { RELOAD_TRIGGERS } from './update-fields.js';
 
 const PANELS = [...RELOAD_TRIGGERS, 'callbacksreload'] as const;
@@ -9,10 +10,7 @@ export const refreshPanel: AgentFunction = {
   name: 'refresh_panel',
   target: 'agent',
   deniedLayout: 'value',
-  validate(p) {
-    if ((p.agent_user ?? '').length < 1) return error('agent_user not valid', [p.agent_user ?? '']);
-    return undefined;
-  },
+  validate: agentUserRequired,
   async run(call) {
     const panels = PANELS.filter((name) => call.p[name] !== undefined);
     if (panels.length === 0) return reply(error('no panels have been defined', [call.agentUser]));

@@ -6,6 +6,10 @@ import type { FilteredParams } from '../input-filters.js';
 
 export const notValid = (fn: string, fields: readonly (string | number)[]) => error(`${fn} not valid`, fields);
 
+/** The parameter check of update_fields and refresh_panel: an agent_user, any length. */
+export const agentUserRequired = (p: FilteredParams): Line | undefined =>
+  (p.agent_user ?? '').length < 1 ? error('agent_user not valid', [p.agent_user ?? '']) : undefined;
+
 /**
  * A value the agent screen reads from its pipe-delimited poll line: non-empty
  * and without '|', which would shift every later field (agent-api.md §6,

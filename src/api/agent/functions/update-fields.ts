@@ -4,43 +4,10 @@
  * is present — not, as in api.php, when its name appears anywhere in the
  * request (permissions.md §10 #19).
  */
-import type { LeadField, LeadFields } from '../../../domain/lead.js';
+import { LEAD_FIELDS, type LeadFields } from '../../../domain/lead.js';
 import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { leadScopeRefusal } from './shared.js';
-
-/**
- * The lead columns update_fields may set, in api.php 2.14's order (agent-api.md
- * §8.11): the answer and external_update_fields_data list them in this order,
- * whatever the order of the request.
- */
-export const UPDATABLE_FIELDS: readonly LeadField[] = [
-  'phone_code',
-  'address1',
-  'address2',
-  'address3',
-  'alt_phone',
-  'city',
-  'comments',
-  'country_code',
-  'date_of_birth',
-  'email',
-  'first_name',
-  'gender',
-  'gmt_offset_now',
-  'last_name',
-  'middle_initial',
-  'phone_number',
-  'postal_code',
-  'province',
-  'security_phrase',
-  'source_id',
-  'state',
-  'title',
-  'vendor_lead_code',
-  'rank',
-  'owner',
-];
+import { agentUserRequired, leadScopeRefusal } from './shared.js';
 
 /** The panels a screen reloads, after the fields and in this order. */
 export const RELOAD_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'] as const;
@@ -49,10 +16,7 @@ export const updateFields: AgentFunction = {
   name: 'update_fields',
   target: 'agent',
   deniedLayout: 'value',
-  validate(p) {
-    if ((p.agent_user ?? '').length < 1) return error('agent_user not valid', [p.agent_user ?? '']);
-    return undefined;
-  },
+  validate: agentUserRequired,
   async run(call) {
     const { p, unit, agent, agentUser, apiUser } = call;
     if (!['1', '2', '3', '4'].includes(apiUser.modifyLeads)) {
@@ -68,7 +32,7 @@ export const updateFields: AgentFunction = {
     }
 
     const fields: LeadFields = {};
-    for (const name of UPDATABLE_FIELDS) if (p[name] !== undefined) fields[name] = p[name];
+    for (const name of LEAD_FIELDS) if (p[name] !== undefined) fields[name] = p[name];
     const fieldNames = Object.keys(fields);
     const triggers = RELOAD_TRIGGERS.filter((t) => p[t] !== undefined);
     const names = [...fieldNames, ...triggers];

@@ -5,6 +5,7 @@
 import { countedStatus } from '../../../domain/sub-status.js';
 import type { LiveAgentRow } from '../../../store/repositories/reports.js';
 import type { NonAgentCall } from '../non-agent-function.js';
+import { sessionFacts } from './agent-status.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 
 export const pipeList = (v: string | undefined) => (v ?? '').split('|').filter(Boolean);
@@ -29,20 +30,7 @@ export async function countAgents(call: NonAgentCall, agents: readonly LiveAgent
     const user = users.get(agent.user);
     if (!user || !groupScopeAllows(scopes.groups, user.group)) continue;
     const liveCall = callerIds.has(agent.callerId) ? calls.find((x) => x.callerId === agent.callerId) : undefined;
-    const status = countedStatus(
-      {
-        status: agent.status,
-        leadId: agent.leadId,
-        previewLeadId: agent.previewLeadId,
-        onHookAgent: agent.onHookAgent,
-        ringCallerId: agent.ringCallerId,
-        comments: agent.comments,
-        threeWay: false,
-        parked: await store.reports.isParked(agent.callerId),
-        liveCall,
-      },
-      variant,
-    );
+    const status = countedStatus(await sessionFacts(store, agent, liveCall, false), variant);
     c.loggedIn++;
     if (status === 'DEAD') c.dead++;
     if (status === 'DISPO') c.dispo++;

@@ -1,6 +1,6 @@
 /** agent_status (spec §7.2): the real-time state of one agent. */
-import { subStatus } from '../../../domain/sub-status.js';
-import type { LiveAgentRow } from '../../../store/repositories/reports.js';
+import { subStatus, type SubStatusFacts } from '../../../domain/sub-status.js';
+import type { LiveAgentRow, LiveCallRow } from '../../../store/repositories/reports.js';
 import type { Store } from '../../../store/store.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
@@ -8,20 +8,26 @@ import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
 import { delimiter, table, wantsHeader } from '../report-format.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 
-/** The sub-status of a session and the lead it shows (a previewed lead counts), shared with logged_in_agents. */
-export async function liveDetails(store: Store, agent: LiveAgentRow): Promise<{ subStatus: string; leadId: number; pauseCode: string }> {
-  const liveCall = (await store.reports.liveCalls()).find((c) => c.callerId === agent.callerId && agent.callerId !== '');
-  const value = subStatus({
+/** What the sub-status rules read of a session (spec §4.8), with its call and whether its lead is in a 3-way call. */
+export async function sessionFacts(store: Store, agent: LiveAgentRow, liveCall: LiveCallRow | undefined, threeWay: boolean): Promise<SubStatusFacts> {
+  return {
     status: agent.status,
     leadId: agent.leadId,
     previewLeadId: agent.previewLeadId,
     onHookAgent: agent.onHookAgent,
     ringCallerId: agent.ringCallerId,
     comments: agent.comments,
-    threeWay: agent.leadId > 0 && (await store.reports.incallSessionsOnLead(agent.leadId)) > 1,
+    threeWay,
     parked: await store.reports.isParked(agent.callerId),
     liveCall,
-  });
+  };
+}
+
+/** The sub-status of a session and the lead it shows (a previewed lead counts), shared with logged_in_agents. */
+export async function liveDetails(store: Store, agent: LiveAgentRow): Promise<{ subStatus: string; leadId: number; pauseCode: string }> {
+  const liveCall = (await store.reports.liveCalls()).find((c) => c.callerId === agent.callerId && agent.callerId !== '');
+  const threeWay = agent.leadId > 0 && (await store.reports.incallSessionsOnLead(agent.leadId)) > 1;
+  const value = subStatus(await sessionFacts(store, agent, liveCall, threeWay));
   return {
     subStatus: value,
     leadId: value === 'PREVIEW' ? agent.previewLeadId : agent.leadId,
