@@ -5,7 +5,7 @@
  */
 import { Command, Option } from 'commander';
 import { ConfigError } from '../config/config.js';
-import { DatabaseUrlError } from '../store/connect.js';
+import { DatabaseConnectError, DatabaseUrlError } from '../store/connect.js';
 import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
@@ -50,6 +50,11 @@ try {
   if (err instanceof ConfigError || err instanceof DatabaseUrlError || (err instanceof Error && err.name === 'CliError')) {
     process.stderr.write(`agentgate: ${err.message}\n`);
     process.exit(2);
+  }
+  // The database is named right but cannot be used: a failure to start, not a usage error.
+  if (err instanceof DatabaseConnectError) {
+    process.stderr.write(`agentgate: ${err.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`agentgate: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);

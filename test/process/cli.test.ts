@@ -2,16 +2,26 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli, startServer, tempDir, type ServerProcess } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const servers: ServerProcess[] = [];
+const databases: TestDatabase[] = [];
 afterAll(async () => {
   for (const s of servers) await s.kill('SIGKILL');
+  for (const d of databases) await d.release();
 });
+
+/** DATABASE_URL for a new database (a SQLite file, or a MariaDB database with TEST_DATABASE_URL). */
+async function newDatabase(name: string): Promise<{ DATABASE_URL: string }> {
+  const database = await createTestDatabase(path.join(tempDir(), name));
+  databases.push(database);
+  return { DATABASE_URL: database.url };
+}
 
 describe('agentgate CLI', () => {
   it('init creates an empty database; seed-demo fills it once; agent login and logout work', async () => {
-    const env = { DATABASE_URL: `sqlite:${path.join(tempDir(), 'cli.db')}` };
-    expect(await runCli(['init'], env)).toMatchObject({ code: 0, stdout: expect.stringContaining('database ready: SQLite') });
+    const env = await newDatabase('cli.db');
+    expect(await runCli(['init'], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^database ready: (SQLite|MySQL) /) });
     const seeded = await runCli(['seed-demo'], env);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain('6666');
@@ -30,7 +40,7 @@ describe('agentgate CLI', () => {
   });
 
   it('refuses to log in an API Only user or an unknown campaign, with the reason', async () => {
-    const env = { DATABASE_URL: `sqlite:${path.join(tempDir(), 'cli.db')}` };
+    const env = await newDatabase('cli.db');
     await runCli(['seed-demo'], env);
     expect(await runCli(['agent', 'login', '6666', '--campaign', 'TESTCAMP'], env)).toMatchObject({
       code: 2,
@@ -45,11 +55,13 @@ describe('agentgate CLI', () => {
   it('explains a bad DATABASE_URL in one line', async () => {
     const result = await runCli(['init'], { DATABASE_URL: 'postgres://x' });
     expect(result.code).toBe(2);
-    expect(result.stderr).toBe('agentgate: DATABASE_URL must start with sqlite: (for example sqlite:./data/agentgate.db), got "postgres:"\n');
+    expect(result.stderr).toBe(
+      'agentgate: DATABASE_URL must start with sqlite: (for example sqlite:./data/agentgate.db) or mysql:// (mysql://user:password@host:3306/agentgate), got "postgres:"\n',
+    );
   });
 
   it('serve --demo seeds a new database, prints the demo accounts, and answers the README example', async () => {
-    const server = await startServer({ DATABASE_URL: `sqlite:${path.join(tempDir(), 'serve.db')}` });
+    const server = await startServer(await newDatabase('serve.db'));
     servers.push(server);
     expect(server.output()).toContain('Demo accounts (password 1234 for all):');
     const res = await fetch(`${server.url}/agc/api.php?source=test&user=6666&pass=1234&agent_user=1000&function=external_pause&value=PAUSE`);

@@ -1,6 +1,7 @@
 /**
- * A real agentgate for tests: in-memory SQLite, the demo data, a clock the
- * test controls, and the Fastify app driven through app.inject().
+ * A real agentgate for tests: in-memory SQLite (or a fresh MariaDB/MySQL
+ * database with TEST_DATABASE_URL, see test-database.ts), the demo data, a
+ * clock the test controls, and the Fastify app driven through app.inject().
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -12,10 +13,13 @@ import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { VirtualScheduler } from '../../src/telephony/scheduler.js';
+import { createTestDatabase } from './test-database.js';
 
 export interface Harness {
   readonly services: Services;
   readonly app: FastifyInstance;
+  /** The DATABASE_URL this harness runs on. */
+  readonly databaseUrl: string;
   readonly clock: ManualClock;
   /** The telephony's time: nothing simulated happens until a test advances it. */
   readonly scheduler: VirtualScheduler;
@@ -80,18 +84,30 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
   const logLevel = options.logStream ? 'trace' : 'silent';
-  const config = loadConfig({}, { databaseUrl: 'sqlite::memory:', bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
+  const database = await createTestDatabase();
+  const config = loadConfig({}, { databaseUrl: database.url, bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
   const scheduler = new VirtualScheduler(clock);
-  const services = await createServices(config, { clock, scheduler });
+  let services: Services;
+  try {
+    services = await createServices(config, { clock, scheduler, migrate: !database.migrated });
+  } catch (err) {
+    await database.release();
+    throw err;
+  }
   // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
   services.telephony.start();
-  if (options.demo !== false) await seedDemo(services);
+  if (options.demo !== false) await seedDemo(services).catch(async (err: unknown) => {
+    await services.close();
+    await database.release();
+    throw err;
+  });
   const logger = options.logStream ? { ...(loggerOptions('trace') as object), stream: options.logStream } : false;
   const app = await buildApp(services, { logger });
 
   const h: Harness = {
     services,
     app,
+    databaseUrl: database.url,
     clock,
     scheduler,
     advance: (ms) => scheduler.advance(ms),
@@ -160,8 +176,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       services.settings.invalidate();
     },
     async close() {
-      await app.close();
-      await services.close();
+      try {
+        await app.close();
+        await services.close();
+      } finally {
+        await database.release();
+      }
     },
   };
   return h;

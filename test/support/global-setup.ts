@@ -1,0 +1,37 @@
+/**
+ * Once per vitest run: with TEST_DATABASE_URL=mysql://…, a token that names
+ * this run's test databases (test-database.ts), and at the end every one of
+ * them dropped — plus those an interrupted run left more than a day ago.
+ */
+import type { TestProject } from 'vitest/node';
+import { onMysql, onServer, TEST_DATABASE_PREFIX, TEST_DATABASE_URL } from './test-database.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testDatabaseRun: string;
+  }
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+async function dropDatabases(matches: (name: string) => boolean): Promise<void> {
+  await onServer(TEST_DATABASE_URL!, async (c) => {
+    const [rows] = await c.query<import('mysql2/promise').RowDataPacket[]>(
+      `SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '${TEST_DATABASE_PREFIX}%'`,
+    );
+    for (const { name } of rows) if (matches(name)) await c.query(`DROP DATABASE IF EXISTS \`${name}\``);
+  });
+}
+
+/** The time a run token was made, from its leading base-36 milliseconds. */
+const tokenTime = (name: string) => Number.parseInt(name.slice(TEST_DATABASE_PREFIX.length).split('_')[0] ?? '', 36);
+
+export default async function setup(project: TestProject) {
+  const run = `${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
+  project.provide('testDatabaseRun', run);
+  if (!onMysql) return;
+  await dropDatabases((name) => tokenTime(name) < Date.now() - DAY_MS);
+  return async () => {
+    await dropDatabases((name) => name.startsWith(`${TEST_DATABASE_PREFIX}${run}_`));
+  };
+}
