@@ -80,7 +80,8 @@ describeBrowser('the agent screen', () => {
     await page.getByLabel('Disposition status').selectOption('SALE');
     await page.getByRole('button', { name: 'Submit disposition' }).click();
     await expect.poll(() => page.getByTestId('status').textContent()).toBe('PAUSED');
-    expect(await page.getByTestId('pending').count()).toBe(0);
+    // The status comes with the event, the pending command with the state that follows it.
+    await expect.poll(() => page.getByTestId('pending').count()).toBe(0);
     expect((await h.rows('vicidial_list', { lead_id: 1 }))[0]).toMatchObject({ status: 'SALE', first_name: 'Augusta' });
 
     await h.api({ agent_user: '1001', function: 'logout', value: 'LOGOUT' });

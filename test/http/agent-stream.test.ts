@@ -38,11 +38,14 @@ async function connect(cookie: string): Promise<Client> {
   sockets.push(ws);
   ws.on('error', () => {}); // a refused upgrade also reports an error; the test checks the response
   const messages: Record<string, any>[] = [];
-  const waiters: { match: (m: Record<string, any>) => boolean; resolve: (m: Record<string, any>) => void; from: number }[] = [];
+  const waiters: { match: (m: Record<string, any>) => boolean; resolve: (m: Record<string, any>) => void }[] = [];
   ws.on('message', (data) => {
     const m = JSON.parse(data.toString());
-    messages.push(m);
-    for (const w of [...waiters]) if (w.match(m)) waiters.splice(waiters.indexOf(w), 1) && w.resolve(m);
+    // A message a waiter takes is consumed; the others wait in messages for a later next().
+    const waiter = waiters.find((w) => w.match(m));
+    if (!waiter) return void messages.push(m);
+    waiters.splice(waiters.indexOf(waiter), 1);
+    waiter.resolve(m);
   });
   await new Promise((resolve, reject) => {
     ws.once('open', resolve);
@@ -57,7 +60,7 @@ async function connect(cookie: string): Promise<Client> {
           messages.splice(messages.indexOf(seen), 1);
           return resolve(seen);
         }
-        waiters.push({ match, resolve, from: messages.length });
+        waiters.push({ match, resolve });
       }),
     send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
   };
