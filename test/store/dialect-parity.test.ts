@@ -54,6 +54,19 @@ describe('the same answers on SQLite and MySQL', () => {
     expect(typeof log!.user_level).toBe('number');
   });
 
+  it('applies concurrent changes to one session one after the other: a read in a unit of work locks the row', async () => {
+    const before = (await h.agent('1000'))!.callsToday;
+    await Promise.all(
+      Array.from({ length: 20 }, () =>
+        h.services.runner.run(async (u) => {
+          const agent = (await u.store.liveAgents.find('1000'))!;
+          await u.store.liveAgents.update('1000', { callsToday: agent.callsToday + 1 }, u.now);
+        }),
+      ),
+    );
+    expect((await h.agent('1000'))!.callsToday).toBe(before + 20);
+  });
+
   it('gives a multi-row insert its ids in order (SQLite reports the last id, MySQL the first)', async () => {
     const lead = (phone: string): NewLeadRecord =>
       ({ listId: 101, status: 'NEW', user: '6000', phoneCode: '1', phoneNumber: phone, gmtOffset: -5, rank: 0, entryListId: 0, fields: {} });
