@@ -9,8 +9,8 @@
  * and READ COMMITTED: every statement reads the newest committed rows, and
  * read-modify-write paths lock what they change (atomic updates, FOR UPDATE).
  */
-import { createPool, type Pool, type PoolOptions } from 'mysql2';
-import { CompiledQuery, Kysely, MysqlDialect, type DatabaseConnection } from 'kysely';
+import { createPool, type Pool, type PoolConnection, type PoolOptions } from 'mysql2';
+import { CompiledQuery, Kysely, MysqlDialect, type DatabaseConnection, type MysqlPool } from 'kysely';
 import { DatabaseConnectError, DatabaseUrlError, type DatabaseHandle } from './database-handle.js';
 import type { Database } from './schema/database.js';
 
@@ -117,9 +117,44 @@ export function connectFailure(target: MysqlTarget, err: unknown): DatabaseConne
   return new DatabaseConnectError(`cannot connect to ${where}: ${reason}`);
 }
 
+type Callback = (err: Error | null, result?: unknown) => void;
+
+/**
+ * The pool as Kysely sees it, with each connection's statements run as
+ * server-side prepared statements (mysql2's execute, cached per connection)
+ * when they have parameters, and errors stripped of their SQL text: mysql2
+ * puts the statement with its values there, and errors reach the logs.
+ */
+function kyselyPool(pool: Pool, prepared: boolean): MysqlPool {
+  const wrapped = new WeakMap<PoolConnection, object>();
+  const wrap = (connection: PoolConnection) => {
+    let facade = wrapped.get(connection);
+    if (!facade) {
+      facade = {
+        query(sql: string, parameters: unknown[], callback: Callback) {
+          const done: Callback = (err, result) => {
+            if (err) delete (err as { sql?: string }).sql;
+            callback(err, result);
+          };
+          if (prepared && parameters.length > 0) connection.execute(sql, parameters as never, done);
+          else connection.query(sql, parameters, done);
+        },
+        release: () => connection.release(),
+      };
+      wrapped.set(connection, facade);
+    }
+    return facade;
+  };
+  return {
+    getConnection: (callback) => pool.getConnection((err, connection) => callback(err, err ? (undefined as never) : (wrap(connection) as never))),
+    end: (callback) => pool.end(callback),
+  };
+}
+
 export async function openMysql(target: MysqlTarget): Promise<DatabaseHandle> {
   const pool: Pool = createPool(poolOptions(target));
-  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool, onCreateConnection: setUpSession }) });
+  const prepared = process.env.AGENTGATE_MYSQL_PREPARED !== '0';
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: kyselyPool(pool, prepared), onCreateConnection: setUpSession }) });
   try {
     // Fail at start, with the reason, rather than on the first request.
     await db.executeQuery(CompiledQuery.raw('SELECT 1'));

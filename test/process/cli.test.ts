@@ -13,7 +13,7 @@ afterAll(async () => {
 
 /** DATABASE_URL for a new database (a SQLite file, or a MariaDB database with TEST_DATABASE_URL). */
 async function newDatabase(name: string): Promise<{ DATABASE_URL: string }> {
-  const database = await createTestDatabase(path.join(tempDir(), name));
+  const database = await createTestDatabase({ sqliteFile: path.join(tempDir(), name) });
   databases.push(database);
   return { DATABASE_URL: database.url };
 }

@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe('durability', () => {
   it('keeps every acknowledged command and its audit rows when the process is killed', async () => {
-    database = await createTestDatabase(path.join(tempDir(), 'agentgate.db'));
+    database = await createTestDatabase({ sqliteFile: path.join(tempDir(), 'agentgate.db') });
     server = await startServer({ DATABASE_URL: database.url });
     const sent = 40;
     for (let i = 0; i < sent; i++) {

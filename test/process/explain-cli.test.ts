@@ -9,7 +9,7 @@ afterAll(() => database?.release());
 
 describe('agentgate explain', () => {
   it('prints every gate, the deciding one with its setting and fix, and the answer', async () => {
-    database = await createTestDatabase(path.join(tempDir(), 'explain.db'));
+    database = await createTestDatabase({ sqliteFile: path.join(tempDir(), 'explain.db') });
     const env = { DATABASE_URL: database.url };
     await runCli(['seed-demo'], env);
     const out = await runCli(['explain', '--user', '6668', '--agent', '1000', '--function', 'external_dial'], env);

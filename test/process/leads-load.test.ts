@@ -19,7 +19,7 @@ describe('agentgate leads load (process)', () => {
   it('survives SIGKILL mid-load and resumes without inserting twice', async () => {
     requireBuild();
     const dir = tempDir();
-    database = await createTestDatabase(path.join(dir, 'load.db'));
+    database = await createTestDatabase({ sqliteFile: path.join(dir, 'load.db') });
     const env = { DATABASE_URL: database.url };
     expect((await runCli(['seed-demo'], env)).code).toBe(0);
     const total = 60_000;

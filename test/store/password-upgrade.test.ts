@@ -20,7 +20,7 @@ describe('start-up password hashing', () => {
   it('hashes a VICIdial row with a plain pass and clears it; the password still works', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-'));
     dirs.push(dir);
-    const database = await createTestDatabase(path.join(dir, 'a.db'));
+    const database = await createTestDatabase({ sqliteFile: path.join(dir, 'a.db') });
     databases.push(database);
     const config = loadConfig({}, { databaseUrl: database.url, bcryptCost: 4, logLevel: 'silent' });
 

@@ -1,10 +1,10 @@
 /**
- * Once per vitest run: with TEST_DATABASE_URL=mysql://…, a token that names
- * this run's test databases (test-database.ts), and at the end every one of
- * them dropped — plus those an interrupted run left more than a day ago.
+ * Once per vitest run: a token that names this run's MySQL test databases
+ * (test-database.ts), and at the end every one of them dropped — plus those
+ * an interrupted run left more than a day ago.
  */
 import type { TestProject } from 'vitest/node';
-import { onMysql, onServer, TEST_DATABASE_PREFIX, TEST_DATABASE_URL } from './test-database.js';
+import { mysqlServerForTests, onServer, TEST_DATABASE_PREFIX } from './test-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,8 +14,8 @@ declare module 'vitest' {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-async function dropDatabases(matches: (name: string) => boolean): Promise<void> {
-  await onServer(TEST_DATABASE_URL!, async (c) => {
+async function dropDatabases(server: string, matches: (name: string) => boolean): Promise<void> {
+  await onServer(server, async (c) => {
     const [rows] = await c.query<import('mysql2/promise').RowDataPacket[]>(
       `SELECT SCHEMA_NAME AS name FROM information_schema.SCHEMATA WHERE SCHEMA_NAME LIKE '${TEST_DATABASE_PREFIX}%'`,
     );
@@ -29,9 +29,11 @@ const tokenTime = (name: string) => Number.parseInt(name.slice(TEST_DATABASE_PRE
 export default async function setup(project: TestProject) {
   const run = `${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   project.provide('testDatabaseRun', run);
-  if (!onMysql) return;
-  await dropDatabases((name) => tokenTime(name) < Date.now() - DAY_MS);
+  // The suite's server, or the one tests about MySQL use: none is fine (they skip, saying so).
+  const server = await mysqlServerForTests({ quiet: true });
+  if (!server) return;
+  await dropDatabases(server, (name) => tokenTime(name) < Date.now() - DAY_MS);
   return async () => {
-    await dropDatabases((name) => name.startsWith(`${TEST_DATABASE_PREFIX}${run}_`));
+    await dropDatabases(server, (name) => name.startsWith(`${TEST_DATABASE_PREFIX}${run}_`));
   };
 }

@@ -79,12 +79,14 @@ export interface HarnessOptions {
   readonly logStream?: { write(line: string): void };
   /** The simulator's random seed (default 1). */
   readonly seed?: number;
+  /** Run on a database of this MySQL server, whatever the suite runs on (tests about MySQL itself). */
+  readonly mysqlServer?: string;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
   const logLevel = options.logStream ? 'trace' : 'silent';
-  const database = await createTestDatabase();
+  const database = await createTestDatabase(options.mysqlServer ? { mysqlServer: options.mysqlServer } : {});
   const config = loadConfig({}, { databaseUrl: database.url, bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
   const scheduler = new VirtualScheduler(clock);
   let services: Services;

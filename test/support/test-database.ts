@@ -25,6 +25,26 @@ export const TEST_DATABASE_PREFIX = 'ag_db_';
 
 export const onMysql = TEST_DATABASE_URL?.startsWith('mysql://') ?? false;
 
+/** Where tests about MySQL itself look for a server when the suite runs on SQLite. */
+const DEFAULT_MYSQL_SERVER = 'mysql://root@127.0.0.1:3306';
+
+/**
+ * The MySQL server for tests that are about MySQL (faults, start-up
+ * errors): TEST_DATABASE_URL's, or a local one. Undefined, with a loud
+ * warning, only when none answers — CI always has one (.ci/run starts it).
+ */
+export async function mysqlServerForTests(options: { quiet?: boolean } = {}): Promise<string | undefined> {
+  const server = onMysql ? TEST_DATABASE_URL! : (process.env.TEST_MYSQL_URL ?? DEFAULT_MYSQL_SERVER);
+  try {
+    await onServer(server, (c) => c.query('SELECT 1'));
+    return server;
+  } catch (err) {
+    if (options.quiet) return undefined;
+    console.warn(`\n*** SKIPPED: these tests need MySQL/MariaDB at ${server} (${(err as Error).message}); start it or set TEST_MYSQL_URL ***\n`);
+    return undefined;
+  }
+}
+
 export interface TestDatabase {
   /** The DATABASE_URL to give agentgate. */
   readonly url: string;
@@ -72,12 +92,12 @@ function runToken(): string {
 }
 
 /** Empty (and create and migrate, the first time) a database of this worker, in the background. */
-function prepare(name: string): Promise<string> {
-  const ready = onServer(TEST_DATABASE_URL!, async (c) => {
+function prepare(server: string, name: string): Promise<string> {
+  const ready = onServer(server, async (c) => {
     await c.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4`);
     const complete = await emptyDatabase(c, name);
     if (!complete) {
-      const handle = await openDatabase(mysqlUrl(TEST_DATABASE_URL!, name));
+      const handle = await openDatabase(mysqlUrl(server, name));
       await migrate(handle.db, handle.dialect).finally(() => handle.close());
     }
     return name;
@@ -90,25 +110,31 @@ function prepare(name: string): Promise<string> {
 const newName = () => `${TEST_DATABASE_PREFIX}${runToken()}_${process.env.VITEST_POOL_ID ?? '0'}_${made++}`;
 
 /**
- * A database for one harness or server. `sqliteFile` is where a process
- * test keeps its SQLite file; without it SQLite runs in memory. A MySQL one
+ * A database for one harness or server: SQLite unless the suite runs on
+ * MySQL or `mysqlServer` asks for one. `sqliteFile` is where a process test
+ * keeps its SQLite file; without it SQLite runs in memory. A MySQL database
  * comes migrated and empty.
  */
-export async function createTestDatabase(sqliteFile?: string): Promise<TestDatabase> {
-  if (!onMysql) {
+export async function createTestDatabase(options: { sqliteFile?: string; mysqlServer?: string } = {}): Promise<TestDatabase> {
+  const server = options.mysqlServer ?? (onMysql ? TEST_DATABASE_URL! : undefined);
+  if (!server) {
+    const { sqliteFile } = options;
     return { url: sqliteFile ? `sqlite:${path.resolve(sqliteFile)}` : 'sqlite::memory:', name: undefined, migrated: false, release: async () => {} };
   }
-  const name = await (spare.shift() ?? prepare(newName()));
-  if (spare.length === 0) spare.push(prepare(newName()));
+  // Spare databases are kept for the suite's own server only.
+  const own = server === TEST_DATABASE_URL;
+  const name = await ((own && spare.shift()) || prepare(server, newName()));
+  if (own && spare.length === 0) spare.push(prepare(server, newName()));
   let released = false;
   return {
-    url: mysqlUrl(TEST_DATABASE_URL!, name),
+    url: mysqlUrl(server, name),
     name,
     migrated: true,
     async release() {
       if (released) return;
       released = true;
-      spare.push(prepare(name));
+      if (own) spare.push(prepare(server, name));
+      else await onServer(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS \`${name}\``)));
     },
   };
 }
