@@ -67,6 +67,14 @@ describe('the same answers on SQLite and MySQL', () => {
     expect((await h.agent('1000'))!.callsToday).toBe(before + 20);
   });
 
+  it('keeps an administrator’s copy of a user current through a login (MySQL moves modify_stamp on every UPDATE)', async () => {
+    await h.exec("update vicidial_users set modify_stamp = '2020-01-01 00:00:00' where user = '6666'");
+    const before = await h.services.store.adminRecords.get('users', { user: '6666' });
+    await h.api({ ...pause, pass: 'wrong' });
+    const after = await h.services.store.adminRecords.get('users', { user: '6666' });
+    expect(after!.version).toBe(before!.version);
+  });
+
   it('gives a multi-row insert its ids in order (SQLite reports the last id, MySQL the first)', async () => {
     const lead = (phone: string): NewLeadRecord =>
       ({ listId: 101, status: 'NEW', user: '6000', phoneCode: '1', phoneNumber: phone, gmtOffset: -5, rank: 0, entryListId: 0, fields: {} });

@@ -78,6 +78,15 @@ function versionOf(row: Record<string, unknown>, volatile: readonly string[] = [
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 
+/**
+ * TIMESTAMP columns (modify_stamp): MySQL moves them on every UPDATE of the
+ * row, a login's counters included, so they stay out of the version.
+ */
+function autoStamped(table: TableName): string[] {
+  const columns = tables[table].columns as Record<string, { spec: { kind: string } }>;
+  return Object.keys(columns).filter((name) => columns[name]!.spec.kind === 'timestamp');
+}
+
 export class AdminRecordsRepository {
   constructor(
     private readonly db: Executor,
@@ -158,7 +167,7 @@ export class AdminRecordsRepository {
     const values: Record<string, RecordValue> = {};
     for (const [column, value] of Object.entries(row))
       if (!hidden.has(column)) values[column] = value instanceof Date ? value.toISOString() : (value as RecordValue);
-    return { values, version: versionOf(row, kind.volatile) };
+    return { values, version: versionOf(row, [...(kind.volatile ?? []), ...autoStamped(kind.table)]) };
   }
 }
 

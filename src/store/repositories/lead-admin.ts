@@ -249,8 +249,13 @@ export class LeadAdminRepository {
   }
 
   /** update_list reset_list: every lead of the list dialable again. */
-  async resetList(listId: number): Promise<number> {
-    const result = await this.db.updateTable('vicidial_list').set({ called_since_last_reset: 'N' }).where('list_id', '=', listId).executeTakeFirst();
+  async resetList(listId: number, now: Date): Promise<number> {
+    // modify_date written, as MySQL's ON UPDATE would, so SQLite reads the same.
+    const result = await this.db
+      .updateTable('vicidial_list')
+      .set({ called_since_last_reset: 'N', modify_date: sqlDateTime(now) })
+      .where('list_id', '=', listId)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 

@@ -31,11 +31,9 @@ function columnSql(name: string, spec: ColumnSpec, dialect: SqlDialect, inlinePk
   if (inlinePk && spec.primaryKey) parts.push('PRIMARY KEY');
   if (!spec.nullable) parts.push('NOT NULL');
   if (spec.defaultNow) {
-    parts.push(
-      dialect === 'mysql'
-        ? 'DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP'
-        : "DEFAULT (datetime('now','localtime'))",
-    );
+    // VICIdial's TIMESTAMP columns also move to the time of every UPDATE; its DATETIME ones only default to it.
+    const onUpdate = spec.kind === 'timestamp' ? ' ON UPDATE CURRENT_TIMESTAMP' : '';
+    parts.push(dialect === 'mysql' ? `DEFAULT CURRENT_TIMESTAMP${onUpdate}` : "DEFAULT (datetime('now','localtime'))");
   } else if (spec.defaultValue !== undefined && spec.defaultValue !== null) {
     parts.push(`DEFAULT ${quote(spec.defaultValue)}`);
   }
