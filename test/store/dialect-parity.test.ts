@@ -45,6 +45,11 @@ describe('the same answers on SQLite and MySQL', () => {
     expect(groups.indexOf('Zulu')).toBeLessThan(groups.indexOf('alpha'));
   });
 
+  it('searches the console’s records ignoring case, though keys compare exactly', async () => {
+    const found = await h.services.store.adminRecords.list('users', { search: 'ADMIN' });
+    expect(found.map((r) => r.values.user)).toContain('admin');
+  });
+
   it('returns numbers and DATETIME text of the same types', async () => {
     const [row] = await h.rows('vicidial_list', { lead_id: 1 });
     expect(typeof row!.lead_id).toBe('number');

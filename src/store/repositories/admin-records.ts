@@ -98,8 +98,9 @@ export class AdminRecordsRepository {
     const conditions: RawBuilder<unknown>[] = Object.entries(options.where ?? {}).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
     if (options.search && kind.search) {
       // '!' escapes: a backslash literal reads differently in MySQL and SQLite.
-      const like = `%${options.search.replace(/[!%_]/g, (m) => `!${m}`)}%`;
-      conditions.push(sql`(${sql.join(kind.search.map((c) => sql`${sql.ref(c)} LIKE ${like} ESCAPE '!'`), sql` OR `)})`);
+      // lower() on both sides: SQLite's LIKE ignores case, a binary collation on MySQL would not.
+      const like = `%${options.search.toLowerCase().replace(/[!%_]/g, (m) => `!${m}`)}%`;
+      conditions.push(sql`(${sql.join(kind.search.map((c) => sql`lower(${sql.ref(c)}) LIKE ${like} ESCAPE '!'`), sql` OR `)})`);
     }
     const where = conditions.length > 0 ? sql` WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
     const order = kind.orderBy.length > 0 ? sql` ORDER BY ${sql.join(kind.orderBy.map((c) => sql.ref(c)))}` : sql``;
