@@ -54,7 +54,7 @@ const perSession = {
 
 const push = [];
 const answered = [];
-for (const [i, user] of users.entries()) {
+for (const user of users) {
   const seen = new Promise((resolve) => waiting.set(user, resolve));
   const start = performance.now();
   const body = await api(user, 'RESUME');

@@ -27,32 +27,31 @@ export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<voi
   // API Only: an account for the API, never for a screen or the admin console.
   await tx.users.insert({ ...ADMIN_FLAGS, api_only_user: '1', user: NON_AGENT_ADMIN, pass_hash: passHash, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
 
-  const insert = tx.timeZones.insertReference.bind(tx.timeZones);
-  {
-    const zones: [string, string, string, string, 'Y' | 'N', string][] = [
-      ['1', 'USA', '312', 'IL', 'Y', '-6.00'],
-      ['1', 'USA', '617', 'MA', 'Y', '-5.00'],
-      ['1', 'USA', '213', 'CA', 'Y', '-8.00'],
-      ['1', 'USA', '808', 'HI', 'N', '-10.00'],
-    ];
-    for (const [country_code, country, areacode, state, dst, offset] of zones)
-      await insert('vicidial_phone_codes', {
-        country_code: Number(country_code),
-        country,
-        areacode,
-        state,
-        GMT_offset: offset,
-        DST: dst,
-        DST_range: dst === 'Y' ? 'SSM-FSN' : '',
-        geographic_description: state,
-        tz_code: '',
-      });
-    await insert('vicidial_postal_codes', { postal_code: '60601', state: 'IL', GMT_offset: '-6.00', DST: 'Y', DST_range: 'SSM-FSN', country: 'USA', country_code: 1 });
-    await insert('vicidial_call_times', { call_time_id: '9am-9pm', call_time_name: 'default 9am to 9pm', ct_default_start: 900, ct_default_stop: 2100 });
-    await insert('vicidial_call_times', { call_time_id: '24hours', call_time_name: 'default 24 hours', ct_default_start: 0, ct_default_stop: 2400 });
-    await insert('vicidial_scripts', { script_id: 'DEMOSCRIPT', script_name: 'Demo script' });
-    await insert('phones', { extension: '8001', login: 'demo8001' });
-  }
+  const zones: [string, string, string, boolean, string][] = [
+    ['USA', '312', 'IL', true, '-6.00'],
+    ['USA', '617', 'MA', true, '-5.00'],
+    ['USA', '213', 'CA', true, '-8.00'],
+    ['USA', '808', 'HI', false, '-10.00'],
+  ];
+  await tx.referenceData.add({
+    phoneCodes: zones.map(([country, areaCode, state, dst, gmtOffset]) => ({
+      countryCode: 1,
+      country,
+      areaCode,
+      state,
+      gmtOffset,
+      dst,
+      dstRange: dst ? 'SSM-FSN' : '',
+      description: state,
+    })),
+    postalCodes: [{ postalCode: '60601', state: 'IL', gmtOffset: '-6.00', dst: true, dstRange: 'SSM-FSN', country: 'USA', countryCode: 1 }],
+    callTimes: [
+      { id: '9am-9pm', name: 'default 9am to 9pm', defaultStart: 900, defaultStop: 2100 },
+      { id: '24hours', name: 'default 24 hours', defaultStart: 0, defaultStop: 2400 },
+    ],
+    scripts: [{ id: 'DEMOSCRIPT', name: 'Demo script' }],
+    phones: [{ extension: '8001', login: 'demo8001' }],
+  });
 }
 
 /**

@@ -81,3 +81,9 @@ export interface TelephonyState {
   readonly recording: Recording | null;
   readonly playback: Playback | null;
 }
+
+/**
+ * The digits an agent API `value` stands for: api.php's input filter lets only
+ * letters and digits through, so P, S and Q stand for #, * and a pause.
+ */
+export const dtmfDigits = (value: string) => value.replaceAll('P', '#').replaceAll('S', '*').replaceAll('Q', ',');

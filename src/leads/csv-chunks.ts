@@ -81,7 +81,7 @@ export async function* csvChunks(options: ChunkOptions): AsyncGenerator<Chunk> {
   let leads: PendingLead[] = [];
   let rejects: Reject[] = [];
   let lastLine = options.skipThrough;
-  let bytes = 0;
+  let bytes: number;
   /** Skipped records before `line` join the current chunk (not those an earlier run committed). */
   const takeSkipped = (line: number) => {
     while (skipped.length > 0 && skipped[0]!.line < line) {

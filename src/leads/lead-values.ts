@@ -3,11 +3,7 @@
  * non-strict MySQL would: a text longer than its column, a date of birth
  * that is not a date. Shared by add_lead, update_lead and the bulk loader.
  */
-import { tables } from '../store/schema/database.js';
-
-const columns = tables.vicidial_list.columns as Record<string, { spec: { width?: number } }>;
-/** Column widths by name, looked up once: the loader asks for every field of every row. */
-const widths = new Map(Object.entries(columns).map(([name, col]) => [name, col.spec.width]));
+import { leadColumnWidth } from '../store/lead-columns.js';
 
 export type ValueProblem = { readonly field: string; readonly kind: 'too-long'; readonly width: number } | { readonly field: string; readonly kind: 'bad-date' };
 
@@ -25,7 +21,7 @@ export function leadValueProblem(fields: Readonly<Record<string, string | undefi
     const value = fields[field];
     if (!value) continue;
     if (field === 'date_of_birth' && !isRealDate(value)) return { field, kind: 'bad-date' };
-    const width = widths.get(field);
+    const width = leadColumnWidth(field);
     if (width !== undefined && value.length > width && Array.from(value).length > width) return { field, kind: 'too-long', width };
   }
   return undefined;

@@ -11,7 +11,7 @@ import { phaseOf, type LiveAgent } from '../domain/live-agent.js';
 import type { SessionCommands } from '../sessions/session-commands.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { PARK_ACTIONS, type Telephony, type TransferRequest } from '../telephony/telephony.js';
-import { dtmfDigits } from '../api/agent/functions/send-dtmf.js';
+import { dtmfDigits } from '../domain/telephony.js';
 
 const ref = z.string().max(40).optional();
 /** A message may name its agent; it must then be the socket's own. */

@@ -17,6 +17,7 @@ import { LeadsRepository } from './repositories/leads.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
 import { PasswordDatesRepository } from './repositories/password-dates.js';
+import { ReferenceDataRepository } from './repositories/reference-data.js';
 import { ReportsRepository } from './repositories/reports.js';
 import { SettingsRepository } from './repositories/settings.js';
 import { TelephonyRepository } from './repositories/telephony.js';
@@ -42,6 +43,7 @@ export class Store {
   readonly leadAdmin: LeadAdminRepository;
   readonly timeZones: TimeZonesRepository;
   readonly reports: ReportsRepository;
+  readonly referenceData: ReferenceDataRepository;
   readonly userAdmin: UserAdminRepository;
 
   constructor(
@@ -64,6 +66,7 @@ export class Store {
     this.leadAdmin = new LeadAdminRepository(executor);
     this.timeZones = new TimeZonesRepository(executor);
     this.reports = new ReportsRepository(executor);
+    this.referenceData = new ReferenceDataRepository(executor);
     this.userAdmin = new UserAdminRepository(executor);
   }
 

@@ -326,7 +326,7 @@ export class AgentApi {
     // A request from another cluster names no local agent; the function checks whom it acts on.
     if (!agent && spec.skipsLoggedIn?.(p)) return { agentUser };
     if (!agent) {
-      trace.fail('agent_logged_in', `${agentUser || '(none)'} has no live agent session`, `log ${agentUser || 'the agent'} in to a campaign`, 'vicidial_live_agents');
+      trace.fail('agent_logged_in', `${agentUser || '(none)'} has no live agent session`, `log ${agentUser || 'the agent'} in to a campaign`, 'vicidial_live_agents.user');
       return { agentUser, refusal: spec.notLoggedIn?.(p, agentUser) ?? error('agent_user is not logged in', [agentUser]) };
     }
     trace.pass('agent_logged_in', `${agentUser} is logged into ${agent.campaignId}`);

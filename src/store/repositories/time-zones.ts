@@ -2,9 +2,7 @@
  * Time-zone and call-time reference data: phone codes, postal codes, NANPA
  * prefixes, call times and the first active server's offset.
  */
-import { sql, type Insertable } from 'kysely';
-import type { Database } from '../schema/database.js';
-import { fitRow } from '../schema/fit-row.js';
+import { sql } from 'kysely';
 import { parsePipeList, type CallTime, type CallWindow } from '../../domain/call-time.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
@@ -20,25 +18,8 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 const zone = (row: { GMT_offset: string | null; DST: string | null; DST_range?: string | null } | undefined): ZoneRow | undefined =>
   row && { gmtOffset: row.GMT_offset ?? '', dst: row.DST ?? 'N', dstRange: row.DST_range ?? '' };
 
-/** Reference tables an administrator (or the demo) fills in, not the API. */
-export type ReferenceTable =
-  | 'vicidial_phone_codes'
-  | 'vicidial_postal_codes'
-  | 'vicidial_nanpa_prefix_codes'
-  | 'vicidial_call_times'
-  | 'vicidial_state_call_times'
-  | 'servers'
-  | 'vicidial_scripts'
-  | 'phones'
-  | 'phones_alias'
-  | 'vicidial_inbound_dids';
-
 export class TimeZonesRepository {
   constructor(private readonly db: Executor) {}
-
-  async insertReference<T extends ReferenceTable>(table: T, row: Insertable<Database[T]>): Promise<void> {
-    await this.db.insertInto(table).values(fitRow(table, row as Record<string, unknown>) as never).execute();
-  }
 
   /** servers.local_gmt of the first active server, as stored ('-5.00'). */
   async activeServerGmt(): Promise<string | undefined> {

@@ -1,10 +1,8 @@
 /** send_dtmf (agent-api.md §8.17): digits into the agent's conference; P, S and Q stand for #, * and a pause. */
+import { dtmfDigits } from '../../../domain/telephony.js';
 import { reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid } from './shared.js';
-
-/** What the agent screen sends for the letters api.php's filter lets through in place of # and *. */
-export const dtmfDigits = (value: string) => value.replaceAll('P', '#').replaceAll('S', '*').replaceAll('Q', ',');
 
 export const sendDtmf: AgentFunction = {
   name: 'send_dtmf',

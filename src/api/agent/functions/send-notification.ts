@@ -12,11 +12,13 @@ import type { AgentCall, AgentFunction } from '../agent-function.js';
 type RecipientType = 'USER' | 'USER_GROUP' | 'CAMPAIGN';
 const TYPES: readonly RecipientType[] = ['USER', 'USER_GROUP', 'CAMPAIGN'];
 /** The wire text names VICIdial's tables; these are words of the reply, not queries. */
+/* eslint-disable no-restricted-syntax */
 const TABLE_WORD: Record<RecipientType, string> = {
   USER: 'vicidial_users',
   USER_GROUP: 'vicidial_user_groups',
   CAMPAIGN: 'vicidial_campaigns',
 };
+/* eslint-enable no-restricted-syntax */
 
 async function recipientExists(call: AgentCall, type: RecipientType, recipient: string): Promise<boolean> {
   const { store } = call.unit;

@@ -27,7 +27,7 @@ export const stGetAgentActiveLead: AgentFunction = {
     call.trace.pass('two_accounts', `CRM id ${value} is ${user}, another account`);
     const agent = await unit.store.liveAgents.find(user);
     if (!agent) {
-      call.trace.fail('agent_logged_in', `${user} has no live agent session`, `log ${user} in to a campaign`, 'vicidial_live_agents');
+      call.trace.fail('agent_logged_in', `${user} has no live agent session`, `log ${user} in to a campaign`, 'vicidial_live_agents.user');
       return { lines: [error('user not logged in', [user])], ...audited };
     }
     if (!call.scope.allowsCampaign(agent.campaignId)) {

@@ -18,7 +18,7 @@ export const leadAllInfo: NonAgentFunction = {
     const leadId = p.lead_id ?? '';
     const phone = p.phone_number ?? '';
     const notFound = t3('ERROR', 'lead_all_info LEAD NOT FOUND', [rights.user, leadId, phone]);
-    let leads: LeadRecord[] = [];
+    let leads: LeadRecord[];
     if (leadId) leads = await store.leadAdmin.search('lead_id', [leadId], { limit: 1, order: 'lead_id' });
     else if (phone.length >= 6 && phone.length <= 19) leads = await store.leadAdmin.search('phone_number', [phone], { limit: 1000, order: 'lead_id' });
     else return { lines: [notFound] };

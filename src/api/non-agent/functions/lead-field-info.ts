@@ -2,14 +2,12 @@
  * lead_field_info (spec §7.21): one field of a lead, without a newline. The
  * field name is checked against vicidial_list's columns, never put into SQL.
  */
-import { tables } from '../../../store/schema/database.js';
+import { isLeadColumn } from '../../../store/lead-columns.js';
 import { customLine } from '../../legacy/lines.js';
 import { t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
 import { leadVisible } from './lead-visibility.js';
-
-const LEAD_COLUMNS = new Set(Object.keys(tables.vicidial_list.columns));
 
 export const leadFieldInfo: NonAgentFunction = {
   name: 'lead_field_info',
@@ -25,7 +23,7 @@ export const leadFieldInfo: NonAgentFunction = {
     if (!lead) return { lines: [t3('ERROR', 'lead_field_info LEAD NOT FOUND', [rights.user, leadId])] };
     if (!(await leadVisible(call, lead))) return { lines: [t3('ERROR', 'lead_field_info LIST NOT FOUND', [rights.user, leadId, lead.list_id])] };
     // The field name is checked against the table's columns (VICIdial puts it into SQL and answers 500 for a bad one).
-    if (p.custom_fields === 'Y' || !LEAD_COLUMNS.has(field)) return { lines: [t3('ERROR', 'lead_field_info LIST FIELD NOT FOUND', [rights.user, leadId])] };
+    if (p.custom_fields === 'Y' || !isLeadColumn(field)) return { lines: [t3('ERROR', 'lead_field_info LIST FIELD NOT FOUND', [rights.user, leadId])] };
     const value = (lead as unknown as Record<string, string>)[field] ?? (await unit.store.leadAdmin.rawColumn(Number(leadId), field));
     return { lines: [customLine('SUCCESS', 'lead_field_info', value)] };
   },
