@@ -81,14 +81,14 @@ export function poolOptions(target: MysqlTarget): PoolOptions {
     database: target.database,
     ...(target.socketPath ? { socketPath: target.socketPath } : {}),
     connectionLimit: target.connectionLimit,
-    // Idle connections are closed after a minute; a busy pool keeps its own.
-    maxIdle: target.connectionLimit,
-    idleTimeout: 60_000,
     enableKeepAlive: true,
     connectTimeout: 10_000,
     charset: 'utf8mb4',
     dateStrings: true,
     decimalNumbers: true,
+    // Prepared statements are kept per connection; the server's max_prepared_stmt_count
+    // (16382 by default) is shared by every connection of every node.
+    maxPreparedStatements: 100,
   };
 }
 
@@ -122,10 +122,13 @@ type Callback = (err: Error | null, result?: unknown) => void;
 /**
  * The pool as Kysely sees it, with each connection's statements run as
  * server-side prepared statements (mysql2's execute, cached per connection)
- * when they have parameters, and errors stripped of their SQL text: mysql2
- * puts the statement with its values there, and errors reach the logs.
+ * when they have parameters — values never pass through client-side
+ * escaping, whatever the server's sql_mode (NO_BACKSLASH_ESCAPES), and the
+ * benchmark measured them ahead of plain queries — and errors stripped of
+ * their SQL text: mysql2 puts the statement with its values there, and
+ * errors reach the logs.
  */
-function kyselyPool(pool: Pool, prepared: boolean): MysqlPool {
+function kyselyPool(pool: Pool): MysqlPool {
   const wrapped = new WeakMap<PoolConnection, object>();
   const wrap = (connection: PoolConnection) => {
     let facade = wrapped.get(connection);
@@ -136,7 +139,7 @@ function kyselyPool(pool: Pool, prepared: boolean): MysqlPool {
             if (err) delete (err as { sql?: string }).sql;
             callback(err, result);
           };
-          if (prepared && parameters.length > 0) connection.execute(sql, parameters as never, done);
+          if (parameters.length > 0) connection.execute(sql, parameters as never, done);
           else connection.query(sql, parameters, done);
         },
         release: () => connection.release(),
@@ -153,8 +156,7 @@ function kyselyPool(pool: Pool, prepared: boolean): MysqlPool {
 
 export async function openMysql(target: MysqlTarget): Promise<DatabaseHandle> {
   const pool: Pool = createPool(poolOptions(target));
-  const prepared = process.env.AGENTGATE_MYSQL_PREPARED !== '0';
-  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: kyselyPool(pool, prepared), onCreateConnection: setUpSession }) });
+  const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: kyselyPool(pool), onCreateConnection: setUpSession }) });
   try {
     // Fail at start, with the reason, rather than on the first request.
     await db.executeQuery(CompiledQuery.raw('SELECT 1'));

@@ -6,9 +6,11 @@
  * Creating agentgate's ~60 tables costs seconds on InnoDB, and the suite
  * starts hundreds of harnesses, so databases are reused: each vitest worker
  * owns ag_db_<run>_<worker>_<n>, emptied (rows deleted, counters reset,
- * foreign tables and triggers dropped) when a harness takes it — the same
- * empty database a fresh one would be, in a fraction of the time. Workers
- * never share one, and global-setup.ts drops them all when the run ends.
+ * foreign tables and triggers dropped) in the background while the next
+ * harness runs on another — the same empty database a fresh one would be.
+ * Workers never share one, and global-setup.ts drops them all when the run
+ * ends. A test about MySQL itself during a SQLite run gets a database of its
+ * own, dropped when it is released.
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -65,8 +67,8 @@ export function mysqlUrl(server: string, database = ''): string {
 }
 
 /** Run statements on a MySQL server, outside any agentgate connection. */
-export async function onServer<T>(server: string, work: (connection: mysql.Connection) => Promise<T>, database = ''): Promise<T> {
-  const connection = await mysql.createConnection(mysqlUrl(server, database));
+export async function onServer<T>(server: string, work: (connection: mysql.Connection) => Promise<T>): Promise<T> {
+  const connection = await mysql.createConnection(mysqlUrl(server));
   try {
     return await work(connection);
   } finally {
