@@ -4,7 +4,7 @@
  * an interrupted run left more than a day ago.
  */
 import type { TestProject } from 'vitest/node';
-import { mysqlServerForTests, onServer, TEST_DATABASE_PREFIX } from './test-database.js';
+import { DATABASES_PER_WORKER, mysqlServerForTests, onMysql, onServer, prepare, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, workerDatabase } from './test-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,6 +33,10 @@ export default async function setup(project: TestProject) {
   const server = await mysqlServerForTests({ quiet: true });
   if (!server) return;
   await dropDatabases(server, (name) => tokenTime(name) < Date.now() - DAY_MS);
+  // Creating the tables takes seconds on InnoDB: do it for every worker now, not inside a test's time limit.
+  if (onMysql)
+    for (let worker = 1; worker <= project.config.maxWorkers; worker++)
+      for (let n = 0; n < DATABASES_PER_WORKER; n++) await prepare(TEST_DATABASE_URL!, workerDatabase(run, String(worker), n));
   return async () => {
     await dropDatabases(server, (name) => name.startsWith(`${TEST_DATABASE_PREFIX}${run}_`));
   };

@@ -83,6 +83,7 @@ export async function onServer<T>(server: string, work: (connection: mysql.Conne
  */
 const spare: Promise<string>[] = [];
 let made = 0;
+let unique = 0;
 
 function runToken(): string {
   // Set by global-setup.ts; a run without it (a custom config) still gets names of its own.
@@ -94,7 +95,7 @@ function runToken(): string {
 }
 
 /** Empty (and create and migrate, the first time) a database of this worker, in the background. */
-function prepare(server: string, name: string): Promise<string> {
+export function prepare(server: string, name: string): Promise<string> {
   const ready = onServer(server, async (c) => {
     await c.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4`);
     const complete = await emptyDatabase(c, name);
@@ -109,7 +110,12 @@ function prepare(server: string, name: string): Promise<string> {
   return ready;
 }
 
-const newName = () => `${TEST_DATABASE_PREFIX}${runToken()}_${process.env.VITEST_POOL_ID ?? '0'}_${made++}`;
+/** The n-th database of a worker (VITEST_POOL_ID) in a run. */
+export const workerDatabase = (run: string, worker: string, n: number) => `${TEST_DATABASE_PREFIX}${run}_${worker}_${n}`;
+/** How many databases global-setup.ts makes ready for each worker before the tests start. */
+export const DATABASES_PER_WORKER = 3;
+const newName = () => workerDatabase(runToken(), process.env.VITEST_POOL_ID ?? '0', made++);
+const uniqueName = () => `${TEST_DATABASE_PREFIX}${runToken()}_p${process.pid}_${unique++}`;
 
 /**
  * A database for one harness or server: SQLite unless the suite runs on
@@ -123,9 +129,10 @@ export async function createTestDatabase(options: { sqliteFile?: string; mysqlSe
     const { sqliteFile } = options;
     return { url: sqliteFile ? `sqlite:${path.resolve(sqliteFile)}` : 'sqlite::memory:', name: undefined, migrated: false, release: async () => {} };
   }
-  // Spare databases are kept for the suite's own server only.
-  const own = server === TEST_DATABASE_URL;
-  const name = await ((own && spare.shift()) || prepare(server, newName()));
+  // Spare databases serve the suite's own harnesses only. A process test (the one that names a
+  // SQLite file) gets one nobody reuses: a child process it started may outlive the test.
+  const own = server === TEST_DATABASE_URL && !options.sqliteFile;
+  const name = await ((own && spare.shift()) || prepare(server, own ? newName() : uniqueName()));
   if (own && spare.length === 0) spare.push(prepare(server, newName()));
   let released = false;
   return {
