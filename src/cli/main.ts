@@ -19,7 +19,7 @@ const program = new Command()
   .name('agentgate')
   .description('VICIdial-compatible agent API server')
   .version(AGENTGATE_VERSION)
-  .addOption(new Option('--database-url <url>', 'database, e.g. sqlite:./data/agentgate.db').env('DATABASE_URL'));
+  .addOption(new Option('--database-url <url>', 'database, e.g. sqlite:./data/agentgate.db or mysql://user:password@host:3306/agentgate').env('DATABASE_URL'));
 
 program
   .command('serve')
