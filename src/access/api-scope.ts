@@ -1,29 +1,45 @@
 /**
  * API List Restrict, made real: with api_list_restrict=1 an API user may
  * touch only lists whose campaign its user group allows, and only agents
- * logged into such a campaign. Without it everything is in scope, as in VICIdial.
+ * logged into such a campaign — or, for a user not logged in, users of a
+ * group its user group may see (admin_viewable_groups). Without it
+ * everything is in scope, as in VICIdial.
  */
 import type { UserGroup } from '../domain/user.js';
-import { campaignScope, scopeAllows, type CampaignScope } from '../domain/vicidial-sets.js';
+import { campaignScope, groupScope, groupScopeAllows, scopeAllows, type CampaignScope, type GroupScope } from '../domain/vicidial-sets.js';
 import type { Store } from '../store/store.js';
 
 export class ApiScope {
   private constructor(
     readonly restricted: boolean,
     private readonly campaigns: CampaignScope,
+    private readonly groups: GroupScope,
   ) {}
 
   static unrestricted(): ApiScope {
-    return new ApiScope(false, { all: true });
+    return new ApiScope(false, { all: true }, { all: true });
   }
 
   /** A missing user group allows nothing: a restriction that cannot be read must not open up. */
   static forGroup(group: UserGroup | undefined): ApiScope {
-    return new ApiScope(true, campaignScope(group?.allowedCampaigns ?? ''));
+    return new ApiScope(
+      true,
+      campaignScope(group?.allowedCampaigns ?? ''),
+      group ? groupScope(group.adminViewableGroups) : { all: false, groups: new Set() },
+    );
   }
 
   allowsCampaign(campaignId: string): boolean {
     return !this.restricted || scopeAllows(this.campaigns, campaignId);
+  }
+
+  /**
+   * A user as a target: logged in, by the campaign of its session; not
+   * logged in (send_notification, st_login_log), by its user group.
+   */
+  allowsUser(userGroup: string, sessionCampaign: string | undefined): boolean {
+    if (!this.restricted) return true;
+    return sessionCampaign !== undefined ? scopeAllows(this.campaigns, sessionCampaign) : groupScopeAllows(this.groups, userGroup);
   }
 
   /** A list is in scope when its campaign is; an unknown list is not. */

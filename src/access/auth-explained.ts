@@ -43,6 +43,13 @@ export function credentialFailureWords(reason: CredentialFailure, user: string):
       };
     case 'SHORT':
       return { gate: 'credentials', detail: 'user and pass need at least 2 characters each', fix: 'send the full user and password', setting: 'user, pass' };
+    case 'THROTTLED':
+      return {
+        gate: 'credentials',
+        detail: 'too many failed logins from the request\'s address, or too many logins waiting for a password check',
+        fix: 'wait, then try again (the answer says how long)',
+        setting: 'the login throttle (per address and per server)',
+      };
     case 'NOAPI':
       return {
         gate: 'api_access',

@@ -1,25 +1,42 @@
 /**
  * Who is calling: the credential test of VICIdial's user_authorization(),
  * with its defects fixed (permissions.md §2, §10). It only decides; the
- * caller records a failure in the same transaction as the audit row.
+ * caller records a failure in the same transaction as the audit row
+ * (recordLoginFailure).
+ *
+ * What it holds to, under any concurrency:
+ * - once ten failures are counted, no password of the account is verified:
+ *   each attempt reserves its place in the count in the database before its
+ *   hash is checked (UsersRepository.claimLoginAttempt);
+ * - every failure costs one hash, whatever failed — an unknown user, a
+ *   locked or inactive account, an empty password — so timing tells nothing;
+ * - the hashing clients can cause is bounded (LoginThrottle): a refusal comes
+ *   at once, before any hash, and says when to try again;
+ * - a password verified before is recognised from the credential cache,
+ *   without hashing and without the throttle.
  */
 import type { SystemSettings } from '../domain/system-settings.js';
 import type { UserAccount } from '../domain/user.js';
 import type { Store } from '../store/store.js';
 import type { CredentialCache } from './credential-cache.js';
-import { isLocked } from './lockout.js';
+import { isLocked, lockWindowStart } from './lockout.js';
+import { LoginThrottle } from './login-throttle.js';
 import type { Passwords } from './passwords.js';
 
 /**
  * Why a login failed — for the audit log only; the client always sees the
- * same line. `counted` failures raise the lock counter.
+ * same line, except for THROTTLED, which is about its address and says when
+ * to try again. `counted` failures raise the lock counter; `reserved` ones
+ * raised it before the password was checked.
  */
 export type AuthFailure =
   | { reason: 'NOUSER'; counted: false }
-  | { reason: 'BAD' | 'LOCK' | 'INACTIVE' | 'LEVEL0'; counted: true }
+  | { reason: 'BAD' | 'LOCK' | 'INACTIVE' | 'LEVEL0'; counted: true; reserved?: boolean }
   | { reason: 'IPBLOCK'; counted: false }
   /** A correct password below the policy's level, when the policy does not count it. */
-  | { reason: 'LOWLEVEL'; counted: false };
+  | { reason: 'LOWLEVEL'; counted: false }
+  /** Refused before any check: the address spent its failure budget, or too many logins wait for a hash. */
+  | { reason: 'THROTTLED'; counted: false; cause: 'address' | 'busy'; retryAfterSeconds: number };
 
 export type AuthResult = { ok: true; account: UserAccount } | ({ ok: false } & AuthFailure);
 
@@ -53,10 +70,14 @@ export interface AuthOptions {
   readonly policy?: LoginPolicy;
 }
 
+/** The failures that say the password was wrong or not tried: they spend the address's budget. */
+const GUESS_FAILURES = new Set<AuthFailure['reason']>(['NOUSER', 'BAD', 'LOCK']);
+
 export class Authenticator {
   constructor(
     private readonly passwords: Passwords,
     private readonly cache: CredentialCache,
+    private readonly throttle = new LoginThrottle(),
   ) {}
 
   async authenticate(
@@ -67,15 +88,69 @@ export class Authenticator {
     options: AuthOptions = {},
   ): Promise<AuthResult> {
     const account = credentials.user ? await store.users.findAccount(credentials.user) : undefined;
+    if (options.skipPassword) {
+      if (!account) return { ok: false, reason: 'NOUSER', counted: false };
+      if (isLocked(account.counters, now)) return { ok: false, reason: 'LOCK', counted: true };
+      return this.afterPassword(store, account, credentials, settings, options);
+    }
+    if (account && !isLocked(account.counters, now) && this.knownGood(account, credentials.pass, now))
+      return this.afterPassword(store, account, credentials, settings, options);
+
+    const admission = await this.throttle.admit(credentials.ip, now);
+    if (!admission.admitted) return { ok: false, reason: 'THROTTLED', counted: false, cause: admission.cause, retryAfterSeconds: admission.retryAfterSeconds };
+    let result: AuthResult | undefined;
+    try {
+      result = await this.checkWithHash(store, account, credentials, settings, now, options);
+      return result;
+    } finally {
+      admission.settle(!result || (!result.ok && GUESS_FAILURES.has(result.reason)) ? 'failure' : 'success');
+    }
+  }
+
+  /** A password this node verified for the account as it is now. */
+  private knownGood(account: UserAccount, pass: string, now: Date): boolean {
+    const { user, securityStamp } = account.profile;
+    return pass.length > 0 && this.cache.verified(user, pass, securityStamp, now.getTime());
+  }
+
+  /** Exactly one hash, whatever the outcome; the account's own only with a reserved attempt. */
+  private async checkWithHash(
+    store: Store,
+    account: UserAccount | undefined,
+    credentials: Credentials,
+    settings: SystemSettings,
+    now: Date,
+    options: AuthOptions,
+  ): Promise<AuthResult> {
+    const { pass } = credentials;
     if (!account) {
-      await this.passwords.decoy(credentials.pass);
+      await this.passwords.decoy(pass);
       return { ok: false, reason: 'NOUSER', counted: false };
     }
-    // A locked account fails whatever the password: no verification is spent on it.
-    if (isLocked(account.counters, now)) return { ok: false, reason: 'LOCK', counted: true };
+    const user = account.profile.user;
+    if (pass.length === 0) {
+      await this.passwords.decoy(pass);
+      return { ok: false, reason: 'BAD', counted: true };
+    }
+    // A locked account fails whatever the password: its own is never verified.
+    if (isLocked(account.counters, now) || !(await store.users.claimLoginAttempt(user, now, lockWindowStart(now)))) {
+      await this.passwords.decoy(pass);
+      return { ok: false, reason: 'LOCK', counted: true };
+    }
+    if (!(await this.passwords.verify(pass, account.credentials, settings))) return { ok: false, reason: 'BAD', counted: true, reserved: true };
+    await store.users.releaseLoginAttempt(user);
+    this.cache.remember(user, pass, account.profile.securityStamp, now.getTime());
+    return this.afterPassword(store, account, credentials, settings, options);
+  }
 
-    const passwordOk = options.skipPassword || (await this.checkPassword(account, credentials.pass, settings, now));
-    if (!passwordOk) return { ok: false, reason: 'BAD', counted: true };
+  /** The checks VICIdial folds into the credential query, and the IP lists, once the password is right. */
+  private async afterPassword(
+    store: Store,
+    account: UserAccount,
+    credentials: Credentials,
+    settings: SystemSettings,
+    options: AuthOptions,
+  ): Promise<AuthResult> {
     // VICIdial folds these into the credential query, so they count as failures too.
     if (!account.profile.active) return { ok: false, reason: 'INACTIVE', counted: true };
     const policy = options.policy ?? AGENT_API_LOGIN;
@@ -84,15 +159,6 @@ export class Authenticator {
 
     if (!options.skipIpLists && (await this.ipBlocked(store, account, settings, credentials.ip))) return { ok: false, reason: 'IPBLOCK', counted: false };
     return { ok: true, account };
-  }
-
-  private async checkPassword(account: UserAccount, pass: string, settings: SystemSettings, now: Date): Promise<boolean> {
-    const { user, securityStamp } = account.profile;
-    if (pass.length === 0) return false;
-    if (this.cache.verified(user, pass, securityStamp, now.getTime())) return true;
-    const ok = await this.passwords.verify(pass, account.credentials, settings);
-    if (ok) this.cache.remember(user, pass, securityStamp, now.getTime());
-    return ok;
   }
 
   /** VICIdial's IP lists: the system blacklist, then the user group's API whitelist. */

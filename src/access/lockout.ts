@@ -4,6 +4,9 @@
  * last_login_date), so VICIdial's screens agree about who is locked.
  */
 import type { LoginCounters } from '../domain/user.js';
+import type { FailureCodes } from '../store/repositories/users.js';
+import type { Store } from '../store/store.js';
+import type { AuthFailure } from './authenticate.js';
 
 export const LOCK_AFTER_FAILURES = 10;
 export const LOCK_MS = 15 * 60 * 1000;
@@ -15,4 +18,20 @@ export function isLocked(counters: LoginCounters, now: Date): boolean {
 /** The cut-off the store compares last_login_date with. */
 export function lockWindowStart(now: Date): Date {
   return new Date(now.getTime() - LOCK_MS);
+}
+
+/**
+ * Book a refused login against the lock, in the caller's transaction (with
+ * its audit row): nothing for a failure that does not count, only the day's
+ * counters for one that was reserved before its password was checked.
+ */
+export async function recordLoginFailure(
+  store: Store,
+  failure: AuthFailure,
+  attempt: { readonly user: string; readonly ip: string },
+  now: Date,
+  codes?: FailureCodes,
+): Promise<void> {
+  if (!failure.counted) return;
+  await store.users.recordFailedLogin(attempt.user, attempt.ip, now, lockWindowStart(now), codes, failure.reserved ?? false);
 }

@@ -10,6 +10,8 @@
  *   every refusal reads the same, so the message is no password oracle.
  * - A successful interactive login resets the failure count and stamps
  *   last_login_date and last_ip, as VICIdial's screens do.
+ * - A login the throttle refuses (too many failures from its address, or
+ *   too many logins waiting) is checked no further and counts nothing.
  *
  * Call it outside a unit of work: the password check must not hold a transaction.
  */
@@ -17,7 +19,7 @@ import type { SystemSettings } from '../domain/system-settings.js';
 import type { User } from '../domain/user.js';
 import type { Store } from '../store/store.js';
 import type { Authenticator } from './authenticate.js';
-import { lockWindowStart } from './lockout.js';
+import { lockWindowStart, recordLoginFailure } from './lockout.js';
 
 export type Screen = 'agent' | 'admin';
 
@@ -26,7 +28,7 @@ export const SCREEN_MIN_LEVEL: Record<Screen, number> = { agent: 1, admin: 8 };
 
 export type ScreenLoginResult =
   | { readonly ok: true; readonly user: User }
-  | { readonly ok: false; readonly reason: 'credentials' | 'api-only' | 'level'; readonly message: string };
+  | { readonly ok: false; readonly reason: 'credentials' | 'api-only' | 'level' | 'throttled'; readonly message: string };
 
 export const LOGIN_INCORRECT =
   'Login incorrect, please try again. After 10 failed attempts the account is locked for 15 minutes.';
@@ -39,20 +41,26 @@ export async function screenLogin(
   now: Date,
 ): Promise<ScreenLoginResult> {
   const auth = await authenticator.authenticate(store, { user: attempt.user, pass: attempt.pass, ip: attempt.ip }, settings, now);
-  const refuse = async (reason: 'credentials' | 'api-only' | 'level', message: string, counted: boolean): Promise<ScreenLoginResult> => {
-    if (counted) await store.users.recordFailedLogin(attempt.user, attempt.ip, now, lockWindowStart(now));
+  if (!auth.ok && auth.reason === 'THROTTLED') {
+    const wait = auth.cause === 'address' ? 'Too many failed logins from this address' : 'Too many logins in progress';
+    return { ok: false, reason: 'throttled', message: `${wait}: try again in ${auth.retryAfterSeconds} seconds.` };
+  }
+  if (!auth.ok) {
+    await recordLoginFailure(store, auth, attempt, now);
+    return { ok: false, reason: 'credentials', message: LOGIN_INCORRECT };
+  }
+  const refuse = async (reason: 'api-only' | 'level', message: string): Promise<ScreenLoginResult> => {
+    await store.users.recordFailedLogin(attempt.user, attempt.ip, now, lockWindowStart(now));
     return { ok: false, reason, message };
   };
-  if (!auth.ok) return refuse('credentials', LOGIN_INCORRECT, auth.counted);
 
   const user = auth.account.profile;
   if (user.apiOnly)
-    return refuse('api-only', `${user.user} is an API Only account: it can use the APIs but cannot log in to a screen.`, true);
+    return refuse('api-only', `${user.user} is an API Only account: it can use the APIs but cannot log in to a screen.`);
   if (user.level < SCREEN_MIN_LEVEL[attempt.screen])
     return refuse(
       'level',
       `${user.user} (user level ${user.level}) may not use the ${attempt.screen} screen: it needs level ${SCREEN_MIN_LEVEL[attempt.screen]} or more.`,
-      true,
     );
   await store.users.recordInteractiveLogin(user.user, attempt.ip, now);
   return { ok: true, user };

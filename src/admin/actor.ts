@@ -1,4 +1,4 @@
-/** Who is acting in the console, and whether its flags let it change a section. */
+/** Who is acting in the console, what its user group lets it administer, and whether its flags let it change a section. */
 import type { CredentialCache } from '../access/credential-cache.js';
 import type { Passwords } from '../access/passwords.js';
 import type { UnitRunner } from '../store/unit-of-work.js';
@@ -7,6 +7,7 @@ import type { SessionService } from '../sessions/session-service.js';
 import type { SettingsCache } from '../store/settings-cache.js';
 import type { Store } from '../store/store.js';
 import { AdminError } from './admin-error.js';
+import { adminScope } from './admin-scope.js';
 import { SECTION_FLAG, type Section } from './catalog.js';
 import type { Actor } from './change-log.js';
 
@@ -23,7 +24,8 @@ export interface AdminDeps {
 export async function loadActor(store: Store, user: string, ip: string): Promise<Actor> {
   const record = await store.adminRecords.get('users', { user });
   if (!record) throw new AdminError(401, 'not-logged-in', 'Log in to the admin screen first.');
-  return { user, ip, group: String(record.values.user_group ?? ''), values: record.values };
+  const group = String(record.values.user_group ?? '');
+  return { user, ip, group, values: record.values, scope: adminScope(group, await store.users.findGroup(group)) };
 }
 
 /** VICIdial's admin pages: a section's flag, and level 9 for system settings. */

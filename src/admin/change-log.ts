@@ -7,6 +7,7 @@
  */
 import type { RecordValues } from '../store/repositories/admin-records.js';
 import type { Store } from '../store/store.js';
+import type { AdminScope } from './admin-scope.js';
 import { LOG_SECTION, type Section } from './catalog.js';
 
 /** Bookkeeping columns that change with every edit and tell nothing. */
@@ -18,6 +19,8 @@ export interface Actor {
   readonly group: string;
   /** The administrator's own user record (its level and flags). */
   readonly values: RecordValues;
+  /** What its user group lets it administer. */
+  readonly scope: AdminScope;
 }
 
 export interface FieldChange {

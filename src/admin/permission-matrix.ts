@@ -40,8 +40,9 @@ export interface Matrix {
 
 const isApiUser = (v: RecordValues) => v.vdc_agent_api_access === '1' || v.api_only_user === '1';
 
-export async function permissionMatrix(store: Store): Promise<Matrix> {
-  const users = (await store.adminRecords.list('users')).map((r) => r.values).filter(isApiUser);
+/** `usersInGroups`: only API users of these user groups (an administrator's reach); all when undefined. */
+export async function permissionMatrix(store: Store, usersInGroups?: readonly string[]): Promise<Matrix> {
+  const users = (await store.adminRecords.list('users', usersInGroups ? { within: { user_group: usersInGroups } } : {})).map((r) => r.values).filter(isApiUser);
   const groups = new Map((await store.adminRecords.list('userGroups')).map((r) => [String(r.values.user_group), String(r.values.allowed_campaigns ?? '')]));
   const sharedBox = [...groups.values()].some((campaigns) => !campaignScope(campaigns).all);
   const lastSuccess = await store.auditSearch.lastSuccess(users.map((u) => String(u.user)));

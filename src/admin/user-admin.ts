@@ -1,13 +1,15 @@
 /**
- * Users in the console: list, create, edit, deactivate — under the rules of
- * user-rules.ts, with optimistic concurrency (the version read must still be
- * current), the change log, and the credential cache told at once.
+ * Users in the console: list, create, edit, deactivate — only of the groups
+ * the administrator's user group may administer (admin-scope.ts), under the
+ * rules of user-rules.ts, with optimistic concurrency (the version read must
+ * still be current), the change log, and the credential cache told at once.
  */
 import { sqlDateTime } from '../domain/clock.js';
 import type { RecordValues, VersionedRecord } from '../store/repositories/admin-records.js';
 import type { Store } from '../store/store.js';
 import { requireSection, type AdminDeps } from './actor.js';
 import { AdminError, notFound, staleEdit } from './admin-error.js';
+import { groupsWithin, mayAdministerGroup, outOfReach, userGrantProblems } from './admin-scope.js';
 import { logChange, type Actor } from './change-log.js';
 import { grantProblems, isAdminAccount, levelRuleText, mayManageLevel, type FieldProblem } from './user-rules.js';
 
@@ -25,13 +27,15 @@ const fieldsOf = (problems: readonly FieldProblem[]) => Object.fromEntries(probl
 export class UserAdmin {
   constructor(private readonly deps: AdminDeps) {}
 
-  list(search: string | undefined): Promise<VersionedRecord[]> {
-    return this.deps.store.adminRecords.list('users', { ...(search ? { search } : {}), limit: 1000 });
+  /** The users of the groups the administrator may administer. */
+  list(actor: Actor, search: string | undefined): Promise<VersionedRecord[]> {
+    const within = groupsWithin(actor.scope);
+    return this.deps.store.adminRecords.list('users', { ...(search ? { search } : {}), ...(within ? { within: { user_group: within } } : {}), limit: 1000 });
   }
 
-  async get(user: string): Promise<UserView> {
+  async get(actor: Actor, user: string): Promise<UserView> {
     const record = await this.deps.store.adminRecords.get('users', { user });
-    if (!record) throw notFound(`User ${user}`);
+    if (!record || !this.mayAdminister(actor, record.values)) throw outOfReach(`User ${user}`, actor.scope);
     const dates = (await this.deps.store.passwordDates.all()).get(user);
     return { ...record, ...(dates ? { passwordCreatedAt: dates.createdAt, ...(dates.changedAt ? { passwordChangedAt: dates.changedAt } : {}) } : {}) };
   }
@@ -63,7 +67,7 @@ export class UserAdmin {
     const now = this.deps.clock.now();
     const updated = await this.deps.store.transaction(async (store) => {
       const current = await store.adminRecords.get('users', { user });
-      if (!current) throw notFound(`User ${user}`);
+      if (!current || !this.mayAdminister(actor, current.values)) throw outOfReach(`User ${user}`, actor.scope);
       const targetLevel = Number(current.values.user_level);
       if (user !== actor.user && !mayManageLevel(actor.values, targetLevel))
         throw new AdminError(403, 'above-your-level', `${user} is user level ${targetLevel}; you may manage users ${levelRuleText(actor.values)} only.`);
@@ -80,6 +84,8 @@ export class UserAdmin {
           `${user} is the last active administrator (level 9, modify_users, not API Only): this change would lock everyone out of the console.`,
         );
       if (hash) await store.passwordDates.recordChanged(user, now);
+      // Its screen sessions end on every node (the changed stamp refuses them too; this also forgets them).
+      if (hash || result.after.active === 'N' || result.after.api_only_user === '1') await store.webSessions.closeAllOf(user);
       await logChange(store, actor, now, { section: 'users', type: 'MODIFY', recordId: user, before: result.before, after: result.after, passwordChanged: !!hash });
       return { values: result.after, version: result.version };
     });
@@ -91,8 +97,13 @@ export class UserAdmin {
     return updated;
   }
 
+  /** Its own record, or a user of a group its user group may administer. */
+  private mayAdminister(actor: Actor, target: RecordValues): boolean {
+    return target.user === actor.user || mayAdministerGroup(actor.scope, String(target.user_group ?? ''));
+  }
+
   private checkGrants(actor: Actor, before: RecordValues | undefined, after: RecordValues): void {
-    const problems = grantProblems(actor.values, before, after);
+    const problems = [...grantProblems(actor.values, before, after), ...userGrantProblems(actor.scope, before, after)];
     if (problems.length > 0) throw new AdminError(403, 'grant-refused', 'You cannot grant more than you hold; see fields.', fieldsOf(problems));
   }
 

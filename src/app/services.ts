@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { Authenticator } from '../access/authenticate.js';
 import { CredentialCache } from '../access/credential-cache.js';
+import { LoginThrottle, type ThrottleLimits } from '../access/login-throttle.js';
 import { hashPlainPasswords } from '../access/password-upgrade.js';
 import { Passwords } from '../access/passwords.js';
 import { WebSessions } from '../access/web-session.js';
@@ -66,6 +67,8 @@ export interface ServiceOptions {
   readonly migrate?: boolean;
   /** When simulated things happen; virtual time in tests. Default: timers at the configured speed. */
   readonly scheduler?: Scheduler;
+  /** How much password hashing clients may cause (default DEFAULT_THROTTLE_LIMITS). */
+  readonly loginLimits?: ThrottleLimits;
 }
 
 export async function createServices(config: Config, options: ServiceOptions = {}): Promise<Services> {
@@ -95,7 +98,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
     const settings = new SettingsCache(store);
-    const authenticator = new Authenticator(passwords, credentialCache);
+    const authenticator = new Authenticator(passwords, credentialCache, new LoginThrottle(options.loginLimits));
     // Without a configured secret, screen sessions last until the process restarts.
     const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
     const functions = agentFunctions({ version: AGENTGATE_VERSION, startedAt });

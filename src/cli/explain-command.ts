@@ -1,7 +1,9 @@
 /**
  * `agentgate explain --user 6668 --agent 1000 --function external_dial`:
  * the agent API's decision for that request, gate by gate, from the same
- * pipeline the server runs (nothing is written).
+ * pipeline the server runs (nothing is written). Unlike the console, it
+ * prints the whole answer, data included, and is not audited: whoever runs it
+ * holds the database file and can read all of it anyway.
  */
 import { Command, Option } from 'commander';
 import { createServices } from '../app/services.js';
@@ -46,7 +48,7 @@ export function explainCommand(): Command {
       }
       const services = await createServices(configFrom(command.optsWithGlobals()));
       try {
-        const explanation = await explainRequest(services.agentApi, services.agentFunctions, {
+        const input = {
           user: options.user,
           agentUser: options.agent,
           function: options.function,
@@ -54,7 +56,8 @@ export function explainCommand(): Command {
           leadId: options.lead,
           params,
           remoteIp: options.ip,
-        });
+        };
+        const explanation = await explainRequest(services.agentApi, services.agentFunctions, input, { answer: 'full' });
         process.stdout.write(options.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
       } finally {
         await services.close();

@@ -21,6 +21,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   { user: '6668', role: 'API user allowed only external_pause and external_status' },
   { user: '6669', role: 'API user in TEAM_B with API List Restrict: OTHERCMP only' },
   { user: '6000', role: 'non-agent API user (API Only): level 9, reports, leads, lists, DNC and users' },
+  { user: 'teamb', role: 'team administrator: level 8, user group TEAM_B, administers TEAM_B and OTHERCMP only (the admin console)' },
   { user: '1000', role: 'agent, manual dial allowed, logged into TESTCAMP' },
   { user: '1001', role: 'agent, manual dial allowed, not logged in' },
   { user: '1002', role: 'agent of TEAM_B, manual dial allowed, not logged in (use OTHERCMP)' },
@@ -127,6 +128,21 @@ export async function seedDemo(services: Services): Promise<void> {
           'delete_call_times', 'modify_scripts', 'delete_scripts', 'modify_filters', 'delete_filters',
           'alter_agent_interface_options', 'modify_ip_lists', 'access_recordings',
         ].map((flag) => [flag, on]),
+      ),
+    });
+
+    // A team administrator: its group administers TEAM_B only (admin_viewable_groups) and OTHERCMP only (allowed_campaigns).
+    await tx.users.insert({
+      pass_hash: hash,
+      user: 'teamb',
+      full_name: 'Team B administrator',
+      user_group: 'TEAM_B',
+      user_level: 8,
+      vdc_agent_api_access: on,
+      api_list_restrict: on,
+      modify_leads: on,
+      ...Object.fromEntries(
+        ['view_reports', 'modify_users', 'modify_usergroups', 'modify_campaigns', 'modify_lists', 'modify_statuses', 'change_agent_campaign'].map((flag) => [flag, on]),
       ),
     });
 

@@ -65,11 +65,21 @@ export interface DuplicateSubject {
 
 const WHERE: Readonly<Record<DuplicateScope, string>> = { LIST: 'IN LIST', CAMP: 'IN CAMPAIGN LISTS', SYS: 'IN SYSTEM' };
 
-/** The reason and fields of add_lead's duplicate error line for a hit. */
-export function duplicateMessage(rule: DuplicateRule, s: DuplicateSubject, hit: DuplicateHit): { reason: string; fields: (string | number)[] } {
+/**
+ * The reason and fields of add_lead's duplicate error line for a hit. A hit
+ * the caller may not see (`hidden`) keeps the line's shape with its lead id
+ * and list left empty: the refusal must not reveal what it protects.
+ */
+export function duplicateMessage(
+  rule: DuplicateRule,
+  s: DuplicateSubject,
+  found: DuplicateHit,
+  hidden = false,
+): { reason: string; fields: (string | number)[] } {
   const where = WHERE[rule.scope];
   const withList = rule.scope !== 'LIST';
-  const which = hit.phoneNumber === s.phone ? 'PHONE' : 'ALT';
+  const which = found.phoneNumber === s.phone ? 'PHONE' : 'ALT';
+  const hit = hidden ? { leadId: '', listId: '' } : found;
   switch (rule.match) {
     case 'PHONE':
       return { reason: `add_lead DUPLICATE PHONE NUMBER ${where}`, fields: [s.phone, s.listId, hit.leadId, ...(withList ? [hit.listId] : [])] };

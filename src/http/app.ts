@@ -1,6 +1,8 @@
 /**
  * The Fastify application: VICIdial's PHP endpoints on the legacy face, with
- * size limits, secret-free logs and errors that never show a stack trace.
+ * size limits and time limits, secret-free logs, errors that never show a
+ * stack trace, security headers on every answer (security-headers.ts) and the
+ * screens' JSON API closed to other sites' pages (cross-site-guard.ts).
  */
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
@@ -20,6 +22,8 @@ import { registerAgentScreenRoutes } from './agent-screen-routes.js';
 import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
 import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
+import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
+import { registerCrossSiteGuard } from './cross-site-guard.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -31,11 +35,23 @@ export interface AppOptions {
   readonly logger?: FastifyServerOptions['logger'];
   /** How long a screen-started session survives with no screen connected (default 60 s of simulated time). */
   readonly screenTimeoutMs?: number;
+  /** How long a client may take to send its request headers (default 10 s): a slow client cannot hold connections open. */
+  readonly headersTimeoutMs?: number;
+  /** What an agent screen's socket may have waiting to be sent before it is dropped as too slow (default 1 MiB). */
+  readonly streamBufferBytes?: number;
 }
 
+/** The whole request, body included, must arrive within this. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export async function buildApp(services: Services, options: AppOptions = {}): Promise<FastifyInstance> {
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
   const app = Fastify({
     logger: options.logger ?? false,
+    // Slow clients (slowloris): headers within headersTimeout, the whole request within REQUEST_TIMEOUT_MS,
+    // checked every second rather than Node's default 30 s. An upgraded WebSocket is past both.
+    requestTimeout: Math.max(REQUEST_TIMEOUT_MS, headersTimeout),
+    http: { headersTimeout, connectionsCheckingInterval: Math.min(1000, headersTimeout) },
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: services.config.trustProxy,
     // Every request is already in the audit trail; per-request log lines only at debug level.
@@ -44,6 +60,8 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     }),
   });
 
+  registerSecurityHeaders(app);
+  registerCrossSiteGuard(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {
@@ -61,7 +79,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.setErrorHandler((caught, request, reply) => {
     const error = caught as { statusCode?: number; code?: string; message: string };
-    const legacy = request.url.startsWith('/agc/') || request.url.startsWith('/vicidial/');
+    const legacy = isLegacyPath(request.url);
     // Nothing was written (the transaction rolled back): the client may send it again.
     if (isDatabaseUnavailable(caught)) {
       request.log.error({ code: error.code, url: scrubUrl(request.url) }, 'database unavailable');
@@ -98,7 +116,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),
   );
   registerAgentScreenRoutes(app, services, presence);
-  registerAgentStream(app, services, presence);
+  registerAgentStream(app, services, presence, options.streamBufferBytes);
   await registerWeb(app);
   return app;
 }

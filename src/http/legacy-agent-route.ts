@@ -41,7 +41,7 @@ export function registerLegacyAgentRoute(app: FastifyInstance, services: Service
     const legacy = toLegacyRequest(request, services.config.publicHost, path);
     const result = await services.agentApi.handle(legacy);
     const link = wantsCloseLink(legacy.params.close_window_link?.replace(/[^-_0-9A-Za-z]/g, '')) ? CLOSE_WINDOW_LINK : '';
-    return sendLegacyText(reply, result.httpStatus ?? 200, replyText(result) + link);
+    return sendLegacyText(reply, result.httpStatus ?? 200, replyText(result) + link, result.headers);
   };
   app.get(path, handler);
   app.post(path, handler);

@@ -1,12 +1,12 @@
 /**
  * Screen logins over JSON: POST /api/v2/auth/login, POST /api/v2/auth/logout,
  * GET /api/v2/auth/me. The session is a signed token in an httpOnly cookie per
- * screen; requireScreenUser() guards the screens' own endpoints.
+ * screen, backed by a row that logging out deletes (access/web-session.ts);
+ * requireScreenUser() guards the screens' own endpoints.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { screenLogin, type Screen } from '../access/screen-login.js';
-import { stampDigest } from '../access/web-session.js';
 import type { Services } from '../app/services.js';
 import type { User } from '../domain/user.js';
 import { sendJsonError, sendValidationError } from './json-errors.js';
@@ -28,10 +28,9 @@ export async function requireScreenUser(
   reply: FastifyReply,
   screen: Screen,
 ): Promise<User | undefined> {
-  const claims = services.webSessions.verify(request.cookies[cookieName(screen)], screen, services.clock.now());
-  const user = claims ? await services.store.users.find(claims.user) : undefined;
-  // A changed password, flag or group (the stamp) ends the session, as does deactivation.
-  if (!claims || !user || !user.active || user.apiOnly || stampDigest(user) !== claims.stamp) {
+  const user = await services.webSessions.resume(services.store, request.cookies[cookieName(screen)], screen, services.clock.now());
+  // Logged out (on any node), expired, forged; or the account changed (password, flag, group) or was deactivated.
+  if (!user) {
     sendJsonError(reply, 401, 'not-logged-in', `Log in to the ${screen} screen first.`);
     return undefined;
   }
@@ -47,7 +46,7 @@ export function registerScreenAuth(app: FastifyInstance, services: Services): vo
     const settings = await services.settings.current();
     const result = await screenLogin(services.store, services.authenticator, settings, { user, pass, ip: request.ip, screen }, now);
     if (!result.ok) return sendJsonError(reply, 401, `login-${result.reason}`, result.message);
-    reply.setCookie(cookieName(screen), services.webSessions.issue(result.user, screen, now), {
+    reply.setCookie(cookieName(screen), await services.webSessions.start(services.store, result.user, screen, now), {
       path: '/',
       httpOnly: true,
       sameSite: 'strict',
@@ -58,6 +57,8 @@ export function registerScreenAuth(app: FastifyInstance, services: Services): vo
 
   app.post('/api/v2/auth/logout', async (request, reply) => {
     const screen = (request.query as { screen?: string }).screen === 'admin' ? 'admin' : 'agent';
+    // Ended in the store, not only in this browser: the same cookie is refused everywhere from now on.
+    await services.webSessions.end(services.store, request.cookies[cookieName(screen)], screen, services.clock.now());
     reply.clearCookie(cookieName(screen), { path: '/' });
     return { loggedOut: screen };
   });

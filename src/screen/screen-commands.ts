@@ -74,7 +74,7 @@ export async function applyScreenCommand(u: Unit, deps: ScreenDeps, user: string
     case 'pause':
       if (phase === 'on-call' || phase === 'disposition') {
         // "Pause after disposition", kept where the API keeps it.
-        await commands.write(u, agent, { pause: `PAUSE!${Math.floor(u.now.getTime() / 1000)}` }, 'screen-pause-pending');
+        await commands.pauseAfterDisposition(u, agent);
         return;
       }
       await sessions.pause(u, agent, 'screen-pause');

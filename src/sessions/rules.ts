@@ -101,3 +101,14 @@ export const CLEARED_AT_DISPOSITION: Partial<ApiCommands> = {
   updateFieldsData: '',
   timerActionSeconds: -1,
 };
+
+/** Columns cleared when the agent becomes available: a pause code belongs to the pause it was sent in. */
+export const CLEARED_GOING_READY: Partial<ApiCommands> = {
+  pauseCode: '',
+};
+
+/** READY, or CLOSER (ready for inbound calls only), from any other status. */
+export function goesReady(before: AgentStatus, after: AgentStatus | undefined): boolean {
+  const ready = (s: AgentStatus | undefined) => s === 'READY' || s === 'CLOSER';
+  return ready(after) && !ready(before);
+}

@@ -1,9 +1,17 @@
 /**
- * VICIdial's agent commands (the external_* columns of vicidial_live_agents),
- * applied to a session at once. Each command is written to its column in
- * VICIdial's value format — so a VICIdial agent screen could read it — and then
- * acts through the session service, where VICIdial's browser would have acted
- * on its next poll. The agent API and the agent screen both issue them.
+ * VICIdial's agent commands (the external_* columns of vicidial_live_agents):
+ * the one place that writes them. Each command is written to its column in
+ * the format api.php writes (command-values.ts, dial-request.ts) — so a
+ * VICIdial agent screen could read it — and then acts through the session
+ * service, where VICIdial's browser would have acted on its next poll. The
+ * telephony's commands (DTMF, park, transfer) are only written here; the
+ * caller then has the telephony act.
+ *
+ * Acting does not clear a column: the row reads as api.php leaves it, and the
+ * events at which VICIdial's back end clears columns whoever acted — a new
+ * call, a disposition, going READY, logout — clear them here too (rules.ts).
+ * The exceptions, where the engine needs the column's new value, say so
+ * below; docs/compatibility.md lists what each column holds after each command.
  */
 import type { Unit } from '../store/unit-of-work.js';
 import type { Campaign } from '../domain/campaign.js';
@@ -11,17 +19,14 @@ import type { Lead } from '../domain/lead.js';
 import { hasLiveCall, phaseOf, type ApiCommands, type LiveAgent } from '../domain/live-agent.js';
 import { parseSet } from '../domain/vicidial-sets.js';
 import { formatDialRequest, type DialRequest } from './dial-request.js';
+import { pauseCommand, transferCommand, type TransferCommand } from './command-values.js';
 import { decideLogout, decidePause, parsePresetDisposition } from './rules.js';
 import type { DialTarget, SessionService } from './session-service.js';
 
 export class SessionCommands {
   constructor(private readonly sessions: SessionService) {}
 
-  /**
-   * Write command columns as they stand once the telephony has acted on them
-   * (DTMF sent, park done, transfer done: VICIdial's back end clears them).
-   */
-  write(u: Unit, agent: LiveAgent, commands: Partial<ApiCommands>, cause: string): Promise<LiveAgent> {
+  private write(u: Unit, agent: LiveAgent, commands: Partial<ApiCommands>, cause: string): Promise<LiveAgent> {
     return this.sessions.change(u, agent, { commands }, cause);
   }
 
@@ -34,10 +39,15 @@ export class SessionCommands {
     // A logout waiting for the disposition is not undone by a later PAUSE or RESUME
     // (VICIdial's screen keeps the logout it has seen); the command is answered and dropped.
     if (agent.commands.pause === 'LOGOUT' && decideLogout(agent) === 'after-disposition') return agent;
-    const commands = { pause: `${value}!${epoch}` };
+    const commands = { pause: pauseCommand(value, epoch) };
     if (value === 'PAUSE' && decidePause(agent) === 'pause-now') return this.sessions.pause(u, agent, 'api-pause', '', commands);
     if (value === 'RESUME') return this.sessions.resume(u, agent, 'api-resume', commands);
     return this.sessions.change(u, agent, { commands }, 'api-pause-command');
+  }
+
+  /** The agent screen's "pause after disposition": the same column and value as an API PAUSE during a call. */
+  pauseAfterDisposition(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    return this.write(u, agent, { pause: pauseCommand('PAUSE', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-pending');
   }
 
   /** logout: external_pause=LOGOUT; ends the session now or after the disposition. */
@@ -46,14 +56,18 @@ export class SessionCommands {
     if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, 'api-logout');
   }
 
-  /** external_hangup: only '1' hangs up, and only when there is a call to hang up. */
+  /** external_hangup: only '1' hangs up, and only when there is a call to hang up; the column keeps the value. */
   async hangup(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
     const written = await this.sessions.change(u, agent, { commands: { hangup: value } }, 'api-hangup-command');
     if (written.commands.hangup === '1' && hasLiveCall(written)) return this.sessions.endCall(u, written, 'api');
     return written;
   }
 
-  /** external_status: dispositions now during the disposition step, else waits for it. */
+  /**
+   * external_status (composed by command-values.statusCommand): dispositions now during the
+   * disposition step, else waits in the column for it. The disposition clears the column, as
+   * VICIdial's dispo submit does; the engine reads a waiting status when the call ends.
+   */
   async status(u: Unit, agent: LiveAgent, composed: string): Promise<LiveAgent> {
     const written = await this.sessions.change(u, agent, { commands: { status: composed } }, 'api-status-command');
     const preset = parsePresetDisposition(written.commands.status);
@@ -61,16 +75,19 @@ export class SessionCommands {
     return written;
   }
 
-  /** pause_code: the code is submitted at once while the agent is paused. */
+  /** pause_code: the code is submitted at once while the agent is paused; the column keeps it until the agent is READY. */
   async pauseCode(u: Unit, agent: LiveAgent, code: string): Promise<LiveAgent> {
-    if (agent.status !== 'PAUSED') return this.write(u, agent, { pauseCode: code }, 'api-pause-code');
-    const coded = await this.sessions.setPauseCode(u, agent, code);
-    return this.write(u, coded, { pauseCode: '' }, 'api-pause-code');
+    const written = await this.write(u, agent, { pauseCode: code }, 'api-pause-code');
+    return written.status === 'PAUSED' ? this.sessions.setPauseCode(u, written, code) : written;
   }
 
   /**
    * STANDARD external_dial: write the 14-field command, and dial (or preview)
    * now if the agent is free; otherwise the dial waits for the disposition.
+   * Dialling clears the column (VICIdial's call start does too): the engine
+   * dials what it finds there after a disposition, so a dial left behind
+   * would be dialled again — VICIdial's screen remembers the epochs it has
+   * dialled, agentgate keeps no such memory.
    */
   async dial(u: Unit, agent: LiveAgent, request: DialRequest, target: DialTarget): Promise<LiveAgent> {
     const written = await this.sessions.change(u, agent, { commands: { dial: formatDialRequest(request) } }, 'api-dial-command');
@@ -120,7 +137,8 @@ export class SessionCommands {
       {
         closerCampaigns: change.list,
         outboundAutodial: outbound,
-        commands: { ingroups: change.list, blended: change.blended, ingroupsSetBy: change.setBy, managerIngroupSet: 'Y' },
+        // api.php's SET stays: nothing here waits for the poll that would turn it into Y.
+        commands: { ingroups: change.list, blended: change.blended, ingroupsSetBy: change.setBy, managerIngroupSet: 'SET' },
       },
       'api-ingroups-changed',
     );
@@ -143,12 +161,32 @@ export class SessionCommands {
     u.events.add({ type: 'timer.action', user: agent.user, action, message, seconds });
   }
 
+  /**
+   * external_recording as VICIdial's back end leaves it once the conference
+   * records: the new recording's id after START, empty after STOP. Not
+   * api.php's START/STOP: recording STATUS and STOP read the id from here.
+   */
   async recording(u: Unit, agent: LiveAgent, value: string): Promise<void> {
     await u.store.liveAgents.update(agent.user, { commands: { recording: value } }, u.now);
   }
 
-  /** switch_lead: the screen loads the other lead for the live call. */
+  /** send_dtmf: the digits as sent (P, S, Q for #, * and a pause); the telephony sends them. */
+  dtmf(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
+    return this.write(u, agent, { dtmf: value }, 'api-dtmf');
+  }
+
+  /** park_call: the value as sent; the telephony acts on the exact park words only. */
+  park(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
+    return this.write(u, agent, { park: value }, 'api-park');
+  }
+
+  /** transfer_conference and force_fronter_leave_3way: the `---` command; the telephony transfers. */
+  transfer(u: Unit, agent: LiveAgent, command: TransferCommand): Promise<LiveAgent> {
+    return this.write(u, agent, { transferConf: transferCommand(command) }, 'api-transfer');
+  }
+
+  /** switch_lead: the screen loads the other lead for the live call; the column keeps its id. */
   async switchLead(u: Unit, agent: LiveAgent, lead: Lead): Promise<LiveAgent> {
-    return this.sessions.change(u, agent, { leadId: lead.leadId, commands: { switchLeadId: 0 } }, 'api-switch-lead');
+    return this.sessions.change(u, agent, { leadId: lead.leadId, commands: { switchLeadId: lead.leadId } }, 'api-switch-lead');
   }
 }

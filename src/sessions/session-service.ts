@@ -4,8 +4,8 @@
  * through session-commands.ts, on top of this.
  *
  * A change clears the external_* command columns when VICIdial's back end
- * would clear them (a new call, a disposition), so the row always reads as it
- * would on a VICIdial system that had seen the same events. All methods work
+ * would clear them (a new call, a disposition, going READY), so the row always
+ * reads as it would on a VICIdial system that had seen the same events. All methods work
  * inside a Unit (one transaction); events go out after it commits.
  */
 import { randomInt } from 'node:crypto';
@@ -29,7 +29,9 @@ import {
   availableStatus,
   CLEARED_AT_CALL_START,
   CLEARED_AT_DISPOSITION,
+  CLEARED_GOING_READY,
   decideResume,
+  goesReady,
   parsePresetDisposition,
   type PresetDisposition,
 } from './rules.js';
@@ -252,8 +254,6 @@ export class SessionService {
         channel: '',
         lastCallFinish: u.now,
         lastStateChange: u.now,
-        // Hanging up on the API's behalf consumes its command, as VICIdial's manager_send does.
-        commands: by === 'api' ? { hangup: '0' } : {},
       },
       `call-ended-by-${by}`,
     );
@@ -470,7 +470,10 @@ export class SessionService {
   }
 
   /** Write changes and announce the new state. The row is not read back: the store returns what it stored. */
-  async change(u: Unit, agent: LiveAgent, changes: LiveAgentChanges, cause: string): Promise<LiveAgent> {
+  async change(u: Unit, agent: LiveAgent, requested: LiveAgentChanges, cause: string): Promise<LiveAgent> {
+    const changes = goesReady(agent.status, requested.status)
+      ? { ...requested, commands: { ...CLEARED_GOING_READY, ...requested.commands } }
+      : requested;
     const stored = await u.store.liveAgents.update(agent.user, changes, u.now);
     const updated = applyChanges(agent, stored);
     if (phaseOf(agent) !== phaseOf(updated)) await this.history.transition(u, agent, updated, cause);

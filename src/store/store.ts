@@ -24,6 +24,7 @@ import { TelephonyRepository } from './repositories/telephony.js';
 import { TimeZonesRepository } from './repositories/time-zones.js';
 import { UserAdminRepository } from './repositories/user-admin.js';
 import { UsersRepository } from './repositories/users.js';
+import { WebSessionsRepository } from './repositories/web-sessions.js';
 
 export class Store {
   readonly users: UsersRepository;
@@ -45,6 +46,7 @@ export class Store {
   readonly reports: ReportsRepository;
   readonly referenceData: ReferenceDataRepository;
   readonly userAdmin: UserAdminRepository;
+  readonly webSessions: WebSessionsRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -68,6 +70,7 @@ export class Store {
     this.reports = new ReportsRepository(executor);
     this.referenceData = new ReferenceDataRepository(executor);
     this.userAdmin = new UserAdminRepository(executor);
+    this.webSessions = new WebSessionsRepository(executor);
   }
 
   get inTransaction(): boolean {

@@ -44,7 +44,8 @@ describe('admin API: audit log', () => {
     const [row] = (await admin.get('/api/v2/admin/audit?apiUser=6668')).json.rows;
     const res = await admin.get(`/api/v2/admin/audit/${row.apiId}/explain`);
     expect(res.json.explanation.decidedBy).toMatchObject({ gate: 'allowed_functions', fix: "add external_hangup to 6668's allowed functions" });
-    expect(res.json.explanation.answer).toBe('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - 1|6668|external_hangup|ADMIN\n');
+    // The answer's first words: the console never shows an answer's data fields.
+    expect(res.json.explanation.answer).toBe('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION');
     expect(res.json.explanation.filledIn).toEqual([]);
   });
 });

@@ -347,21 +347,21 @@ describe('external_add_lead: API List Restrict (user 6669, TEAM_B → OTHERCMP o
 
   it('refuses agent 1000 (logged into TESTCAMP)', async () => {
     const res = await addLead({ user: '6669', value: '3125559999' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect(await leadCount()).toBe(SEEDED_LEADS);
   });
 
   it("refuses when the campaign's manual dial list belongs to a campaign outside the scope", async () => {
     await h.exec("UPDATE vicidial_campaigns SET manual_dial_list_id = 101 WHERE campaign_id = 'OTHERCMP'");
     const res = await addLead({ user: '6669', agent_user: '1002', value: '6175559999' });
-    expect(res.body).toBe('ERROR: list is not allowed for this user - 6175559999|101|1002|6669\n');
+    expect(res.body).toBe('ERROR: list is not allowed for this user - 6175559999||1002|6669\n');
     expect(await leadCount()).toBe(SEEDED_LEADS);
   });
 
   it('refuses a manual dial list that does not exist', async () => {
     await h.exec("UPDATE vicidial_campaigns SET manual_dial_list_id = 998 WHERE campaign_id = 'OTHERCMP'");
     const res = await addLead({ user: '6669', agent_user: '1002', value: '6175559999' });
-    expect(res.body).toBe('ERROR: list is not allowed for this user - 6175559999|998|1002|6669\n');
+    expect(res.body).toBe('ERROR: list is not allowed for this user - 6175559999||1002|6669\n');
     expect(await leadCount()).toBe(SEEDED_LEADS);
   });
 });

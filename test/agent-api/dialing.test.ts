@@ -779,14 +779,14 @@ describe('external_dial: API List Restrict (user 6669, TEAM_B → OTHERCMP only)
 
   it('refuses lead 1 (list 101)', async () => {
     const res = await dial({ user: '6669', agent_user: '1002', lead_id: '1' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1||6669\n');
     await expectIdle('1002');
     expect(await dialLog('1002')).toEqual([]);
   });
 
   it('refuses agent 1000 (logged into TESTCAMP)', async () => {
     const res = await dial({ user: '6669', value: '3125559999' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     await expectIdle('1000');
   });
 
@@ -809,7 +809,7 @@ describe('external_dial: API List Restrict (user 6669, TEAM_B → OTHERCMP only)
     await setCampaign('OTHERCMP', 'manual_dial_list_id = 101');
     const before = await leadCount();
     const res = await dial({ user: '6669', agent_user: '1002', value: '6175559999' });
-    expect(res.body).toBe('ERROR: list is not allowed for this user - 6175559999|101|1002|6669\n');
+    expect(res.body).toBe('ERROR: list is not allowed for this user - 6175559999||1002|6669\n');
     expect(await leadCount()).toBe(before);
     await expectIdle('1002');
   });
@@ -981,7 +981,7 @@ describe('preview_dial_action', () => {
       'SUCCESS: preview_dial_action function set - SKIP|1002|SKIP\n',
     );
     expect((await previewAction({ user: '6669', value: 'SKIP' })).body).toBe(
-      'ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n',
+      'ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n',
     );
   });
 });

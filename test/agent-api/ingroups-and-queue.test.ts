@@ -49,8 +49,8 @@ describe('change_ingroups (§8.10)', () => {
     expect(agent.external_ingroups).toBe(' SALESLINE -');
     expect(agent.external_blended).toBe('0');
     expect(agent.external_igb_set_user).toBe('6666');
-    // agentgate applies the agent screen's poll at once: SET has already become Y
-    expect(agent.manager_ingroup_set).toBe('Y');
+    // agentgate applies the change at once, as the agent screen's poll would, and leaves api.php's SET
+    expect(agent.manager_ingroup_set).toBe('SET');
     expect(agent.closer_campaigns).toBe(' SALESLINE -');
     expect(agent.outbound_autodial).toBe('N');
 
@@ -271,7 +271,7 @@ describe('change_ingroups (§8.10)', () => {
 
   it('API List Restrict: agent outside the group is refused', async () => {
     const res = await h.api({ user: '6669', function: 'change_ingroups', agent_user: '1000', blended: 'NO', value: 'CHANGE', ingroup_choices: ' SALESLINE -' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect(await liveGroups('1000')).toEqual(['TESTIN']);
   });
 
@@ -373,7 +373,7 @@ describe('calls_in_queue_count (§8.23)', () => {
 
   it('API List Restrict: agent outside the group is refused, inside is counted', async () => {
     expect((await h.api({ user: '6669', function: 'calls_in_queue_count', agent_user: '1000', value: 'DISPLAY' })).body).toBe(
-      'ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n',
+      'ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n',
     );
     await h.login('1002', 'OTHERCMP');
     await waiting('OTHERCMP');

@@ -46,7 +46,7 @@ describe('update_fields (§8.11)', () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toBe(
-      'SUCCESS: update_fields lead updated - 6666|1000|1|1|1|first_name,last_name,city,formreload|first_name="Frank",last_name="Smith",city="Chicago"|\n',
+      'SUCCESS: update_fields lead updated - 6666|1000|1|1|1|city,first_name,last_name,formreload|city="Chicago",first_name="Frank",last_name="Smith"|\n',
     );
     const row = await lead(1);
     expect(row.first_name).toBe('Frank');
@@ -58,7 +58,7 @@ describe('update_fields (§8.11)', () => {
     expect(row.vendor_lead_code).toBe('V0101');
     const agent = await vla('1000');
     expect(agent.external_update_fields).toBe('1');
-    expect(agent.external_update_fields_data).toBe('first_name,last_name,city,formreload');
+    expect(agent.external_update_fields_data).toBe('city,first_name,last_name,formreload');
     const log = await h.lastLog();
     expect(log.function).toBe('update_fields');
     expect(log.result).toBe('SUCCESS');
@@ -69,12 +69,32 @@ describe('update_fields (§8.11)', () => {
     await h.startCall('1000', { leadId: 2 });
     const res = await h.api({ function: 'update_fields', agent_user: '1000', email: 'a@b.c', vendor_lead_code: 'VX', phone_code: '44' });
     expect(res.body).toBe(
-      'SUCCESS: update_fields lead updated - 6666|1000|2|1|1|vendor_lead_code,phone_code,email|vendor_lead_code="VX",phone_code="44",email="a@b.c"|\n',
+      'SUCCESS: update_fields lead updated - 6666|1000|2|1|1|phone_code,email,vendor_lead_code|phone_code="44",email="a@b.c",vendor_lead_code="VX"|\n',
     );
     const row = await lead(2);
     expect(row.vendor_lead_code).toBe('VX');
     expect(row.phone_code).toBe('44');
     expect(row.email).toBe('a@b.c');
+  });
+
+  it("every field and reload trigger, sent in reverse: the answer and the column follow api.php 2.14's fixed order", async () => {
+    await h.startCall('1000', { leadId: 2 });
+    // api.php's order (agent-api.md §8.11): its case-sensitive checks, then the case-insensitive ones, then the reload triggers.
+    const order = [
+      'phone_code', 'address1', 'address2', 'address3', 'alt_phone', 'city', 'comments', 'country_code', 'date_of_birth', 'email',
+      'first_name', 'gender', 'gmt_offset_now', 'last_name', 'middle_initial', 'phone_number', 'postal_code', 'province',
+      'security_phrase', 'source_id', 'state', 'title', 'vendor_lead_code', 'rank', 'owner',
+    ];
+    const values: Record<string, string> = { phone_code: '1', gmt_offset_now: '-5.00', date_of_birth: '1970-01-01', rank: '3', gender: 'F', country_code: 'US', phone_number: '3125550102', alt_phone: '3125550199' };
+    const triggers = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'];
+    const params: Record<string, string> = { function: 'update_fields', agent_user: '1000' };
+    for (const name of [...triggers, ...order].reverse()) params[name] = triggers.includes(name) ? '1' : (values[name] ?? 'x');
+    const res = await h.api(params);
+    const list = [...order, ...triggers].join(',');
+    const set = order.map((f) => `${f}="${values[f] ?? 'x'}"`).join(',');
+    expect(res.body).toBe(`SUCCESS: update_fields lead updated - 6666|1000|2|1|1|${list}|${set}|\n`);
+    // The column is VARCHAR(255): the whole list is longer, and is cut as MySQL cuts it.
+    expect((await vla('1000')).external_update_fields_data).toBe(list.slice(0, 255));
   });
 
   it('decides by parameter presence: emailreload does not blank email, first_name=Frank does not reset rank', async () => {
@@ -173,14 +193,14 @@ describe('update_fields (§8.11)', () => {
   it('API List Restrict: refuses an agent in a campaign outside the group', async () => {
     await h.startCall('1000', { leadId: 1 });
     const res = await h.api({ user: '6669', function: 'update_fields', agent_user: '1000', first_name: 'Frank' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect((await lead(1)).first_name).toBe('Ada');
   });
 
   it('API List Restrict: refuses a lead in a list outside the group, allows one inside', async () => {
     await teamBAgentOnLead(1, 'MANUAL');
     const res = await h.api({ user: '6669', function: 'update_fields', agent_user: '1002', first_name: 'Frank' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1||6669\n');
     expect((await lead(1)).first_name).toBe('Ada');
     expect((await vla('1002')).external_update_fields).not.toBe('1');
 
@@ -250,7 +270,7 @@ describe('refresh_panel (§8.12)', () => {
 
   it('API List Restrict: agent outside the group is refused', async () => {
     const res = await h.api({ user: '6669', function: 'refresh_panel', agent_user: '1000', formreload: '1' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
   });
 });
 
@@ -310,8 +330,8 @@ describe('switch_lead (§8.20)', () => {
     expect(res.body).toBe('SUCCESS: switch_lead function set - 1000|3|V0103|TESTCAMP|1|\n');
     const agent = await vla('1000');
     expect(Number(agent.lead_id)).toBe(3);
-    // applied at once: the back end's reset of external_lead_id has happened too
-    expect(Number(agent.external_lead_id)).toBe(0);
+    // applied at once; the column keeps the lead api.php wrote
+    expect(Number(agent.external_lead_id)).toBe(3);
     expect((await h.lastLog()).result).toBe('SUCCESS');
   });
 
@@ -415,7 +435,7 @@ describe('switch_lead (§8.20)', () => {
   it('API List Restrict: agent outside the group is refused', async () => {
     await h.startCall('1000', { leadId: 1, kind: 'INBOUND' });
     const res = await h.api({ user: '6669', function: 'switch_lead', agent_user: '1000', lead_id: '9' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect(Number((await vla('1000')).lead_id)).toBe(1);
   });
 
@@ -423,7 +443,7 @@ describe('switch_lead (§8.20)', () => {
     await h.exec(`update vicidial_campaigns set agent_lead_search = 'LIVE_CALL_INBOUND' where campaign_id = 'OTHERCMP'`);
     await teamBAgentOnLead(9);
     const res = await h.api({ user: '6669', function: 'switch_lead', agent_user: '1002', lead_id: '2' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|2|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|2||6669\n');
     expect(Number((await vla('1002')).lead_id)).toBe(9);
 
     const ok = await h.api({ user: '6669', function: 'switch_lead', agent_user: '1002', lead_id: '10' });
@@ -497,11 +517,11 @@ describe('vm_message (§8.21)', () => {
   it('API List Restrict: agent outside the group, and lead outside the allowed lists', async () => {
     await h.startCall('1000', { leadId: 2 });
     expect((await h.api({ user: '6669', function: 'vm_message', agent_user: '1000', value: 'msg' })).body).toBe(
-      'ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n',
+      'ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n',
     );
     await teamBAgentOnLead(1);
     expect((await h.api({ user: '6669', function: 'vm_message', agent_user: '1002', value: 'msg' })).body).toBe(
-      'ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n',
+      'ERROR: lead is in a list not allowed for this user - 1002|1||6669\n',
     );
     expect(await h.rows('vicidial_lead_messages')).toHaveLength(0);
   });
@@ -631,13 +651,13 @@ describe('st_get_agent_active_lead (§8.15)', () => {
   it('API List Restrict: agent outside the group is refused', async () => {
     await h.startCall('1000', { leadId: 4 });
     const res = await h.api({ user: '6669', function: 'st_get_agent_active_lead', value: 'CRM1000', vendor_id: 'T' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
   });
 
   it('API List Restrict: lead outside the allowed lists is refused, inside is returned', async () => {
     await teamBAgentOnLead(1, 'MANUAL');
     const res = await h.api({ user: '6669', function: 'st_get_agent_active_lead', value: 'CRM1002', vendor_id: 'T' });
-    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1|101|6669\n');
+    expect(res.body).toBe('ERROR: lead is in a list not allowed for this user - 1002|1||6669\n');
 
     await h.exec(`update vicidial_live_agents set lead_id = 10 where user = '1002'`);
     const ok = await h.api({ user: '6669', function: 'st_get_agent_active_lead', value: 'CRM1002', vendor_id: 'T' });

@@ -217,13 +217,20 @@ describe('send_notification (§8.30)', () => {
     );
   });
 
-  it('API List Restrict: a USER recipient logged into a campaign outside the group is refused', async () => {
+  it('API List Restrict: a USER recipient outside the scope reads as one that does not exist', async () => {
+    // Logged into a campaign outside the group, or logged out and of a group 6669 may not see.
     const refused = await notify({ user: '6669', recipient: '1000', recipient_type: 'USER', notification_text: 'x' });
-    expect(refused.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(refused.body).toBe('ERROR: 1000 DOES NOT EXIST in vicidial_users - |1000\n');
+    const offline = await notify({ user: '6669', recipient: '1001', recipient_type: 'USER', notification_text: 'x' });
+    expect(offline.body).toBe('ERROR: 1001 DOES NOT EXIST in vicidial_users - |1001\n');
+    // Guessing the type does not find it either.
+    expect((await notify({ user: '6669', recipient: '1001', recipient_type: 'X', notification_text: 'x' })).body).toBe(
+      'Invalid recipient_type (X), ERROR: no matching recipient found in users, user_groups, or campaigns - 1001\n',
+    );
     expect(await notifications()).toHaveLength(0);
-    // a user who is not logged in, or logged into an allowed campaign, is fine
-    expect((await notify({ user: '6669', recipient: '1001', recipient_type: 'USER', notification_text: 'x' })).body).toBe(
-      'SUCCESS: notification queued - 1001|USER|1\n',
+    // a user of its own group who is not logged in, or one logged into an allowed campaign, is fine
+    expect((await notify({ user: '6669', recipient: '1002', recipient_type: 'USER', notification_text: 'x' })).body).toBe(
+      'SUCCESS: notification queued - 1002|USER|1\n',
     );
     await h.login('1002', 'OTHERCMP');
     expect((await notify({ user: '6669', recipient: '1002', recipient_type: 'USER', notification_text: 'x' })).body).toBe(
@@ -412,7 +419,7 @@ describe('recording (§8.27)', () => {
 
   it('API List Restrict: agent outside the group is refused', async () => {
     const res = await h.api({ user: '6669', function: 'recording', agent_user: '1000', value: 'START' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
     expect((await vla('1000')).external_recording).toBe('');
   });
 });

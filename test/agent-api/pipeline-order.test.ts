@@ -184,7 +184,7 @@ const GATES: readonly GateCase[] = [
   {
     gate: 'API List Restrict on the target agent (agentgate extension): 6669 (OTHERCMP only) on 1000 in TESTCAMP',
     params: { user: '6669', function: 'external_hangup', value: '1', agent_user: '1000' },
-    body: () => 'ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n',
+    body: () => 'ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n',
     log: { user: '6669', agent_user: '1000', result: 'ERROR', result_reason: 'agent_user is in a campaign not allowed for this user' },
   },
   {

@@ -446,8 +446,8 @@ describe('external_hangup', () => {
     expect(row?.status).toBe('PAUSED');
     expect(Number(row?.lead_id)).toBe(4);
     expect(row?.callerid).toBe('');
-    // Hanging up on the API's behalf consumes the command (manager_send Hangup sets 0).
-    expect(row?.external_hangup).toBe('0');
+    // The column keeps api.php's value; the disposition clears it, as VICIdial's dispo submit does.
+    expect(row?.external_hangup).toBe('1');
     expect(await h.rows('vicidial_auto_calls', { callerid: callerId! })).toHaveLength(0);
 
     expect(await h.lastLog()).toMatchObject({
@@ -462,6 +462,7 @@ describe('external_hangup', () => {
     await h.api({ agent_user: '1000', function: 'external_status', value: 'NI' });
     expect((await h.agent('1000'))?.status).toBe('READY');
     expect((await lead(4)).status).toBe('NI');
+    expect((await vla())?.external_hangup).toBe('0');
   });
 
   it('value=1 with no call answers the same SUCCESS line and changes nothing in the session', async () => {
@@ -794,7 +795,7 @@ describe('external_status', () => {
 // ---------------------------------------------------------------------------
 
 describe('pause_code', () => {
-  it('while paused sets pause_code at once (external_pause_code consumed) with the exact line', async () => {
+  it('while paused sets pause_code at once (external_pause_code keeps the code until the agent is READY) with the exact line', async () => {
     const e = epoch();
     const res = await h.api({ agent_user: '1000', function: 'pause_code', value: 'BREAK' });
     expect(res.status).toBe(200);
@@ -804,7 +805,7 @@ describe('pause_code', () => {
     expect(agent?.pauseCode).toBe('BREAK');
     const row = await vla();
     expect(row?.pause_code).toBe('BREAK');
-    expect(row?.external_pause_code).toBe('');
+    expect(row?.external_pause_code).toBe('BREAK');
     expect(await h.lastLog()).toMatchObject({
       function: 'pause_code',
       agent_user: '1000',
@@ -813,6 +814,20 @@ describe('pause_code', () => {
       result_reason: 'pause_code function sent',
       data: String(e),
     });
+  });
+
+  it('going READY clears external_pause_code (agent-api.md §6); an API PAUSE during the call keeps it for the next pause', async () => {
+    await h.api({ agent_user: '1000', function: 'pause_code', value: 'BREAK' });
+    await makeReady();
+    expect((await vla())?.external_pause_code).toBe('');
+    await h.api({ agent_user: '1000', function: 'external_pause', value: 'PAUSE' });
+    await h.api({ agent_user: '1000', function: 'pause_code', value: 'LUNCH' });
+    await makeReady();
+    await h.startCall('1000', { leadId: 1 });
+    await h.api({ agent_user: '1000', function: 'external_hangup', value: '1' });
+    await h.api({ agent_user: '1000', function: 'external_status', value: 'NI' });
+    expect((await h.agent('1000'))?.status).toBe('READY');
+    expect((await vla())?.external_pause_code).toBe('');
   });
 
   it('accepts any 1–6 character code (not checked against vicidial_pause_codes)', async () => {

@@ -24,11 +24,14 @@ const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
 const callerId = async (user = '1000') => String((await vla(user)).callerid);
 
 describe('send_dtmf (§8.17)', () => {
-  it('sends the digits into the call (P, S, Q as #, * and a pause) and leaves the column cleared', async () => {
+  it('sends the digits into the call (P, S, Q as #, * and a pause); the column keeps them until the disposition', async () => {
     await h.startCall('1000');
     const res = await h.api({ function: 'send_dtmf', agent_user: '1000', value: '12P3S4Q' });
     expect(res.body).toBe('SUCCESS: send_dtmf function set - 12P3S4Q|1000\n');
     expect((await state()).call?.dtmf).toBe('12#3*4,');
+    expect((await vla()).external_dtmf).toBe('12P3S4Q');
+    await h.api({ function: 'external_hangup', agent_user: '1000', value: '1' });
+    await h.api({ function: 'external_status', agent_user: '1000', value: 'A' });
     expect((await vla()).external_dtmf).toBe('');
   });
 
@@ -48,9 +51,10 @@ describe('park_call (§8.18)', () => {
     await h.startCall('1000');
     expect((await h.api({ function: 'park_call', agent_user: '1000', value: 'PARK_CUSTOMER' })).body).toBe('SUCCESS: park_call function set - PARK_CUSTOMER|1000\n');
     expect((await state()).call?.parked).toBe('customer');
-    expect((await vla()).external_park).toBe('');
+    expect((await vla()).external_park).toBe('PARK_CUSTOMER');
     await h.api({ function: 'park_call', agent_user: '1000', value: 'GRAB_CUSTOMER' });
     expect((await state()).call?.parked).toBeNull();
+    expect((await vla()).external_park).toBe('GRAB_CUSTOMER');
   });
 
   it('accepts a value that only contains a park word, and leaves it in the column without acting', async () => {
@@ -73,11 +77,11 @@ describe('transfer_conference (§8.19)', () => {
     await h.startCall('1000');
     const cid = await callerId();
     const res = await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'LOCAL_CLOSER', ingroup_choices: 'TESTIN' });
-    expect(res.body).toBe(`SUCCESS: transfer_conference function set - LOCAL_CLOSER|TESTIN|||1000|${cid}|\n`);
+    expect(res.body).toBe(`SUCCESS: transfer_conference function set - LOCAL_CLOSER|TESTIN||NO|1000|${cid}|\n`);
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', leadId: 1, call: undefined });
     expect(await h.rows('vicidial_auto_calls', { status: 'LIVE', campaign_id: 'TESTIN', lead_id: 1 })).toHaveLength(1);
     expect(await h.rows('vicidial_closer_log', { campaign_id: 'TESTIN', status: 'QUEUE' })).toHaveLength(1);
-    expect((await vla()).external_transferconf).toBe('');
+    expect((await vla()).external_transferconf).toBe(`LOCAL_CLOSER---TESTIN------NO------------${epoch()}---`);
   });
 
   it('a warm transfer to an in-group: the closer answers, then force_fronter_leave_3way sends the fronter away', async () => {
@@ -93,6 +97,7 @@ describe('transfer_conference (§8.19)', () => {
     const res = await h.api({ function: 'force_fronter_leave_3way', agent_user: '1001', value: 'LOCAL_ONLY' });
     expect(res.body).toBe('SUCCESS: force_fronter_leave_3way SENT - 1000');
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', leadId: 1, call: undefined });
+    expect((await vla('1000')).external_transferconf).toBe(`LEAVE_3WAY_CALL---------NO------------${epoch()}`);
     expect((await h.agent('1001'))?.status).toBe('INCALL');
   });
 
@@ -117,14 +122,32 @@ describe('transfer_conference (§8.19)', () => {
     await h.startCall('1000');
     const cid = await callerId();
     const res = await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999' });
-    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999||1000|${cid}|\n`);
+    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999|NO|1000|${cid}|\n`);
     expect((await state()).call?.thirdParty).toMatchObject({ kind: 'number', target: '3125559999', stage: 'ringing' });
     await h.advance(3000);
     expect((await state()).call?.thirdParty?.stage).toBe('connected');
     await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'HANGUP_XFER' });
     expect((await state()).call?.thirdParty).toBeNull();
+    expect((await vla()).external_transferconf).toBe(`HANGUP_XFER---------NO------------${epoch()}`);
     await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'LEAVE_3WAY_CALL' });
     expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', call: undefined });
+  });
+
+  it('the fourth field is the consultative flag: NO when not given or not YES (agent-api.md §3), YES when given', async () => {
+    const t = (extra: Record<string, string>) => h.api({ function: 'transfer_conference', agent_user: '1000', ...extra });
+    await h.startCall('1000');
+    let cid = await callerId();
+    await t({ value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999' });
+    expect((await t({ value: 'HANGUP_XFER' })).body).toBe(`SUCCESS: transfer_conference function set - HANGUP_XFER|||NO|1000|${cid}|\n`);
+    expect((await t({ value: 'BLIND_TRANSFER', phone_number: '3125559999', consultative: 'yes' })).body).toBe(
+      `SUCCESS: transfer_conference function set - BLIND_TRANSFER||3125559999|NO|1000|${cid}|\n`,
+    );
+    await h.api({ agent_user: '1000', function: 'external_status', value: 'A' });
+    await h.startCall('1000', { leadId: 2 });
+    cid = await callerId();
+    expect((await t({ value: 'LOCAL_CLOSER', ingroup_choices: 'TESTIN', consultative: 'YES' })).body).toBe(
+      `SUCCESS: transfer_conference function set - LOCAL_CLOSER|TESTIN||YES|1000|${cid}|\n`,
+    );
   });
 
   it('writes the command strings of agent-api.md §7 (seen when the screen cannot act)', async () => {
@@ -137,7 +160,7 @@ describe('transfer_conference (§8.19)', () => {
     await h.startCall('1000');
     const cid = await callerId();
     const res = await h.api({ function: 'transfer_conference', agent_user: '1000', value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999', multi_dial_phones: '3125550001,312555,1234,3125550002' });
-    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999||1000|${cid}|Multi-phones: 3125550001,3125550002 4 1|\n`);
+    expect(res.body).toBe(`SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER||3125559999|NO|1000|${cid}|Multi-phones: 3125550001,3125550002 4 1|\n`);
     expect((await h.rows('vicidial_3way_press_multi', { user: '1000' }))[0]).toMatchObject({ phone_numbers: '3125550001,3125550002', phone_numbers_ct: 2, status: 'NEW' });
   });
 
@@ -178,10 +201,10 @@ describe('ra_call_control (§8.16)', () => {
     expect((await h.rows('vicidial_manager'))[0]).toMatchObject({ action: 'Redirect', cmd_line_d: 'Exten: 90009*SALESLINE**1**3125550101**1000**' });
   });
 
-  it('ERROR lines: not valid, no active call, another agent’s call, stage, phone_number, ingroup', async () => {
+  it('ERROR lines: not valid, another agent’s call (live or not: no oracle), stage, phone_number, ingroup', async () => {
     const r = (extra: Record<string, string>) => h.api({ function: 'ra_call_control', agent_user: '1000', ...extra });
     expect((await r({ value: 'X' })).body).toBe('ERROR: ra_call_control not valid - X|1000|\n');
-    expect((await r({ value: 'Y0000000000000000001', stage: 'HANGUP' })).body).toBe('ERROR: no active call found - Y0000000000000000001\n');
+    expect((await r({ value: 'Y0000000000000000001', stage: 'HANGUP' })).body).toBe('ERROR: call does not belong to agent_user - 1000|Y0000000000000000001\n');
     await h.login('1001', 'TESTCAMP');
     await h.startCall('1001');
     const other = await callerId('1001');
@@ -192,6 +215,9 @@ describe('ra_call_control (§8.16)', () => {
     expect((await r({ value: own, stage: 'PARK' })).body).toBe('ERROR: stage is not valid - PARK\n');
     expect((await r({ value: own, stage: 'EXTENSIONTRANSFER' })).body).toBe('ERROR: phone_number is not valid - \n');
     expect((await r({ value: own, stage: 'INGROUPTRANSFER', ingroup_choices: 'NOSUCH' })).body).toBe('ERROR: ingroup is not valid - NOSUCH\n');
+    // Its own call, no longer live.
+    await h.exec(`delete from vicidial_auto_calls where callerid = '${own}'`);
+    expect((await r({ value: own, stage: 'HANGUP' })).body).toBe(`ERROR: no active call found - ${own}\n`);
     expect((await h.agent('1000'))?.status).toBe('INCALL');
   });
 });
@@ -209,8 +235,13 @@ describe('call_agent (§8.29) and webphone_url (§8.28)', () => {
     const url = `http://agentgate.test/agent?webphone=${conf}`;
     expect((await h.api({ function: 'webphone_url', agent_user: '1000', value: 'DISPLAY' })).body).toBe(url);
     const launch = await h.api({ function: 'webphone_url', agent_user: '1000', value: 'LAUNCH' });
-    expect(launch.body).toContain(`URL=${url}`);
-    expect(launch.body).toContain('click here to continue. . .');
+    expect(launch.body).toBe(
+      `<META HTTP-EQUIV=Refresh CONTENT="0; URL=${url}">\n` +
+        '</HEAD>\n' +
+        '<BODY BGCOLOR=#FFFFFF marginheight=0 marginwidth=0 leftmargin=0 topmargin=0>\n' +
+        `<a href="${url}">click here to continue. . .</a>\n` +
+        '</BODY>\n',
+    );
   });
 
   it('ERROR lines: not valid, no session data, entry empty', async () => {
@@ -269,10 +300,24 @@ describe('audio_playback (§8.26) and force_fronter_audio_stop (§8.25)', () => 
   it('ERROR lines carry the stage: not valid, nothing playing, not logged in, no user found', async () => {
     const row = await vla();
     expect((await play({ stage: 'PLAY' })).body).toBe('ERROR: audio_playback not valid - |PLAY|1000\n');
-    expect((await play({ stage: 'JUMP' })).body).toBe('ERROR: audio_playback not valid - |JUMP|1000\n');
+    expect((await play({ stage: 'JUM' })).body).toBe('ERROR: audio_playback not valid - |JUM|1000\n');
     expect((await play({ stage: 'STOP' })).body).toBe(`ERROR: audio_playback error - no audio playing in agent session - ${row.conf_exten}|${row.server_ip}|STOP|1000\n`);
     expect((await h.api({ function: 'audio_playback', agent_user: '1001', value: 'x', stage: 'PLAY' })).body).toBe('ERROR: agent_user is not logged in - PLAY|1001\n');
     expect((await h.api({ function: 'audio_playback', alt_user: 'NOBODY', value: 'x', stage: 'PLAY' })).body).toBe('ERROR: no user found - PLAY|NOBODY\n');
+  });
+
+  it('nothing playing is checked before the stage, as in api.php: an unknown stage gets the no-audio line', async () => {
+    const row = await vla();
+    for (const stage of ['JUMP', 'stop'])
+      expect((await play({ stage })).body).toBe(`ERROR: audio_playback error - no audio playing in agent session - ${row.conf_exten}|${row.server_ip}|${stage}|1000\n`);
+    expect(await h.rows('vicidial_manager')).toHaveLength(0);
+  });
+
+  it('an unknown stage while audio plays is refused (api.php answers SUCCESS and does nothing) and changes nothing', async () => {
+    await play({ value: 'hold', stage: 'PLAY' });
+    expect((await play({ stage: 'JUMP' })).body).toBe('ERROR: audio_playback not valid - |JUMP|1000\n');
+    expect((await state()).playback).toMatchObject({ file: 'hold', state: 'playing' });
+    expect(await h.rows('vicidial_manager')).toHaveLength(1);
   });
 
   it('force_fronter_audio_stop stops the fronter’s playback; without a fronter it says so', async () => {

@@ -14,8 +14,9 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
+/** The whole answer, as the CLI asks for it (the console gets its first words: test/security/team-admin.test.ts). */
 const explain = (input: Partial<ExplainInput> & { function: string }): Promise<Explanation> =>
-  explainRequest(h.services.agentApi, h.services.agentFunctions, { user: '6666', agentUser: '1000', ...input });
+  explainRequest(h.services.agentApi, h.services.agentFunctions, { user: '6666', agentUser: '1000', ...input }, { answer: 'full' });
 
 /** The deciding gate, and that nothing after it ran. */
 function decided(e: Explanation, gate: string): NonNullable<Explanation['decidedBy']> {

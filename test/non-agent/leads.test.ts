@@ -214,7 +214,10 @@ describe('batch_update_lead', () => {
 
 describe('lead searches', () => {
   it('lead_search by phone numbers and vendor codes', async () => {
-    expect((await h.nonAgent({ function: 'lead_search', phone_number: '3125550101,3125550000', header: 'YES' })).body).toBe('search_key|records_found|lead_ids\n3125550101|1|1\n3125550000|0|\n');
+    // VICIdial's header, byte for byte: its delimiter variable is never set (non-agent-api.md §7.19); the rows use pipes.
+    expect((await h.nonAgent({ function: 'lead_search', phone_number: '3125550101,3125550000', header: 'YES' })).body).toBe(
+      'search_keyrecords_foundlead_ids\n3125550101|1|1\n3125550000|0|\n',
+    );
     expect((await h.nonAgent({ function: 'lead_search', search_method: 'VENDOR_LEAD_CODE', vendor_lead_code: 'V0102' })).body).toBe('V0102|1|2\n');
     expect((await h.nonAgent({ function: 'lead_search', phone_number: '3125550000' })).body).toBe('ERROR: lead_search NO MATCHES FOUND IN THE SYSTEM: |6000|||3125550000\n');
     expect((await h.nonAgent({ function: 'lead_search', phone_number: '12' })).body).toBe('ERROR: lead_search NO VALID SEARCH METHOD - 6000|PHONE_NUMBER|(0)|(0)|12(0)\n');

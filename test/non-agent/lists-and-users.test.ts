@@ -179,7 +179,11 @@ describe('users', () => {
       'ERROR: update_user USER DOES NOT HAVE PERMISSION TO UPDATE THIS USER: |7008|6000|<|8\n\n',
     );
     expect((await h.nonAgent({ function: 'update_user', agent_user: '1000' })).body).toBe('ERROR: update_user NO UPDATES DEFINED: |6000|\n');
-    expect((await h.nonAgent({ function: 'update_user', agent_user: 'ghost' })).body).toBe('ERROR: update_user USER DOES NOT EXIST: |6000|ghost\n');
+    // VICIdial's line ends with the server_ip parameter, not the user it looked for (non-agent-api.md §7.30 step 2).
+    expect((await h.nonAgent({ function: 'update_user', agent_user: 'ghost' })).body).toBe('ERROR: update_user USER DOES NOT EXIST: |6000|\n');
+    expect((await h.nonAgent({ function: 'update_user', agent_user: 'ghost', server_ip: '10.0.0.5;x' })).body).toBe(
+      'ERROR: update_user USER DOES NOT EXIST: |6000|10.0.0.5x\n',
+    );
     expect((await h.nonAgent({ function: 'update_user', agent_user: '1000', email: 'x@' })).body).toBe('ERROR: update_user YOU MUST USE A VALID EMAIL, THIS IS AN OPTIONAL FIELD: |6000|x@\n');
   });
 

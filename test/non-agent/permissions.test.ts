@@ -91,19 +91,19 @@ describe('the prelude order', () => {
   });
 });
 
-/** With API List Restrict, list 101 (TESTCAMP) is outside TEAM_B's OTHERCMP. */
+/** With API List Restrict, list 101 (TESTCAMP) is outside TEAM_B's OTHERCMP. A line never names the list of a lead it hides. */
 const RESTRICTED: [string, Record<string, string>, string][] = [
   ['add_lead', { phone_number: '3125557777', list_id: '101' }, 'ERROR: add_lead NOT AN ALLOWED LIST ID - 3125557777|101\n'],
   ['update_lead', { lead_id: '1', list_id: '101', first_name: 'X' }, 'ERROR: update_lead NOT AN ALLOWED LIST ID, SEARCH - |101\n'],
-  ['update_lead', { lead_id: '1', first_name: 'X' }, 'ERROR: update_lead NOT AN ALLOWED LIST ID, RESULTS - 101\n'],
+  ['update_lead', { lead_id: '1', first_name: 'X' }, 'ERROR: update_lead NOT AN ALLOWED LIST ID, RESULTS - \n'],
   ['batch_update_lead', { lead_ids: '1,2', status: 'NI' }, 'ERROR: batch_update_lead NO MATCHES FOUND IN THE SYSTEM: |7777|1,2\n'],
   ['batch_update_lead', { lead_ids: '1', list_id_field: '101' }, 'ERROR: batch_update_lead NOT AN ALLOWED LIST ID - 7777|101\n'],
   ['lead_search', { phone_number: '3125550101', list_id: '101' }, 'ERROR: lead_search NOT AN ALLOWED LIST ID - 3125550101|101\n'],
   ['lead_search', { phone_number: '3125550101' }, 'ERROR: lead_search NO MATCHES FOUND IN THE SYSTEM: |7777|||3125550101\n'],
   ['list_info', { list_id: '101' }, 'ERROR: list_info NOT AN ALLOWED LIST ID - 101\n'],
   ['update_list', { list_id: '101', list_name: 'Renamed list' }, 'ERROR: update_list NOT AN ALLOWED LIST ID - 101\n'],
-  ['lead_all_info', { lead_id: '1' }, 'ERROR: lead_all_info LIST NOT FOUND: 7777|1|\nERROR: lead_all_info LIST NOT FOUND: 7777|1||101\n'],
-  ['lead_field_info', { lead_id: '1', field_name: 'first_name' }, 'ERROR: lead_field_info LIST NOT FOUND: 7777|1|101\n'],
+  ['lead_all_info', { lead_id: '1' }, 'ERROR: lead_all_info LIST NOT FOUND: 7777|1|\nERROR: lead_all_info LIST NOT FOUND: 7777|1||\n'],
+  ['lead_field_info', { lead_id: '1', field_name: 'first_name' }, 'ERROR: lead_field_info LIST NOT FOUND: 7777|1|\n'],
 ];
 
 describe('API List Restrict: lists outside the user group', () => {

@@ -79,9 +79,31 @@ describe('logged_in_agents, user_group_status, in_group_status', () => {
     expect(res.body).toBe('TESTIN|1|0|1|1|0|0|0|0\n');
     await h.endCall('1000');
   });
+
+  it('in_group_status counts agents by their in-group rows, as VICIdial does, not by closer_campaigns', async () => {
+    // A session row written by a program that adds no vicidial_live_inbound_agents rows (VICIdial's screen writes both).
+    await h.exec(`delete from vicidial_live_inbound_agents where user = '1000'`);
+    expect((await h.rows('vicidial_live_agents', { user: '1000' }))[0]?.closer_campaigns).toBe(' TESTIN -');
+    expect((await h.nonAgent({ function: 'in_group_status', in_groups: 'TESTIN' })).body).toBe('TESTIN|0|0|0|0|0|0|0|0\n');
+    await h.exec(`insert into vicidial_live_inbound_agents (user, group_id) values ('1000', 'TESTIN')`);
+    expect((await h.nonAgent({ function: 'in_group_status', in_groups: 'TESTIN' })).body).toBe('TESTIN|0|0|1|0|0|1|0|0\n');
+  });
 });
 
 describe('agent_stats_export', () => {
+  it('one agent, one call with pause and wait time: the figures of docs/compatibility.md', async () => {
+    await h.services.store.reports.insertAgentLog({
+      user: '1002', server_ip: '127.0.0.1', event_time: '2026-11-26 09:00:00', lead_id: 3, campaign_id: 'TESTCAMP', pause_epoch: 1795683600,
+      pause_sec: 30, wait_sec: 20, talk_sec: 120, dispo_sec: 15, dead_sec: 5, sub_status: '', user_group: 'TEAM_B', uniqueid: '',
+    });
+    const res = await h.nonAgent({ function: 'agent_stats_export', datetime_start: '2026-11-26 00:00:00', datetime_end: '2026-11-26 23:59:59', agent_user: '1002' });
+    // VICIdial prints 1002|Agent 1002|TEAM_B|1|0:03:20|0:01:55|0:00:00|0:00:20|100%|30|1|0:03:20|1|0:00:30|15%|1|0:00:20|0:02:00|0:00:30|0:00:05:
+    // it adds the first row's dispo_sec twice (login_time, avg_session, pause_pct, dispo_time) and divides the previous
+    // agent's printed customer time, none for the first agent, for avg_talk_time. agentgate counts each once.
+    expect(res.body).toBe('1002|Agent 1002|TEAM_B|1|0:03:05|0:01:55|0:01:55|0:00:20|100%|30|1|0:03:05|1|0:00:30|16.2%|1|0:00:20|0:02:00|0:00:15|0:00:05\n');
+  });
+
+
   it('sums the agent log', async () => {
     const res = await h.nonAgent({ function: 'agent_stats_export', ...DAY, header: 'YES' });
     expect(res.body).toBe(

@@ -61,7 +61,7 @@ describe('the two-account rule', () => {
 describe('API List Restrict on the target agent', () => {
   it.each(targeted.map((f) => f.name))('%s refuses an agent in a campaign outside the group', async (fn) => {
     const res = await h.api({ user: '6669', function: fn, agent_user: '1000', ...VALID[fn] });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000|TESTCAMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1000||6669\n');
   });
 
   it.each(targeted.map((f) => f.name))('%s lets an agent in an allowed campaign through the gate', async (fn) => {
@@ -83,6 +83,6 @@ describe('API List Restrict on the target agent', () => {
     await h.login('1002', 'OTHERCMP');
     await h.exec(`delete from vicidial_user_groups where user_group = 'TEAM_B'`);
     const res = await h.api({ user: '6669', function: 'calls_in_queue_count', agent_user: '1002', value: 'DISPLAY' });
-    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1002|OTHERCMP|6669\n');
+    expect(res.body).toBe('ERROR: agent_user is in a campaign not allowed for this user - 1002||6669\n');
   });
 });

@@ -5,15 +5,16 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { VirtualScheduler } from '../../src/telephony/scheduler.js';
-import { createTestDatabase } from './test-database.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface Harness {
   readonly services: Services;
@@ -26,9 +27,9 @@ export interface Harness {
   /** Advance simulated time (and the clock) by `ms`, running every simulator step that falls due. */
   advance(ms: number): Promise<void>;
   /** GET /agc/api.php with these parameters (defaults: source=test, user=6666, pass=1234). */
-  api(params: Record<string, string>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
+  api(params: Record<string, string>, options?: RequestOptions): Promise<ApiResponse>;
   /** GET (or POST) /vicidial/non_agent_api.php (defaults: source=test, user=6000, pass=1234). */
-  nonAgent(params: Record<string, string | undefined>, options?: { method?: 'GET' | 'POST'; headers?: Record<string, string> }): Promise<ApiResponse>;
+  nonAgent(params: Record<string, string | undefined>, options?: RequestOptions): Promise<ApiResponse>;
   /** Put an agent on a live call with a lead (a demo lead unless given). */
   startCall(user: string, options?: { leadId?: number; kind?: CallKind }): Promise<LiveAgent>;
   endCall(user: string): Promise<LiveAgent>;
@@ -47,6 +48,13 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface RequestOptions {
+  readonly method?: 'GET' | 'POST';
+  readonly headers?: Record<string, string>;
+  /** The client's address (default 127.0.0.1): the login throttle keeps a budget per address. */
+  readonly remoteAddress?: string;
+}
+
 export interface ApiResponse {
   readonly status: number;
   readonly body: string;
@@ -56,10 +64,11 @@ export interface ApiResponse {
 export const DEFAULT_CREDENTIALS = { source: 'test', user: '6666', pass: '1234' };
 export const NON_AGENT_CREDENTIALS = { source: 'test', user: '6000', pass: '1234' };
 
-async function inject(app: FastifyInstance, path: string, params: Record<string, string | undefined>, opts: { method?: 'GET' | 'POST'; headers?: Record<string, string> }) {
+async function inject(app: FastifyInstance, path: string, params: Record<string, string | undefined>, opts: RequestOptions) {
   const all: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) all[k] = v;
   const query = new URLSearchParams(all).toString();
+  const address = opts.remoteAddress ? { remoteAddress: opts.remoteAddress } : {};
   const response =
     opts.method === 'POST'
       ? await app.inject({
@@ -67,8 +76,9 @@ async function inject(app: FastifyInstance, path: string, params: Record<string,
           url: path,
           headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
           payload: query,
+          ...address,
         })
-      : await app.inject({ method: 'GET', url: `${path}?${query}`, headers: opts.headers ?? {} });
+      : await app.inject({ method: 'GET', url: `${path}?${query}`, headers: opts.headers ?? {}, ...address });
   return { status: response.statusCode, body: response.body, headers: response.headers };
 }
 
@@ -81,17 +91,46 @@ export interface HarnessOptions {
   readonly seed?: number;
   /** Run on a database of this MySQL server, whatever the suite runs on (tests about MySQL itself). */
   readonly mysqlServer?: string;
+  /** The login throttle's limits (default: the server's). */
+  readonly loginLimits?: ThrottleLimits;
+  /**
+   * The database (default a fresh one: in-memory SQLite, or MariaDB with TEST_DATABASE_URL);
+   * two harnesses on one database are two nodes.
+   */
+  readonly databaseUrl?: string;
+  /** Signs screen sessions; nodes that share it accept each other's cookies (default random). */
+  readonly sessionSecret?: string;
+  /** Options of the Fastify app (timeouts, limits). */
+  readonly app?: AppOptions;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
   const logLevel = options.logStream ? 'trace' : 'silent';
-  const database = await createTestDatabase(options.mysqlServer ? { mysqlServer: options.mysqlServer } : {});
-  const config = loadConfig({}, { databaseUrl: database.url, bcryptCost: 4, logLevel, publicHost: 'agentgate.test', simSeed: options.seed ?? 1 });
+  // A database named by the test is the test's to manage; otherwise the harness brings its own.
+  const database: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, name: undefined, migrated: false, release: async () => {} }
+    : await createTestDatabase(options.mysqlServer ? { mysqlServer: options.mysqlServer } : {});
+  const config = loadConfig(
+    {},
+    {
+      databaseUrl: database.url,
+      bcryptCost: 4,
+      logLevel,
+      publicHost: 'agentgate.test',
+      simSeed: options.seed ?? 1,
+      ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+    },
+  );
   const scheduler = new VirtualScheduler(clock);
   let services: Services;
   try {
-    services = await createServices(config, { clock, scheduler, migrate: !database.migrated });
+    services = await createServices(config, {
+      clock,
+      scheduler,
+      migrate: !database.migrated,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
   } catch (err) {
     await database.release();
     throw err;
@@ -104,7 +143,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw err;
   });
   const logger = options.logStream ? { ...(loggerOptions('trace') as object), stream: options.logStream } : false;
-  const app = await buildApp(services, { logger });
+  const app = await buildApp(services, { ...options.app, logger });
 
   const h: Harness = {
     services,
@@ -113,21 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     clock,
     scheduler,
     advance: (ms) => scheduler.advance(ms),
-    async api(params, opts = {}) {
-      const all = { ...DEFAULT_CREDENTIALS, ...params };
-      for (const [k, v] of Object.entries(all)) if (v === undefined) delete (all as Record<string, unknown>)[k];
-      const query = new URLSearchParams(all).toString();
-      const response =
-        opts.method === 'POST'
-          ? await app.inject({
-              method: 'POST',
-              url: '/agc/api.php',
-              headers: { 'content-type': 'application/x-www-form-urlencoded', ...opts.headers },
-              payload: query,
-            })
-          : await app.inject({ method: 'GET', url: `/agc/api.php?${query}`, headers: opts.headers ?? {} });
-      return { status: response.statusCode, body: response.body, headers: response.headers };
-    },
+    api: (params, opts = {}) => inject(app, '/agc/api.php', { ...DEFAULT_CREDENTIALS, ...params }, opts),
     nonAgent: (params, opts = {}) => inject(app, '/vicidial/non_agent_api.php', { ...NON_AGENT_CREDENTIALS, ...params }, opts),
     async startCall(user, opts = {}) {
       return services.runner.run(async (u) => {

@@ -6,7 +6,7 @@
  * reached — with the setting that decided and the change that would allow it.
  */
 import type { GateResult } from '../../access/gate-trace.js';
-import { outcome, replyText } from '../legacy/lines.js';
+import { outcome, replyText, type Line } from '../legacy/lines.js';
 import { buildLegacyRequest } from '../legacy/legacy-request.js';
 import type { AgentFunction } from './agent-function.js';
 import { EXAMPLE_PARAMS } from './example-params.js';
@@ -45,7 +45,10 @@ export interface Explanation {
   /** Parameters explain filled in with example values. */
   readonly filledIn: readonly string[];
   readonly allowed: boolean;
-  /** The answer the request would get, exactly. */
+  /**
+   * The answer the request would get: its first words (`SUCCESS: st_get_agent_active_lead lead found`),
+   * never its data fields — unless the whole answer was asked for (the CLI).
+   */
   readonly answer: string;
   readonly gates: readonly ExplainedGate[];
   /** The first failing gate, the one that decided a refusal. */
@@ -110,10 +113,24 @@ export function layOutGates(trace: readonly GateResult[], expected: readonly str
   return gates;
 }
 
+export interface ExplainOptions {
+  /**
+   * 'summary' (the default, and the console's): the answer's result and reason
+   * only. Explain runs the function against live data (a live lead's phone
+   * number, say) that the person asking may not be allowed to read.
+   * 'full': the answer exactly, for the CLI, whose user holds the database.
+   */
+  readonly answer?: 'summary' | 'full';
+}
+
+/** `RESULT: reason`, without the data fields that follow it. */
+export const firstWords = (line: Line) => `${line.result}: ${line.reason}`;
+
 export async function explainRequest(
   api: AgentApi,
   functions: ReadonlyMap<string, AgentFunction>,
   input: ExplainInput,
+  options: ExplainOptions = {},
 ): Promise<Explanation> {
   const given: Record<string, string> = { source: 'explain', ...(input.params ?? {}) };
   for (const secret of SECRET_PARAMS) delete given[secret];
@@ -139,7 +156,11 @@ export async function explainRequest(
     SECRET_PARAMS,
   );
   const { reply, gates } = await api.explain(request, { checkIpLists: input.remoteIp !== undefined });
-  const laidOut = layOutGates(gates, expectedGates(functions.get(input.function), params));
+  const full = options.answer === 'full';
+  const last = outcome(reply);
+  // The function's own gate reports the answer line: the same first words only.
+  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: firstWords(last) } : g));
+  const laidOut = layOutGates(traced, expectedGates(functions.get(input.function), params));
   const decidedBy = laidOut.find((g) => g.status === 'fail');
   return {
     user: input.user,
@@ -147,8 +168,8 @@ export async function explainRequest(
     function: input.function,
     params,
     filledIn,
-    allowed: outcome(reply).result !== 'ERROR',
-    answer: replyText(reply),
+    allowed: last.result !== 'ERROR',
+    answer: full ? replyText(reply) : firstWords(last),
     gates: laidOut,
     ...(decidedBy ? { decidedBy } : {}),
   };

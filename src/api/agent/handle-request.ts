@@ -11,8 +11,9 @@
  */
 import { ApiScope } from '../../access/api-scope.js';
 import { credentialFailureWords } from '../../access/auth-explained.js';
-import type { Authenticator } from '../../access/authenticate.js';
-import { lockWindowStart } from '../../access/lockout.js';
+import type { AuthFailure, Authenticator } from '../../access/authenticate.js';
+import { recordLoginFailure } from '../../access/lockout.js';
+import { throttledReply } from '../legacy/throttled.js';
 import { GateTrace, type GateResult } from '../../access/gate-trace.js';
 import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
@@ -31,6 +32,7 @@ import { customLine, error, outcome, reply, type Line, type Reply } from '../leg
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import type { AgentCall, AgentFunction } from './agent-function.js';
+import { agentScopeLine } from './functions/shared.js';
 import { filterParams, type FilteredParams } from './input-filters.js';
 import { VICIDIAL_BUILD, VICIDIAL_VERSION } from './version.js';
 
@@ -77,8 +79,8 @@ class ExplainRollback extends Error {}
 interface Refusal {
   readonly reply: Reply;
   readonly agentUser: string;
-  /** A failed login to count against the lockout, in the audit's transaction. */
-  readonly failedLogin?: boolean;
+  /** A failed login to book against the lockout, in the audit's transaction. */
+  readonly failure?: AuthFailure;
 }
 
 export class AgentApi {
@@ -101,7 +103,6 @@ export class AgentApi {
     const settings = await this.deps.settings.current();
     const p = filterParams(request.params, settings.useNonLatin);
     const fn = p.function ?? '';
-    const user = p.user ?? '';
 
     if (fn === 'version') {
       trace.pass('function', 'version answers without authentication');
@@ -118,7 +119,7 @@ export class AgentApi {
 
     const refused = await this.gatesBeforeFunction(request, p, settings, now, mode);
     if ('reply' in refused) {
-      return this.answer(mode, request, p, refused.reply, refused.agentUser, now, refused.failedLogin ? user : undefined);
+      return this.answer(mode, request, p, refused.reply, refused.agentUser, now, refused.failure);
     }
     const { account } = refused;
 
@@ -154,6 +155,11 @@ export class AgentApi {
       skipPassword: mode.explain,
       skipIpLists: mode.skipIpLists,
     });
+    if (!auth.ok && auth.reason === 'THROTTLED') {
+      const words = credentialFailureWords('THROTTLED', user);
+      trace.fail(words.gate, words.detail, words.fix, words.setting);
+      return { reply: throttledReply(auth, user), agentUser };
+    }
     // explain knows no password, so only the user's length is tested there.
     const short = user.length < 2 || (!mode.explain && pass.length < 2);
     const apiAccess = auth.ok && auth.account.profile.apiAccess;
@@ -169,7 +175,7 @@ export class AgentApi {
           auditDetail: `${user}|${reason}|`,
         },
         agentUser,
-        failedLogin: !auth.ok && auth.counted,
+        ...(!auth.ok ? { failure: auth } : {}),
       };
     }
     trace.pass('credentials', this.credentialsPassed(mode, user));
@@ -341,7 +347,7 @@ export class AgentApi {
       );
       return {
         agentUser,
-        refusal: error('agent_user is in a campaign not allowed for this user', [agentUser, agent.campaignId, apiUser]),
+        refusal: agentScopeLine(agentUser, apiUser),
       };
     }
     trace.pass('agent_scope', scope.restricted ? `API List Restrict: ${scope.describe()}` : 'API List Restrict is off', 'vicidial_users.api_list_restrict');
@@ -369,11 +375,11 @@ export class AgentApi {
     result: Reply,
     agentUser: string,
     now: Date,
-    failedLoginOf?: string,
+    failure?: AuthFailure,
   ): Promise<Reply> {
     if (mode.explain) return result;
     await this.deps.runner.run(async (unit) => {
-      if (failedLoginOf) await unit.store.users.recordFailedLogin(failedLoginOf, request.remoteIp, now, lockWindowStart(now));
+      if (failure) await recordLoginFailure(unit.store, failure, { user: p.user ?? '', ip: request.remoteIp }, now);
       await this.deps.audit.record(unit, auditEntry(request, p, result, agentUser));
     }, now);
     return result;

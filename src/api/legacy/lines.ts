@@ -36,6 +36,8 @@ export interface Reply {
   /** Lines in the order they are sent; the last one is the outcome. */
   readonly lines: readonly Line[];
   readonly httpStatus?: number;
+  /** HTTP headers of this reply (Retry-After of a throttled login, call_dispo_report's CSV download). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** vicidial_api_log.value when the function rewrote it (external_status, recording). */
   readonly auditValue?: string;
   /** vicidial_api_log.data (function specific, often the epoch). */

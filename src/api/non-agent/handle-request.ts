@@ -8,7 +8,7 @@
 import { ApiScope } from '../../access/api-scope.js';
 import type { AuthFailure, Authenticator, LoginPolicy } from '../../access/authenticate.js';
 import type { CredentialCache } from '../../access/credential-cache.js';
-import { lockWindowStart } from '../../access/lockout.js';
+import { recordLoginFailure } from '../../access/lockout.js';
 import type { Passwords } from '../../access/passwords.js';
 import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
@@ -21,6 +21,7 @@ import type { FailureCodes } from '../../store/repositories/users.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
 import { customLine, type Line } from '../legacy/lines.js';
+import { throttledReply } from '../legacy/throttled.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
@@ -36,8 +37,8 @@ const COFFEE = new Set(['coffee', 'start_coffee', 'make_coffee', 'brew_coffee'])
 export const NON_AGENT_LOGIN: LoginPolicy = { minLevel: 7, countLowLevel: false };
 const FAILURE_CODES: FailureCodes = { bad: 'aBAD', lock: 'aLOCK' };
 
-/** The functions API List Restrict applies to (spec §3.5). */
-const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search']);
+/** The functions API List Restrict applies to (spec §3.5, and lead_status_search, which VICIdial's matrix also restricts). */
+const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search', 'lead_status_search']);
 
 /** The fixed stand-in for the password VICIdial echoes in its login failure line. */
 export const PASSWORD_PLACEHOLDER = '***';
@@ -157,6 +158,7 @@ export class NonAgentApi {
    */
   private async loginFailed(request: LegacyRequest, p: FilteredParams, failure: AuthFailure, now: Date): Promise<NonAgentReply> {
     const user = p.user ?? '';
+    if (failure.reason === 'THROTTLED') return this.answer(request, p, throttledReply(failure, user), now);
     let failureLine: Line;
     if (failure.reason === 'LOCK')
       failureLine = t1('ERROR', 'Too many login attempts, try again in 15 minutes', [user, 'LOCK', '']);
@@ -165,7 +167,7 @@ export class NonAgentApi {
     else failureLine = t1('ERROR', 'Login incorrect, please try again', [user, PASSWORD_PLACEHOLDER, 'BAD', '']);
     const failed: NonAgentReply = { lines: [failureLine], auditDetail: `${user}|${failure.reason}|` };
     await this.deps.runner.run(async (unit) => {
-      if (failure.counted) await unit.store.users.recordFailedLogin(user, request.remoteIp, now, lockWindowStart(now), FAILURE_CODES);
+      if (failure.counted) await recordLoginFailure(unit.store, failure, { user, ip: request.remoteIp }, now, FAILURE_CODES);
       else if (failure.reason === 'IPBLOCK') await unit.store.users.recordLoginProblem(user, 'IPBLOCK', 'aIPBLOCK');
       await this.deps.audit.record(unit, auditEntry(request, p, failed, p.agent_user ?? ''));
     }, now);

@@ -61,6 +61,8 @@ function buildFilters(nonLatin: boolean): Record<string, Filter> {
     ],
     k('\\-_0-9L'),
   );
+  // Only update_user's USER DOES NOT EXIST line prints it, as VICIdial does.
+  assign(['server_ip'], k('\\-.:_0-9L'));
   assign(['group_id', 'dialable_count', 'custom_fields_add', 'custom_fields_update', 'custom_fields_delete'], k('_0-9L'));
   assign(['users', 'categories'], k('\\-,_0-9L'));
   assign(['statuses'], k('\\- .,_0-9L'));

@@ -36,10 +36,8 @@ export interface NonAgentCall {
   forgetCredentials(user: string): void;
 }
 
-/** A reply that may carry its own HTTP headers (call_dispo_report's CSV download). */
-export interface NonAgentReply extends Reply {
-  readonly headers?: Readonly<Record<string, string>>;
-}
+/** A non-agent reply (it may carry its own HTTP headers: call_dispo_report's CSV download). */
+export type NonAgentReply = Reply;
 
 export interface NonAgentFunction {
   readonly name: string;

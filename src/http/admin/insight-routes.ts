@@ -1,19 +1,22 @@
 /**
  * What the console shows rather than edits: its catalog (/meta), the
  * permission matrix, the API audit log (JSON pages and CSV), explain, the
- * least-privilege advisor and the admin change log.
+ * least-privilege advisor and the admin change log — each kept to what the
+ * administrator's user group may administer (admin/admin-scope.ts).
  */
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { advise } from '../../admin/advisor.js';
-import { AdminError, notFound } from '../../admin/admin-error.js';
+import { AdminError } from '../../admin/admin-error.js';
 import { auditCsvLine, csvLine, CSV_HEADER, shownAuditRow } from '../../admin/audit-csv.js';
 import { FLAG_HELP, functionChoices, PERMISSION_FLAGS } from '../../admin/catalog.js';
 import { permissionMatrix } from '../../admin/permission-matrix.js';
 import { formatFunctions } from '../../admin/schemas.js';
 import { UserAdmin } from '../../admin/user-admin.js';
-import { explainRequest } from '../../api/agent/explain.js';
+import { explainRequest, type Explanation, type ExplainInput } from '../../api/agent/explain.js';
+import { groupsWithin, outOfReach, requireUsersWithin } from '../../admin/admin-scope.js';
+import type { Actor } from '../../admin/change-log.js';
 import type { Services } from '../../app/services.js';
 import { columnChoices } from '../../store/repositories/admin-records.js';
 import type { AuditFilter, AuditRow } from '../../store/repositories/audit-search.js';
@@ -60,6 +63,30 @@ const DAY = 24 * 60 * 60 * 1000;
 export function registerInsightRoutes(app: FastifyInstance, services: Services): void {
   const users = new UserAdmin(services);
 
+  /**
+   * Explain for the console: the answer's first words only, and a row in the
+   * admin change log — where an administrator reviewing what other
+   * administrators did looks, by who, from where and when. (The API audit
+   * trail would count it as the API user's own call, in the advisor and the
+   * matrix's last use.)
+   */
+  async function explained(actor: Actor, input: ExplainInput): Promise<Explanation> {
+    const explanation = await explainRequest(services.agentApi, services.agentFunctions, input);
+    const verdict = explanation.allowed ? 'allowed' : `refused at ${explanation.decidedBy?.gate ?? 'function_checks'}`;
+    await services.store.adminLog.insert({
+      user: actor.user,
+      ip: actor.ip,
+      section: 'EXPLAIN',
+      type: 'OTHER',
+      recordId: input.user,
+      code: 'ADMIN CONSOLE EXPLAIN',
+      description: `explained ${explanation.function} by API user ${input.user} on agent ${explanation.agentUser || '(none)'}: ${verdict}`,
+      notes: JSON.stringify({ params: explanation.params, answer: explanation.answer }),
+      now: services.clock.now(),
+    });
+    return explanation;
+  }
+
   app.get(
     '/api/v2/admin/meta',
     adminRoute(services, async ({ actor }) => ({
@@ -82,13 +109,13 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
     })),
   );
 
-  app.get('/api/v2/admin/matrix', adminRoute(services, async () => permissionMatrix(services.store)));
+  app.get('/api/v2/admin/matrix', adminRoute(services, async ({ actor }) => permissionMatrix(services.store, groupsWithin(actor.scope))));
 
   app.get(
     '/api/v2/admin/audit',
-    adminRoute(services, async ({ request }) => {
+    adminRoute(services, async ({ actor, request }) => {
       const { limit, ...filter } = parse(auditQuery, request.query);
-      const rows = await services.store.auditSearch.search(filter, limit + 1);
+      const rows = await services.store.auditSearch.search({ ...filter, usersInGroups: groupsWithin(actor.scope) }, limit + 1);
       const page = rows.slice(0, limit);
       return { rows: page.map(shownAuditRow), next: rows.length > limit ? page[page.length - 1]!.apiId : null };
     }),
@@ -97,8 +124,9 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
   // Streamed page by page, so an export of a large log neither waits nor fills memory.
   app.get(
     '/api/v2/admin/audit.csv',
-    adminRoute(services, async ({ request, reply }) => {
-      const { limit: _limit, ...filter } = parse(auditQuery, request.query);
+    adminRoute(services, async ({ actor, request, reply }) => {
+      const { limit: _limit, ...query } = parse(auditQuery, request.query);
+      const filter = { ...query, usersInGroups: groupsWithin(actor.scope) };
       async function* lines() {
         yield csvLine(CSV_HEADER);
         let before: number | undefined = filter.before;
@@ -118,20 +146,24 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
 
   app.post(
     '/api/v2/admin/explain',
-    adminRoute(services, async ({ request }) => explainRequest(services.agentApi, services.agentFunctions, parse(explainBody, request.body))),
+    adminRoute(services, async ({ actor, request }) => {
+      const input = parse(explainBody, request.body);
+      await requireUsersWithin(services.store, actor.scope, [input.user, input.agentUser]);
+      return explained(actor, input);
+    }),
   );
 
   // A logged request, explained as it was sent: its own parameters and address.
   app.get(
     '/api/v2/admin/audit/:apiId/explain',
-    adminRoute(services, async ({ request }) => {
+    adminRoute(services, async ({ actor, request }) => {
       const { apiId } = parse(z.object({ apiId: z.coerce.number().int().positive() }), request.params);
-      const row = await services.store.auditSearch.find(apiId);
-      if (!row) throw notFound(`Audit row ${apiId}`);
+      const row = await services.store.auditSearch.find(apiId, groupsWithin(actor.scope));
+      if (!row) throw outOfReach(`Audit row ${apiId}`, actor.scope);
       if (row.script !== 'agent') throw new AdminError(400, 'not-agent-api', 'Only agent API requests can be explained.');
       const query = row.url.includes('?') ? row.url.slice(row.url.indexOf('?') + 1) : '';
       const params = Object.fromEntries(new URLSearchParams(query));
-      const explanation = await explainRequest(services.agentApi, services.agentFunctions, {
+      const explanation = await explained(actor, {
         user: row.user,
         agentUser: params.agent_user ?? row.agentUser,
         function: row.function,
@@ -150,8 +182,9 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
 
   app.get(
     '/api/v2/admin/advisor/:user',
-    adminRoute(services, async ({ request }) => {
+    adminRoute(services, async ({ actor, request }) => {
       const { user } = parse(z.object({ user: z.string().min(1).max(20) }), request.params);
+      await requireUsersWithin(services.store, actor.scope, [user]);
       const p = period(parse(adviceQuery, request.query));
       return advise(services.store, user, p.from, p.to, p.previewFrom);
     }),
@@ -162,6 +195,7 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
     adminRoute(services, async ({ actor, request }) => {
       const { user } = parse(z.object({ user: z.string().min(1).max(20) }), request.params);
       const body = parse(adviceQuery.extend({ version: z.string().min(1, 'send the version you reviewed') }).strict(), request.body);
+      await requireUsersWithin(services.store, actor.scope, [user]);
       const p = period(body);
       const advice = await advise(services.store, user, p.from, p.to, p.from);
       if (advice.proposed.length === 0)
@@ -177,9 +211,10 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
 
   app.get(
     '/api/v2/admin/changes',
-    adminRoute(services, async ({ request }) => {
+    adminRoute(services, async ({ actor, request }) => {
       const q = parse(z.object({ section: text(30), recordId: text(50), before: z.coerce.number().int().positive().optional() }), request.query);
-      return { changes: await services.store.adminLog.list(q, 100) };
+      // Changes made by administrators of the groups this one may administer.
+      return { changes: await services.store.adminLog.list({ ...q, byUsersInGroups: groupsWithin(actor.scope) }, 100) };
     }),
   );
 }

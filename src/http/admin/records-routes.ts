@@ -24,10 +24,10 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services): 
 
   app.get(
     url,
-    adminRoute(services, async ({ request }) => {
+    adminRoute(services, async ({ actor, request }) => {
       const { section } = parse(sectionParam, request.params);
       const { campaign_id } = parse(z.object({ campaign_id: z.string().max(8).optional() }), request.query);
-      return { records: await records.list(section, campaign_id ? { campaign_id } : undefined) };
+      return { records: await records.list(actor, section, campaign_id ? { campaign_id } : undefined) };
     }),
   );
 

@@ -28,15 +28,15 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
 
   app.get(
     '/api/v2/admin/users',
-    adminRoute(services, async ({ request }) => {
+    adminRoute(services, async ({ actor, request }) => {
       const { search } = parse(z.object({ search: z.string().max(50).optional() }), request.query);
-      return { users: (await users.list(search)).map(listed) };
+      return { users: (await users.list(actor, search)).map(listed) };
     }),
   );
 
   app.get(
     '/api/v2/admin/users/:user',
-    adminRoute(services, async ({ request }) => users.get(parse(userParam, request.params).user)),
+    adminRoute(services, async ({ actor, request }) => users.get(actor, parse(userParam, request.params).user)),
   );
 
   app.post(

@@ -4,7 +4,9 @@
  * description of the change — never SQL, never a secret.
  */
 import { sqlDateTime } from '../../domain/clock.js';
+import { sql } from 'kysely';
 import { fitRow } from '../schema/fit-row.js';
+import { usersOfGroups } from './audit-search.js';
 import type { Executor } from './executor.js';
 
 export interface AdminLogEntry {
@@ -55,8 +57,10 @@ export class AdminLogRepository {
       .execute();
   }
 
-  async list(filter: { section?: string; recordId?: string; before?: number }, limit: number): Promise<AdminLogRow[]> {
+  /** `byUsersInGroups`: only changes made by users of these groups (an administrator's reach). */
+  async list(filter: { section?: string; recordId?: string; before?: number; byUsersInGroups?: readonly string[] | undefined }, limit: number): Promise<AdminLogRow[]> {
     let q = this.db.selectFrom('vicidial_admin_log').selectAll();
+    if (filter.byUsersInGroups) q = q.where(sql<boolean>`${sql.ref('user')} in (${usersOfGroups(filter.byUsersInGroups)})`);
     if (filter.section) q = q.where('event_section', '=', filter.section);
     if (filter.recordId) q = q.where('record_id', '=', filter.recordId);
     if (filter.before) q = q.where('admin_log_id', '<', filter.before);

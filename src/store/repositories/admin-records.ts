@@ -93,9 +93,17 @@ export class AdminRecordsRepository {
     private readonly dialect: SqlDialect,
   ) {}
 
-  async list(kindName: RecordKindName, options: { search?: string; where?: RecordKey; limit?: number } = {}): Promise<VersionedRecord[]> {
+  /** `within`: column → the values it may hold ('' also admits NULL); an administrator's reach. */
+  async list(
+    kindName: RecordKindName,
+    options: { search?: string; where?: RecordKey; within?: Readonly<Record<string, readonly string[]>>; limit?: number } = {},
+  ): Promise<VersionedRecord[]> {
     const kind = KINDS[kindName];
     const conditions: RawBuilder<unknown>[] = Object.entries(options.where ?? {}).map(([c, v]) => sql`${sql.ref(c)} = ${v}`);
+    for (const [c, values] of Object.entries(options.within ?? {})) {
+      const orNull = values.includes('') ? sql` OR ${sql.ref(c)} IS NULL` : sql``;
+      conditions.push(values.length === 0 ? sql`1 = 0` : sql`(${sql.ref(c)} IN (${sql.join([...values])})${orNull})`);
+    }
     if (options.search && kind.search) {
       // '!' escapes: a backslash literal reads differently in MySQL and SQLite.
       // lower() on both sides: SQLite's LIKE ignores case, a binary collation on MySQL would not.

@@ -18,6 +18,11 @@ export interface AuditFilter {
   readonly to?: Date | undefined;
   /** Only rows older than this api_id (the cursor of the previous page). */
   readonly before?: number | undefined;
+  /**
+   * An administrator's reach: only rows whose API user, and agent user when
+   * there is one, belong to these user groups ('' also admits none).
+   */
+  readonly usersInGroups?: readonly string[] | undefined;
 }
 
 export interface AuditRow {
@@ -54,6 +59,13 @@ export const PERMISSION_REASON = 'auth USER DOES NOT HAVE PERMISSION TO USE THIS
 /** Reasons of refusals before the function is reached (permissions.md §1). */
 const NOT_ADMITTED = [PERMISSION_REASON, 'Invalid Username/Password', 'Invalid Source', 'System API NOT ACTIVE', 'function not valid'];
 
+/** SELECT user FROM vicidial_users of these groups ('' also admits NULL); nobody for no groups. */
+export function usersOfGroups(groups: readonly string[]) {
+  if (groups.length === 0) return sql`select user from vicidial_users where 1 = 0`;
+  const orNull = groups.includes('') ? sql` or user_group is null` : sql``;
+  return sql`select ${sql.ref('user')} from vicidial_users where user_group in (${sql.join([...groups])})${orNull}`;
+}
+
 export class AuditSearchRepository {
   constructor(private readonly db: Executor) {}
 
@@ -86,6 +98,11 @@ export class AuditSearchRepository {
     if (filter.from) q = q.where('l.api_date', '>=', sqlDateTime(filter.from));
     if (filter.to) q = q.where('l.api_date', '<=', sqlDateTime(filter.to));
     if (filter.before) q = q.where('l.api_id', '<', filter.before);
+    if (filter.usersInGroups) {
+      const users = usersOfGroups(filter.usersInGroups);
+      const [user, agent] = [sql.ref('l.user'), sql.ref('l.agent_user')];
+      q = q.where(sql<boolean>`${user} in (${users}) and (${agent} = '' or ${agent} is null or ${agent} in (${users}))`);
+    }
     const rows = await q.orderBy('l.api_id', 'desc').limit(limit).execute();
     return rows.map((r) => ({
       apiId: Number(r.api_id),
@@ -105,8 +122,8 @@ export class AuditSearchRepository {
     }));
   }
 
-  async find(apiId: number): Promise<AuditRow | undefined> {
-    return (await this.search({ before: apiId + 1 }, 1)).find((r) => r.apiId === apiId);
+  async find(apiId: number, usersInGroups?: readonly string[]): Promise<AuditRow | undefined> {
+    return (await this.search({ before: apiId + 1, usersInGroups }, 1)).find((r) => r.apiId === apiId);
   }
 
   /** Each function an API user called in the period, with how it went. */

@@ -241,15 +241,28 @@ export class ReportsRepository {
   }
 
   /** Leads with a call of `status` on `date` (or by lead id), outbound then inbound, newest first (lead_status_search). */
-  async leadsWithCalls(filter: { status?: string; date?: string; leadId?: number; campaigns?: readonly string[] }): Promise<number[]> {
+  /**
+   * Leads with a call matching the filter: outbound calls first, then inbound
+   * ones not found already, newest lead first, 1000 of each. `campaigns`
+   * limits the outbound calls, `inboundQueues` the in-groups of inbound ones
+   * (each: undefined for all).
+   */
+  async leadsWithCalls(filter: {
+    status?: string;
+    date?: string;
+    leadId?: number;
+    campaigns?: readonly string[];
+    inboundQueues?: readonly string[];
+  }): Promise<number[]> {
     const found: number[] = [];
     for (const table of ['vicidial_log', 'vicidial_closer_log'] as const) {
       let q = this.db.selectFrom(table).select('lead_id').distinct();
       if (filter.leadId !== undefined) q = q.where('lead_id', '=', filter.leadId);
       else q = q.where('status', '=', filter.status ?? '').where('call_date', '>=', `${filter.date} 00:00:00`).where('call_date', '<=', `${filter.date} 23:59:59`);
-      if (table === 'vicidial_log' && filter.campaigns) {
-        if (filter.campaigns.length === 0) continue;
-        q = q.where('campaign_id', 'in', filter.campaigns);
+      const scope = table === 'vicidial_log' ? filter.campaigns : filter.inboundQueues;
+      if (scope) {
+        if (scope.length === 0) continue;
+        q = q.where('campaign_id', 'in', scope);
       }
       if (found.length > 0) q = q.where('lead_id', 'not in', found);
       const rows = await q.orderBy('lead_id', 'desc').limit(1000).execute();

@@ -170,10 +170,52 @@ export class UsersRepository {
   }
 
   /**
-   * Count one failed login in a single atomic UPDATE, so fifty attempts
-   * arriving together are counted exactly: the tenth failure stamps
-   * last_login_date and starts a 15-minute lock; failures during a lock only
-   * raise the daily counter; the first failure after a lock starts over at 1.
+   * Reserve one login attempt before its password is checked: one atomic
+   * UPDATE that counts the attempt as a failure in advance, and only while
+   * the account is not locked. False when it is locked, so no attempt is ever
+   * verified once ten failures are counted, however many arrive at once and
+   * on however many nodes (the database is what they share). The tenth
+   * reservation stamps last_login_date, which starts the 15-minute lock; the
+   * first after a lock has passed starts over at 1. A success gives its
+   * reservation back (releaseLoginAttempt); a failure keeps it
+   * (recordFailedLogin with reserved).
+   *
+   * last_login_date is assigned first: MySQL evaluates SET left to right with
+   * updated values, SQLite with old ones, and this order reads the same in both.
+   */
+  async claimLoginAttempt(user: string, now: Date, lockSince: Date): Promise<boolean> {
+    const lockCut = sqlDateTime(lockSince);
+    const result = await this.db
+      .updateTable('vicidial_users')
+      .set({
+        last_login_date: sql`CASE WHEN failed_login_count = 9 THEN ${sqlDateTime(now)} ELSE last_login_date END`,
+        failed_login_count: sql`CASE WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
+      })
+      .where('user', '=', user)
+      .where((eb) => eb.or([eb('failed_login_count', '<', 10), eb('last_login_date', 'is', null), eb('last_login_date', '<=', lockCut)]))
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
+  /** A reserved attempt whose password proved right: it was no failure. */
+  async releaseLoginAttempt(user: string): Promise<void> {
+    await this.db
+      .updateTable('vicidial_users')
+      .set({ failed_login_count: sql`failed_login_count - 1` })
+      .where('user', '=', user)
+      .where('failed_login_count', '>', 0)
+      .execute();
+  }
+
+  /**
+   * Book one failed login in a single atomic UPDATE, so fifty attempts
+   * arriving together are counted exactly. Without a reservation it counts
+   * the failure itself: the tenth stamps last_login_date and starts a
+   * 15-minute lock; failures during a lock only raise the daily counter; the
+   * first failure after a lock starts over at 1. With one (`reserved`, see
+   * claimLoginAttempt) the count is already raised: only the day's counters,
+   * the address and the type are written — and a LOCK already recorded
+   * during the lock is not overwritten by a BAD that finishes later.
    *
    * MySQL evaluates SET left to right with the values already assigned,
    * SQLite with the old ones: the columns the lock test reads are assigned
@@ -185,20 +227,30 @@ export class UsersRepository {
     now: Date,
     lockSince: Date,
     codes: FailureCodes = AGENT_API_FAILURE_CODES,
+    reserved = false,
   ): Promise<FailedLoginOutcome | undefined> {
     const stamp = sqlDateTime(now);
     const lockCut = sqlDateTime(lockSince);
     const locked = sql<boolean>`(failed_login_count >= 10 AND last_login_date > ${lockCut})`;
     const result = await this.db
       .updateTable('vicidial_users')
-      .set({
-        failed_login_count_today: sql`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
-        failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
-        failed_last_ip_today: ip.slice(0, 50),
-        failed_last_type_today: sql`CASE WHEN ${locked} THEN ${codes.lock} ELSE ${codes.bad} END`,
-        last_login_date: sql`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
-        failed_login_count: sql`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
-      })
+      .set(
+        reserved
+          ? {
+              failed_login_count_today: sql`failed_login_count_today + 1`,
+              failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
+              failed_last_ip_today: ip.slice(0, 50),
+              failed_last_type_today: sql`CASE WHEN ${locked} AND failed_last_type_today = ${codes.lock} THEN ${codes.lock} ELSE ${codes.bad} END`,
+            }
+          : {
+              failed_login_count_today: sql`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
+              failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
+              failed_last_ip_today: ip.slice(0, 50),
+              failed_last_type_today: sql`CASE WHEN ${locked} THEN ${codes.lock} ELSE ${codes.bad} END`,
+              last_login_date: sql`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
+              failed_login_count: sql`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
+            },
+      )
       .where('user', '=', user)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
@@ -308,6 +360,12 @@ export class UsersRepository {
         apiIpList: row.api_ip_list,
       }
     );
+  }
+
+  /** agent_choose_ingroups: may the agent pick its in-groups at login? */
+  async choosesIngroups(user: string): Promise<boolean> {
+    const row = await this.db.selectFrom('vicidial_users').select('agent_choose_ingroups').where('user', '=', user).executeTakeFirst();
+    return row?.agent_choose_ingroups !== '0';
   }
 
   async insertGroup(row: Insertable<Database['vicidial_user_groups']>): Promise<void> {

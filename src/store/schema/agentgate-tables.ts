@@ -14,3 +14,20 @@ export const agentgateUserPasswords = table('agentgate_user_passwords', {
   created_at: c.datetime().notNull(),
   changed_at: c.datetime(),
 });
+
+/**
+ * The open screen sessions (agent screen, admin console), so that logging out
+ * ends a session on every node at once. The cookie holds a random id; only
+ * its SHA-256 digest is stored, so the table gives nobody a usable cookie.
+ */
+export const agentgateWebSessions = table(
+  'agentgate_web_sessions',
+  {
+    session_digest: c.varchar(64).primaryKey(),
+    user: c.varchar(20).notNull(),
+    screen: c.varchar(10).notNull(),
+    created_at: c.datetime().notNull(),
+    expires_at: c.datetime().notNull(),
+  },
+  { indexes: [{ name: 'agentgate_web_sessions_user', columns: ['user'] }] },
+);

@@ -42,6 +42,7 @@ export const tables = {
   vicidial_webservers: live.vicidialWebservers,
   vicidial_urls: live.vicidialUrls,
   agentgate_user_passwords: agentgate.agentgateUserPasswords,
+  agentgate_web_sessions: agentgate.agentgateWebSessions,
   vicidial_log: calls.vicidialLog,
   vicidial_closer_log: calls.vicidialCloserLog,
   vicidial_agent_log: calls.vicidialAgentLog,

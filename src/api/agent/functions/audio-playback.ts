@@ -11,6 +11,7 @@ import type { AgentFunction } from '../agent-function.js';
 import { hasTarget } from './shared.js';
 
 const STAGES = new Set<string>(['PLAY', 'STOP', 'PAUSE', 'RESUME', 'RESTART']);
+const isPlaybackStage = (stage: string): stage is PlaybackStage => STAGES.has(stage);
 /** The dialplan context of the session's server (servers.ext_context; VICIdial's default). */
 const CONTEXT = 'default';
 
@@ -46,8 +47,8 @@ export const audioPlayback: AgentFunction = {
   deniedLayout: 'value',
   validate(p) {
     const stage = p.stage ?? '';
-    // api.php lets any other 4-character stage through and answers SUCCESS doing nothing; refused here.
-    if ((!p.value && stage === 'PLAY') || stage.length < 4 || !STAGES.has(stage) || !hasTarget(p, 1, 2))
+    // An unknown stage of 4 characters or more passes here, as in api.php; run() refuses it.
+    if ((!p.value && stage === 'PLAY') || stage.length < 4 || !hasTarget(p, 1, 2))
       return error('audio_playback not valid', [p.value ?? '', stage, p.agent_user ?? '']);
     return undefined;
   },
@@ -55,7 +56,7 @@ export const audioPlayback: AgentFunction = {
   altUserNotFound: (p) => error('no user found', [p.stage ?? '', p.alt_user ?? '']),
   async run(call) {
     const { p, unit, agent, agentUser } = call;
-    const stage = (p.stage ?? '') as PlaybackStage;
+    const stage = p.stage ?? '';
     const file = p.value ?? '';
     const override = p.dial_override ?? '';
     const { confExten, serverIp } = agent;
@@ -68,8 +69,11 @@ export const audioPlayback: AgentFunction = {
       await unit.store.telephony.insertManagerCommand(playbackCommand('STOP', '', confExten, serverIp, current.channel, unit.now), unit.now);
       lines.push(notice('audio_playback previous playback stopped', [stage, override, agentUser]));
     }
+    // Checked before the stage itself, as api.php does: an unknown stage with nothing playing gets this line too.
     if (stage !== 'PLAY' && !current)
       return { lines: [error('audio_playback error - no audio playing in agent session', [confExten, serverIp, stage, agentUser])] };
+    // api.php answers SUCCESS to an unknown stage while audio plays, and does nothing; refused here.
+    if (!isPlaybackStage(stage)) return { lines: [error('audio_playback not valid', [file, stage, agentUser])] };
     await unit.store.telephony.insertManagerCommand(playbackCommand(stage, file, confExten, serverIp, current?.channel ?? '', unit.now), unit.now);
     await call.telephony.playback(unit, agent, stage, file);
     return { lines: [...lines, success('audio_playback function sent', [file, stage, agentUser])], auditData: String(call.epoch) };

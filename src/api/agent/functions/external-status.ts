@@ -3,9 +3,10 @@
  * with an optional scheduled callback and QueueMetrics code. Applied at once
  * during the disposition step, else as soon as the call ends.
  */
+import { statusCommand, type StatusCommand } from '../../../sessions/command-values.js';
 import { success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, notValid, relayable } from './shared.js';
+import { hasTarget, notValid, relayable, screenLeadRefusal } from './shared.js';
 
 export const externalStatus: AgentFunction = {
   name: 'external_status',
@@ -19,18 +20,19 @@ export const externalStatus: AgentFunction = {
   },
   async run(call) {
     const { p, unit, agent } = call;
+    // A disposition changes the lead: with API List Restrict it must be in an allowed list.
+    const scoped = await screenLeadRefusal(call, agent.leadId);
+    if (scoped) return { lines: [scoped] };
     const status = p.value ?? '';
     const when = p.callback_datetime ?? '';
     const qm = p.qm_dispo_code ?? '';
-    let composed = status;
+    let callback: StatusCommand['callback'];
     if (when.length > 12 && (await unit.store.campaigns.isCallbackStatus(status, agent.campaignId))) {
       const rawType = p.callback_type ?? '';
       const type = rawType.length < 4 ? 'ANYONE' : rawType;
-      const comments = Array.from(p.callback_comments ?? '').slice(0, 200).join('');
-      composed = `${status}!${when}!${type}!${comments}!${qm}`;
-    } else if (qm) {
-      composed = `${status}!!!!${qm}`;
+      callback = { at: when, type, comments: Array.from(p.callback_comments ?? '').slice(0, 200).join('') };
     }
+    const composed = statusCommand(callback ? { status, callback, qmCode: qm } : { status, qmCode: qm });
     await call.commands.status(unit, agent, composed);
     return { lines: [success('external_status function set', [composed, call.agentUser])], auditValue: composed };
   },

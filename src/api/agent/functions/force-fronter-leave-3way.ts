@@ -13,17 +13,9 @@ export const forceFronterLeave3way: AgentFunction = {
     const fronter = await findFronter(call);
     if ('result' in fronter) return reply(fronter);
     const { unit } = call;
-    const written = await call.commands.write(
-      unit,
-      fronter,
-      { transferConf: ['LEAVE_3WAY_CALL', '', '', 'NO', '', '', '', call.epoch].join('---') },
-      'api-fronter-leave-3way',
-    );
-    // The fronter's screen leaves the conference, then clears the column.
-    if (await call.telephony.transfer(unit, written, { kind: 'leave-3way' })) {
-      const after = await unit.store.liveAgents.find(fronter.user);
-      if (after) await call.commands.write(unit, after, { transferConf: '' }, 'api-fronter-left');
-    }
+    const written = await call.commands.transfer(unit, fronter, { action: 'LEAVE_3WAY_CALL', epoch: call.epoch });
+    // The fronter's screen leaves the conference.
+    await call.telephony.transfer(unit, written, { kind: 'leave-3way' });
     // No newline; the log keeps the whole text as its reason, as api.php does.
     const text = `SUCCESS: force_fronter_leave_3way SENT - ${fronter.user}`;
     return reply(customLine('SUCCESS', text, text));

@@ -33,9 +33,10 @@ export async function findFronter(call: AgentCall): Promise<LiveAgent | Line> {
   if (!(leadId > 0)) return error('agent_user is not on a phone call', [agentUser]);
   const [fronter] = await unit.store.liveAgents.othersOnLead(leadId, agentUser);
   if (!fronter) return error('no fronter found', [agentUser]);
+  // A fronter outside the API user's campaigns is one it cannot see: its user and campaign stay unsaid.
   if (!call.scope.allowsCampaign(fronter.campaignId)) {
     call.trace.fail('agent_scope', `the fronter ${fronter.user} is in ${fronter.campaignId}, not allowed to ${call.apiUser.user}`);
-    return error('agent_user is in a campaign not allowed for this user', [fronter.user, fronter.campaignId, call.apiUser.user]);
+    return error('no fronter found', [agentUser]);
   }
   return fronter;
 }

@@ -21,11 +21,9 @@ export const parkCall: AgentFunction = {
     const { unit, agent, agentUser } = call;
     const value = call.p.value ?? '';
     if (agent.leadId < 1) return reply(error('agent_user does not have a lead on their screen', [agentUser]));
-    const written = await call.commands.write(unit, agent, { park: value }, 'api-park-command');
-    // The screen acts on the exact names only; the manager command that does it clears the column.
-    const exact = (PARK_ACTIONS as readonly string[]).includes(value);
-    if (exact && (await call.telephony.park(unit, written, value as ParkAction)))
-      await call.commands.write(unit, written, { park: '' }, 'api-park-done');
+    const written = await call.commands.park(unit, agent, value);
+    // The screen acts on the exact names only.
+    if ((PARK_ACTIONS as readonly string[]).includes(value)) await call.telephony.park(unit, written, value as ParkAction);
     return reply(success('park_call function set', [value, agentUser]));
   },
 };

@@ -1,7 +1,7 @@
 /** preview_dial_action (agent-api.md §8.8): skip or dial the lead an agent is previewing. */
 import { error, success, type Line, type Reply } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { hasTarget, manualDialRefusal, notValid } from './shared.js';
+import { hasTarget, manualDialRefusal, notValid, screenLeadRefusal } from './shared.js';
 
 const ACTIONS = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
 const actionOf = (value: string | undefined) => (value ?? '').replace(/[^A-Z0-9]/g, '');
@@ -38,6 +38,8 @@ export const previewDialAction: AgentFunction = {
     }
     const manual = await manualDialRefusal(call);
     if (manual) return reply(manual);
+    const scoped = await screenLeadRefusal(call, agent.previewLeadId || agent.leadId);
+    if (scoped) return reply(scoped);
     await call.commands.previewAction(unit, agent, value);
     return { ...reply(success('preview_dial_action function set', [value, agentUser, value])), auditData: value };
   },

@@ -2,11 +2,12 @@
  * ra_call_control (agent-api.md §8.16): take a remote agent's call away —
  * hang it up, or send it to an extension or an in-group — and free the agent
  * at once. agentgate requires the call to be agent_user's own (permissions.md
- * §10 #18): api.php acts on any live call named by value.
+ * §10 #18): api.php acts on any live call named by value. With API List
+ * Restrict, the call's lead must be in an allowed list.
  */
 import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { notValid } from './shared.js';
+import { notValid, screenLeadRefusal } from './shared.js';
 
 const STAGES = new Set(['HANGUP', 'EXTENSIONTRANSFER', 'INGROUPTRANSFER']);
 
@@ -22,12 +23,15 @@ export const raCallControl: AgentFunction = {
     const { p, unit, agent, agentUser } = call;
     const value = p.value ?? '';
     const stage = p.stage ?? '';
-    const live = await unit.store.liveAgents.findLiveCall(value);
-    if (!live) return reply(error('no active call found', [value]));
+    // Ownership first: whether someone else's call is live is not this caller's to learn.
     if (agent.call?.callerId !== value) {
       call.trace.fail('call_owner', `call ${value} is not ${agentUser}'s call`, `name one of ${agentUser}'s own calls`);
       return reply(error('call does not belong to agent_user', [agentUser, value]));
     }
+    const live = await unit.store.liveAgents.findLiveCall(value);
+    if (!live) return reply(error('no active call found', [value]));
+    const scoped = await screenLeadRefusal(call, agent.leadId);
+    if (scoped) return reply(scoped);
     if (!STAGES.has(stage)) return reply(error('stage is not valid', [stage]));
     const channel = agent.call.channel;
     const status = p.status || 'RAXFER';

@@ -16,9 +16,8 @@ export const sendDtmf: AgentFunction = {
   },
   async run(call) {
     const value = call.p.value ?? '';
-    // The telephony sends them at once; VICIdial's manager_send then clears external_dtmf.
-    await call.telephony.sendDtmf(call.unit, call.agent, dtmfDigits(value));
-    if (call.agent.commands.dtmf !== '') await call.commands.write(call.unit, call.agent, { dtmf: '' }, 'api-dtmf-sent');
+    const written = await call.commands.dtmf(call.unit, call.agent, value);
+    await call.telephony.sendDtmf(call.unit, written, dtmfDigits(value));
     return reply(success('send_dtmf function set', [value, call.agentUser]));
   },
 };

@@ -2,7 +2,9 @@
  * send_notification (agent-api.md §8.30): queue a message (and confetti) for
  * a user, a user group or a campaign's agents. The campaign and user-group
  * scoping api.php applies always; with API List Restrict, a USER recipient
- * must also be logged into an allowed campaign (agentgate's target rule).
+ * must also be in scope (agentgate's target rule: logged into an allowed
+ * campaign, or, logged out, of a group the API user may see), or it reads as
+ * a user that does not exist.
  */
 import { isSqlDateTime, parseSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
 import { parseSet } from '../../../domain/vicidial-sets.js';
@@ -19,6 +21,12 @@ const TABLE_WORD: Record<RecipientType, string> = {
   CAMPAIGN: 'vicidial_campaigns',
 };
 /* eslint-enable no-restricted-syntax */
+
+/** A USER recipient inside the API user's scope (always, without API List Restrict). */
+async function userInScope(call: AgentCall, recipient: string): Promise<boolean> {
+  const session = await call.unit.store.liveAgents.find(recipient);
+  return call.scope.allowsUser((await call.unit.store.users.find(recipient))?.group ?? '', session?.campaignId);
+}
 
 async function recipientExists(call: AgentCall, type: RecipientType, recipient: string): Promise<boolean> {
   const { store } = call.unit;
@@ -65,7 +73,9 @@ export const sendNotification: AgentFunction = {
 
     if (recipient && !TYPES.includes(type)) {
       let found: RecipientType | undefined;
-      for (const candidate of TYPES) if (!found && (await recipientExists(call, candidate, recipient))) found = candidate;
+      // A user out of scope is not offered as a match: the NOTICE would tell that it exists.
+      for (const candidate of TYPES)
+        if (!found && (await recipientExists(call, candidate, recipient)) && (candidate !== 'USER' || (await userInScope(call, recipient)))) found = candidate;
       const prefix = `Invalid recipient_type (${type}), `;
       if (!found)
         return {
@@ -77,8 +87,8 @@ export const sendNotification: AgentFunction = {
     }
     if (!recipient || !type) return { lines: [error('Missing recipient or recipient_type', [recipient, type])], ...audit };
 
-    if (!(await recipientExists(call, type, recipient)))
-      return { lines: [...lines, error(`${recipient} DOES NOT EXIST in ${TABLE_WORD[type]}`, [value, recipient])], ...audit };
+    const missing = () => ({ lines: [...lines, error(`${recipient} DOES NOT EXIST in ${TABLE_WORD[type]}`, [value, recipient])], ...audit });
+    if (!(await recipientExists(call, type, recipient))) return missing();
     if (type === 'CAMPAIGN' || type === 'USER_GROUP') {
       const apiGroup = await call.apiGroup();
       if (!apiGroup) return { lines: [...lines, error('user_group DOES NOT EXIST', [value, apiUser.group])], ...audit };
@@ -112,18 +122,15 @@ export const sendNotification: AgentFunction = {
       call.trace.pass('recipient_scope', `${apiGroup.group} may notify ${type === 'CAMPAIGN' ? 'campaign' : 'user group'} ${recipient}`);
     }
     if (type === 'USER' && call.scope.restricted) {
-      const target = await unit.store.liveAgents.find(recipient);
-      if (target && !call.scope.allowsCampaign(target.campaignId)) {
+      // A user outside the scope — logged into another campaign, or, logged out, of a group it may not see — is one it cannot find.
+      if (!(await userInScope(call, recipient))) {
         call.trace.fail(
           'agent_scope',
-          `${recipient} is logged into ${target.campaignId}, which is not in ${apiUser.group}'s allowed campaigns (API List Restrict is on)`,
-          `add ${target.campaignId} to ${apiUser.group}'s allowed campaigns, or turn off API List Restrict for ${apiUser.user}`,
-          `vicidial_user_groups.allowed_campaigns (${apiUser.group})`,
+          `${recipient} is logged into a campaign, or of a user group, outside ${apiUser.group}'s scope (API List Restrict is on)`,
+          `turn off API List Restrict for ${apiUser.user}, or widen ${apiUser.group}'s allowed campaigns or viewable groups`,
+          `vicidial_user_groups (${apiUser.group})`,
         );
-        return {
-          lines: [...lines, error('agent_user is in a campaign not allowed for this user', [recipient, target.campaignId, apiUser.user])],
-          ...audit,
-        };
+        return missing();
       }
     }
 

@@ -47,7 +47,15 @@ async function listOutOfScope(call: AgentCall, listId: number): Promise<{ detail
   };
 }
 
-/** API List Restrict on a lead: its list's campaign must be allowed to the API user's group. */
+/**
+ * The refusal of an agent outside the API user's campaigns. The line keeps
+ * its fields but not the agent's campaign: a refusal does not reveal what it
+ * protects (explain's trace names it, for the administrator).
+ */
+export const agentScopeLine = (agentUser: string, apiUser: string): Line =>
+  error('agent_user is in a campaign not allowed for this user', [agentUser, '', apiUser]);
+
+/** API List Restrict on a lead: its list's campaign must be allowed to the API user's group. The line leaves the list out. */
 export async function leadScopeRefusal(call: AgentCall, lead: Lead): Promise<Line | undefined> {
   if (await call.scope.allowsList(call.unit.store, lead.listId)) {
     call.trace.pass('lead_scope', `lead ${lead.leadId} is in list ${lead.listId}: ${call.scope.restricted ? 'an allowed campaign' : 'API List Restrict is off'}`);
@@ -55,10 +63,20 @@ export async function leadScopeRefusal(call: AgentCall, lead: Lead): Promise<Lin
   }
   const words = await listOutOfScope(call, lead.listId);
   call.trace.fail('lead_scope', `lead ${lead.leadId}: ${words.detail}`, words.fix, words.setting);
-  return error('lead is in a list not allowed for this user', [call.agentUser, lead.leadId, lead.listId, call.apiUser.user]);
+  return error('lead is in a list not allowed for this user', [call.agentUser, lead.leadId, '', call.apiUser.user]);
 }
 
-/** API List Restrict on a list the command would write to. */
+/** API List Restrict on the lead an agent has on screen (or previews), when it has one. */
+export async function screenLeadRefusal(call: AgentCall, leadId: number): Promise<Line | undefined> {
+  if (!(leadId > 0)) return undefined;
+  const lead = await call.unit.store.leads.find(leadId);
+  return lead ? leadScopeRefusal(call, lead) : undefined;
+}
+
+/**
+ * API List Restrict on the list a command would write to: the campaign's
+ * manual dial list, which the caller did not name, so the line leaves it out.
+ */
 export async function listScopeRefusal(call: AgentCall, listId: number, first: string): Promise<Line | undefined> {
   if (await call.scope.allowsList(call.unit.store, listId)) {
     call.trace.pass('list_scope', `list ${listId}: ${call.scope.restricted ? 'an allowed campaign' : 'API List Restrict is off'}`);
@@ -66,7 +84,7 @@ export async function listScopeRefusal(call: AgentCall, listId: number, first: s
   }
   const words = await listOutOfScope(call, listId);
   call.trace.fail('list_scope', words.detail, words.fix, words.setting);
-  return error('list is not allowed for this user', [first, listId, call.agentUser, call.apiUser.user]);
+  return error('list is not allowed for this user', [first, '', call.agentUser, call.apiUser.user]);
 }
 
 /** A group alias's caller id (external_dial step 5, transfer_conference): '' with no alias, or a refusal. */

@@ -1,7 +1,7 @@
 /** st_get_agent_active_lead (agent-api.md §8.15): the lead on the screen of the agent with this CRM id. */
 import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
-import { leadScopeRefusal, notValid } from './shared.js';
+import { agentScopeLine, leadScopeRefusal, notValid } from './shared.js';
 
 export const stGetAgentActiveLead: AgentFunction = {
   name: 'st_get_agent_active_lead',
@@ -37,7 +37,7 @@ export const stGetAgentActiveLead: AgentFunction = {
         `add ${agent.campaignId} to ${apiUser.group}'s allowed campaigns, or turn off API List Restrict for ${apiUser.user}`,
         `vicidial_user_groups.allowed_campaigns (${apiUser.group})`,
       );
-      return { lines: [error('agent_user is in a campaign not allowed for this user', [user, agent.campaignId, apiUser.user])], ...audited };
+      return { lines: [agentScopeLine(user, apiUser.user)], ...audited };
     }
     call.trace.pass('agent_scope', call.scope.restricted ? `API List Restrict: ${call.scope.describe()}` : 'API List Restrict is off');
     const lead = agent.leadId > 0 ? await unit.store.leads.find(agent.leadId) : undefined;

@@ -4,13 +4,13 @@
  * conference, hang up either side, or leave the three-way call.
  */
 import { error, reply, success, type Line, type Reply } from '../../legacy/lines.js';
+import { HANGUP_AND_LEAVE_ACTIONS, type TransferCommand } from '../../../sessions/command-values.js';
 import type { TransferRequest } from '../../../telephony/telephony.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 import { groupAliasCallerId, hasTarget, liveCallRefusal, notValid } from './shared.js';
 
 const CID_CHOICES = ['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID'];
 const DIAL_ACTIONS = new Set(['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL']);
-const HANGUP_ACTIONS = new Set(['HANGUP_XFER', 'HANGUP_BOTH', 'LEAVE_3WAY_CALL']);
 
 /** multi_dial_phones: entries of 5–18 digits, without those contained in an entry already taken. */
 export function multiDialPhones(text: string): { accepted: string[]; submitted: number } {
@@ -36,10 +36,13 @@ async function transferIngroup(call: AgentCall, named: string): Promise<string |
   return found?.active ? found.id : undefined;
 }
 
+/** api.php's $consultative: anything but YES, a missing parameter included, is NO (agent-api.md §3). */
+const consultativeOf = (p: AgentCall['p']) => (p.consultative === 'YES' ? 'YES' : 'NO');
+
 /** What the telephony does for the command; undefined where the screen would do nothing. */
 function requestFor(value: string, p: AgentCall['p'], group: string): TransferRequest | undefined {
   const phone = p.phone_number ?? '';
-  const warm = p.consultative === 'YES';
+  const warm = consultativeOf(p) === 'YES';
   if (value === 'LOCAL_CLOSER' || (warm && (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL')))
     return { kind: 'ingroup', ingroup: group, agent: group === 'AGENTDIRECT' ? phone : '', warm };
   if (value === 'BLIND_TRANSFER') return phone ? { kind: 'blind-number', number: phone } : undefined;
@@ -52,12 +55,12 @@ function requestFor(value: string, p: AgentCall['p'], group: string): TransferRe
   return undefined;
 }
 
-/** The 9-field `---` command of agent-api.md §7, or a refusal. */
-async function command(call: AgentCall, value: string): Promise<{ text: string; group: string } | Line> {
+/** The command of agent-api.md §7 for the action (api.php's three branches), or a refusal. */
+async function command(call: AgentCall, value: string): Promise<{ command: TransferCommand; group: string } | Line> {
   const { p, agentUser, epoch } = call;
-  const consultative = p.consultative ?? 'NO';
+  const consultative = consultativeOf(p);
   const phone = p.phone_number ?? '';
-  if (HANGUP_ACTIONS.has(value)) return { text: [value, '', '', 'NO', '', '', '', epoch].join('---'), group: '' };
+  if (HANGUP_AND_LEAVE_ACTIONS.has(value)) return { command: { action: value, epoch }, group: '' };
   const toIngroup = value === 'LOCAL_CLOSER' || (consultative === 'YES' && (value === 'DIAL_WITH_CUSTOMER' || value === 'PARK_CUSTOMER_DIAL'));
   if (!toIngroup && !DIAL_ACTIONS.has(value)) return error('value is not valid', [value, call.apiUser.user]);
 
@@ -73,10 +76,10 @@ async function command(call: AgentCall, value: string): Promise<{ text: string; 
   if (typeof cid !== 'string') return cid;
   const cidChoice = p.cid_choice ?? '';
   if (cidChoice && !CID_CHOICES.some((c) => cidChoice.includes(c))) return error('cid_choice is not valid', [agentUser, cidChoice]);
-  const fields = toIngroup
-    ? [value, group, phone, consultative, '', groupAlias, cid, epoch, cidChoice]
-    : [value, '', phone, 'NO', p.dial_override ?? '', groupAlias, cid, epoch, cidChoice];
-  return { text: fields.join('---'), group };
+  const target = { phoneNumber: phone, groupAlias, callerIdNumber: cid, cidChoice };
+  return toIngroup
+    ? { command: { action: value, epoch, ingroup: group, consultative, ...target }, group }
+    : { command: { action: value, epoch, dialOverride: p.dial_override ?? '', ...target }, group };
 }
 
 export const transferConference: AgentFunction = {
@@ -107,18 +110,14 @@ export const transferConference: AgentFunction = {
     if (p.tw_check === 'YES' && call.telephony.stateOf(agent).call?.thirdParty)
       return reply(error('agent_user has current active 3-way call', [agentUser, 1, 0, 'YES']));
 
-    const written = await call.commands.write(unit, agent, { transferConf: built.text }, 'api-transfer-command');
+    const written = await call.commands.transfer(unit, agent, built.command);
     const request = requestFor(value, p, built.group);
-    // The screen acts, then clears the column (Clear_API_Field).
-    if (request && (await call.telephony.transfer(unit, written, request))) {
-      const after = await unit.store.liveAgents.find(agentUser);
-      if (after) await call.commands.write(unit, after, { transferConf: '' }, 'api-transfer-done');
-    }
+    if (request) await call.telephony.transfer(unit, written, request);
     const line = success('transfer_conference function set', [
       value,
       p.ingroup_choices ?? '',
       p.phone_number ?? '',
-      p.consultative ?? '',
+      consultativeOf(p),
       agentUser,
       `${agent.call?.callerId ?? ''}${multi}|`,
     ]);

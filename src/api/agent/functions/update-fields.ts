@@ -9,35 +9,40 @@ import { error, reply, success } from '../../legacy/lines.js';
 import type { AgentFunction } from '../agent-function.js';
 import { leadScopeRefusal } from './shared.js';
 
-/** The lead columns update_fields may set, in api.php's order. */
+/**
+ * The lead columns update_fields may set, in api.php 2.14's order (agent-api.md
+ * §8.11): the answer and external_update_fields_data list them in this order,
+ * whatever the order of the request.
+ */
 export const UPDATABLE_FIELDS: readonly LeadField[] = [
-  'vendor_lead_code',
-  'source_id',
-  'gmt_offset_now',
   'phone_code',
-  'phone_number',
-  'title',
-  'first_name',
-  'middle_initial',
-  'last_name',
   'address1',
   'address2',
   'address3',
-  'city',
-  'state',
-  'province',
-  'postal_code',
-  'country_code',
-  'gender',
-  'date_of_birth',
   'alt_phone',
-  'email',
-  'security_phrase',
+  'city',
   'comments',
+  'country_code',
+  'date_of_birth',
+  'email',
+  'first_name',
+  'gender',
+  'gmt_offset_now',
+  'last_name',
+  'middle_initial',
+  'phone_number',
+  'postal_code',
+  'province',
+  'security_phrase',
+  'source_id',
+  'state',
+  'title',
+  'vendor_lead_code',
   'rank',
   'owner',
 ];
 
+/** The panels a screen reloads, after the fields and in this order. */
 export const RELOAD_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'] as const;
 
 export const updateFields: AgentFunction = {

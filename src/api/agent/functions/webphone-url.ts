@@ -19,7 +19,15 @@ export const webphoneUrl: AgentFunction = {
     if (url.length <= 5) return reply(error('webphone_url error - webphone url is empty', [call.agentUser]));
     // The bare URL, no newline; LAUNCH sends the browser there.
     if (call.p.value === 'DISPLAY') return reply(customLine('NOTICE', 'webphone_url active and displayed', url));
-    const html = `<META HTTP-EQUIV=Refresh CONTENT="0; URL=${url}">\n<a href="${url}">click here to continue. . .</a>\n`;
+    // api.php's page, line for line: the refresh, the end of a head and a body it never opened, the link.
+    const html = [
+      `<META HTTP-EQUIV=Refresh CONTENT="0; URL=${url}">`,
+      '</HEAD>',
+      '<BODY BGCOLOR=#FFFFFF marginheight=0 marginwidth=0 leftmargin=0 topmargin=0>',
+      `<a href="${url}">click here to continue. . .</a>`,
+      '</BODY>',
+      '',
+    ].join('\n');
     return reply(customLine('NOTICE', 'webphone_url active and launched', html));
   },
 };

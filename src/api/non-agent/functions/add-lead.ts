@@ -13,6 +13,7 @@ import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
 import { phpNumber } from '../report-format.js';
+import { allowsCampaign, listVisible } from '../scope.js';
 import { addAltPhones, addToHopper, createCallback } from './lead-extras.js';
 import { digitsOnly, isYes, leadFieldsOf } from './lead-params.js';
 
@@ -58,13 +59,15 @@ export const addLead: NonAgentFunction = {
     }
 
     const campaignId = p.campaign_id ?? '';
-    const campaign = campaignId ? await store.campaigns.find(campaignId) : undefined;
+    // agentgate: a campaign outside the API user's group is one that does not exist (its DNC list is not consulted).
+    const usable = campaignId !== '' && (await allowsCampaign(call, campaignId));
+    const campaign = usable ? await store.campaigns.find(campaignId) : undefined;
     const intake = new LeadIntake({
       listId,
       phoneChecks: { usacanPrefix: isYes(p.usacan_prefix_check), usacanAreacode: isYes(p.usacan_areacode_check), nanpaPrefix: nanpaCheck },
       dncCheck: dncMode(p.dnc_check),
       campaignDncCheck: dncMode(p.campaign_dnc_check),
-      dncCampaignId: campaign?.useOtherCampaignDnc || campaignId,
+      dncCampaignId: usable ? campaign?.useOtherCampaignDnc || campaignId : '',
       duplicates: parseDuplicateCheck(p.duplicate_check),
       tzMethod,
       lookupState: isYes(p.lookup_state),
@@ -87,7 +90,7 @@ export const addLead: NonAgentFunction = {
       if (v.kind === 'invalid') return fail(`add_lead ${v.problem}`, [phone, user]);
       if (v.kind === 'dnc') return v.campaign ? fail('add_lead PHONE NUMBER IN CAMPAIGN DNC', [phone, campaignId, user]) : fail('add_lead PHONE NUMBER IN DNC', [phone, user]);
       if ('leadId' in v.hit) {
-        const m = duplicateMessage(v.rule, subject, v.hit);
+        const m = duplicateMessage(v.rule, subject, v.hit, !(await listVisible(call, Number(v.hit.listId))));
         return fail(m.reason, m.fields);
       }
     }

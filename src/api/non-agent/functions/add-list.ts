@@ -4,7 +4,8 @@ import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { adminLog } from './admin-log.js';
 import { digitsOnly } from './lead-params.js';
-import { allowsCampaign, LIST_RIGHTS, listSettings } from './list-settings.js';
+import { LIST_RIGHTS, listSettings } from './list-settings.js';
+import { allowsCampaign } from '../scope.js';
 
 export const addList: NonAgentFunction = {
   name: 'add_list',

@@ -2,7 +2,7 @@
 import type { LeadRecord } from '../../../domain/lead-record.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
-import { LEAD_RIGHTS, requestedChanges, valueError } from './lead-changes.js';
+import { LEAD_RIGHTS, requestedChanges, targetListRefusal, valueError } from './lead-changes.js';
 import { isYes } from './lead-params.js';
 
 export const batchUpdateLead: NonAgentFunction = {
@@ -17,8 +17,8 @@ export const batchUpdateLead: NonAgentFunction = {
     const ids = (p.lead_ids ?? '').split(',').filter((v) => /^\d{1,11}$/.test(v));
     if (ids.length === 0) return { lines: [t4('ERROR', 'batch_update_lead NO LEADS DEFINED', [user, ''])] };
     const listField = p.list_id_field ?? '';
-    if (Number(listField) >= 99 && !(await call.listScope.allowsList(store, Number(listField))))
-      return { lines: [t4('ERROR', 'batch_update_lead NOT AN ALLOWED LIST ID', [user, listField])] };
+    const outside = await targetListRefusal(call, 'batch_update_lead');
+    if (outside) return { lines: [outside] };
     if (/Y/i.test(p.list_exists_check ?? '') && listField && !(await store.campaigns.findList(Number(listField))))
       return { lines: [t4('ERROR', 'batch_update_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED', [user, listField])] };
     const changes = requestedChanges(call, true);

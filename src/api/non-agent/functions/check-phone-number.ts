@@ -8,6 +8,7 @@ import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC } from '../permissions.js';
 import { phpNumber } from '../report-format.js';
+import { allowsCampaign } from '../scope.js';
 import { isYes } from './lead-params.js';
 
 const METHODS = ['AREACODE', 'POSTAL', 'TZCODE', 'NANPA'] as const;
@@ -32,13 +33,15 @@ export const checkPhoneNumber: NonAgentFunction = {
       if (count < NANPA_MIN_ROWS) return { lines: [t4('ERROR', 'check_phone_number NANPA options disabled, NANPA prefix data not loaded', [count, rights.user])] };
     }
     const campaignId = p.campaign_id ?? '';
-    const campaign = campaignId ? await store.campaigns.find(campaignId) : undefined;
+    // agentgate: a campaign outside the API user's group is one that does not exist (its DNC list is not consulted).
+    const usable = campaignId !== '' && (await allowsCampaign(call, campaignId));
+    const campaign = usable ? await store.campaigns.find(campaignId) : undefined;
     const intake = new LeadIntake({
       listId: 0,
       phoneChecks: { usacanPrefix: isYes(p.usacan_prefix_check), usacanAreacode: isYes(p.usacan_areacode_check), nanpaPrefix: nanpaCheck },
       dncCheck: dncMode(p.dnc_check),
       campaignDncCheck: dncMode(p.campaign_dnc_check),
-      dncCampaignId: campaign?.useOtherCampaignDnc || campaignId,
+      dncCampaignId: usable ? campaign?.useOtherCampaignDnc || campaignId : '',
       duplicates: parseDuplicateCheck(''),
       tzMethod: '',
       lookupState: false,

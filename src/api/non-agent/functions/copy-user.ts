@@ -1,5 +1,11 @@
-/** copy_user (spec §7.29): a new user from another's row and ranks, with its own hashed password. */
+/**
+ * copy_user (spec §7.29): a new user from another's row and ranks, with its
+ * own hashed password. The copy keeps every restriction of its source (API
+ * List Restrict, API Only), and its maker grants through it nothing it does
+ * not hold itself (domain/grants.ts).
+ */
 import { mayCreateLevel } from '../../../domain/admin-rights.js';
+import { grantsBeyond } from '../../../domain/grants.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { adminLog } from './admin-log.js';
@@ -26,11 +32,16 @@ export const copyUser: NonAgentFunction = {
     if (agentUser.length < 2 || agentUser.length > 20 || pass.length < 2 || sourceUser.length < 1 || fullName.length < 1 || fullName.length > 50)
       return { lines: [t1('ERROR', 'copy_user YOU MUST USE ALL REQUIRED FIELDS', [rights.user, agentUser, hidden(pass), sourceUser, fullName])] };
     const source = await store.userAdmin.fullRow(sourceUser);
-    const sourceLevel = Number(source?.user_level ?? 0);
-    if (source && !mayCreateLevel(rights, sourceLevel))
-      return { lines: [t1('ERROR', 'copy_user USER DOES NOT HAVE PERMISSION TO COPY USERS IN THIS USER LEVEL', [rights.user, sourceLevel, rights.level])] };
+    // agentgate: a source outside the viewable groups reads as a missing one, before its level can tell anything about it.
     const sourceGroup = String(source?.user_group ?? '');
-    if (!source || !(await viewableGroup(call, sourceGroup))) return { lines: [t1('ERROR', 'copy_user USER GROUP DOES NOT EXIST', [rights.user, sourceGroup])] };
+    if (!source || !(await viewableGroup(call, sourceGroup))) return { lines: [t1('ERROR', 'copy_user USER GROUP DOES NOT EXIST', [rights.user, ''])] };
+    const sourceLevel = Number(source.user_level ?? 0);
+    if (!mayCreateLevel(rights, sourceLevel))
+      return { lines: [t1('ERROR', 'copy_user USER DOES NOT HAVE PERMISSION TO COPY USERS IN THIS USER LEVEL', [rights.user, sourceLevel, rights.level])] };
+    // agentgate: the copy holds nothing its maker does not (VICIdial copies any permission of the source).
+    const beyond = grantsBeyond((await store.userAdmin.fullRow(rights.user)) ?? {}, source);
+    if (beyond.length > 0)
+      return { lines: [t1('ERROR', 'copy_user SOURCE USER HAS PERMISSIONS YOU DO NOT HOLD', [rights.user, sourceUser, beyond.join(',')])] };
     if (await store.users.exists(agentUser)) return { lines: [t1('ERROR', 'copy_user USER ALREADY EXISTS', [rights.user, agentUser])] };
     const id = await newUserId(call, agentUser);
     const row: Record<string, unknown> = { ...source };

@@ -5,7 +5,7 @@ import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, READ_LEADS, VDC, VIEW_REPORTS } from '../permissions.js';
 import { delimiter } from '../report-format.js';
-import { leadVisible } from './lead-visibility.js';
+import { leadVisible } from '../scope.js';
 
 export const leadAllInfo: NonAgentFunction = {
   name: 'lead_all_info',
@@ -26,17 +26,16 @@ export const leadAllInfo: NonAgentFunction = {
     const dl = delimiter(p.stage, true);
     const lines: Line[] = [];
     let text = '';
-    let lastList = '';
     for (const lead of leads) {
       if (!(await leadVisible(call, lead))) {
-        lastList = lead.list_id;
         if (rights.listRestrict) lines.push(t3('ERROR', 'lead_all_info LIST NOT FOUND', [rights.user, leadId, phone]));
         continue;
       }
       if (p.header === 'YES') text += `${LEAD_RECORD_COLUMNS.join(dl)}\n`;
       text += `${LEAD_RECORD_COLUMNS.map((c) => lead[c]).join(dl)}\n`;
     }
-    if (!text) return { lines: [...lines, t3('ERROR', 'lead_all_info LIST NOT FOUND', [rights.user, leadId, phone, lastList])] };
+    // VICIdial ends this line with the hidden lead's list: agentgate leaves the field empty.
+    if (!text) return { lines: [...lines, t3('ERROR', 'lead_all_info LIST NOT FOUND', [rights.user, leadId, phone, ''])] };
     return { lines: [...lines, report('lead_all_info', text)] };
   },
 };

@@ -24,6 +24,18 @@ export function requestedChanges(call: NonAgentCall, batch: boolean): Partial<Re
   return out;
 }
 
+/**
+ * API List Restrict on the list leads would move to (list_id_field): it must
+ * be an allowed list, whatever its number. One rule for update_lead and
+ * batch_update_lead (VICIdial checks only batch_update_lead, and only lists
+ * from 99 up).
+ */
+export async function targetListRefusal(call: NonAgentCall, fn: string): Promise<Line | undefined> {
+  const target = call.p.list_id_field ?? '';
+  if (!target || (await call.listScope.allowsList(call.unit.store, Number(target)))) return undefined;
+  return t4('ERROR', `${fn} NOT AN ALLOWED LIST ID`, [call.rights.user, target]);
+}
+
 export function valueError(fn: string, user: string, changes: Partial<Record<EditableLeadColumn, string>>): Line | undefined {
   const text: Record<string, string | undefined> = {};
   for (const [k, v] of Object.entries(changes)) if (!['list_id', 'called_count', 'rank', 'entry_list_id', 'gmt_offset_now'].includes(k)) text[k] = v;

@@ -8,6 +8,7 @@ import type { Line } from '../../legacy/lines.js';
 import { t4 } from '../messages.js';
 import type { NonAgentCall } from '../non-agent-function.js';
 import { phpNumber } from '../report-format.js';
+import { allowsCampaign, allowsUserGroup } from '../scope.js';
 import { hopperPriority, isYes } from './lead-params.js';
 
 /** multi_alt_phones: `number_code_note!number_code_note…`, recorded when longer than 5 characters. */
@@ -67,21 +68,37 @@ export function callbackTime(value: string, now: Date): string | undefined {
   return isSqlDateTime(spaced) ? spaced : undefined;
 }
 
+/**
+ * The campaign and user a callback would go to, when the request names them:
+ * each must exist and be in the API user's scope — a campaign its group
+ * allows, a user of a group it may see (agentgate: VICIdial books callbacks
+ * into any campaign, for any user). A NOTICE when not; the lead stays.
+ */
+export async function callbackTargetProblem(call: NonAgentCall, fn: string, leadId: number, creating = false): Promise<Line | undefined> {
+  const { p, unit } = call;
+  const campaignId = p.campaign_id ?? '';
+  const added = creating ? 'ADDED' : 'UPDATED';
+  if ((creating || campaignId) && (!campaignId || !(await unit.store.campaigns.exists(campaignId)) || !(await allowsCampaign(call, campaignId))))
+    return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ${added}, CAMPAIGN NOT VALID`, [leadId, campaignId]);
+  const cbUser = p.callback_user ?? '';
+  if (creating ? p.callback_type === 'USERONLY' : !!cbUser) {
+    const agent = cbUser ? await unit.store.users.find(cbUser) : undefined;
+    if (!agent || !(await allowsUserGroup(call, agent.group)))
+      return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ${added}, USER NOT VALID`, [leadId, campaignId, cbUser, p.callback_type ?? '']);
+  }
+  return undefined;
+}
+
 /** A new scheduled callback for a lead (spec §4.9). */
 export async function createCallback(call: NonAgentCall, fn: string, leadId: number, listId: number, leadStatus?: string): Promise<Line> {
   const { p, unit } = call;
   const campaignId = p.campaign_id ?? '';
   const datetime = p.callback_datetime ?? '';
-  if (!campaignId || !(await unit.store.campaigns.exists(campaignId)))
-    return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ADDED, CAMPAIGN NOT VALID`, [leadId, campaignId]);
+  const invalid = await callbackTargetProblem(call, fn, leadId, true);
+  if (invalid) return invalid;
   const type = p.callback_type === 'USERONLY' ? 'USERONLY' : 'ANYONE';
   const cbUser = p.callback_user ?? '';
-  let userGroup = '';
-  if (type === 'USERONLY') {
-    const agent = cbUser ? await unit.store.users.find(cbUser) : undefined;
-    if (!agent) return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ADDED, USER NOT VALID`, [leadId, campaignId, cbUser, p.callback_type ?? '']);
-    userGroup = agent.group;
-  }
+  const userGroup = type === 'USERONLY' ? ((await unit.store.users.find(cbUser))?.group ?? '') : '';
   const when = callbackTime(datetime, unit.now);
   // agentgate: a time that is not a moment is refused instead of stored as 0000-00-00.
   if (!when) return t4('NOTICE', `${fn} SCHEDULED CALLBACK NOT ADDED, CALLBACK DATETIME NOT VALID`, [leadId, campaignId, datetime]);

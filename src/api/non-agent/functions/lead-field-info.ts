@@ -7,7 +7,7 @@ import { customLine } from '../../legacy/lines.js';
 import { t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
-import { leadVisible } from './lead-visibility.js';
+import { leadVisible } from '../scope.js';
 
 export const leadFieldInfo: NonAgentFunction = {
   name: 'lead_field_info',
@@ -21,7 +21,8 @@ export const leadFieldInfo: NonAgentFunction = {
     if (leadId.length < 1 || leadId.length > 11 || !field) return { lines: [t3('ERROR', 'lead_field_info INVALID SEARCH PARAMETERS', [rights.user, leadId, field])] };
     const [lead] = await unit.store.leadAdmin.search('lead_id', [leadId], { limit: 1, order: 'lead_id' });
     if (!lead) return { lines: [t3('ERROR', 'lead_field_info LEAD NOT FOUND', [rights.user, leadId])] };
-    if (!(await leadVisible(call, lead))) return { lines: [t3('ERROR', 'lead_field_info LIST NOT FOUND', [rights.user, leadId, lead.list_id])] };
+    // VICIdial names the hidden lead's list here: agentgate leaves the field empty.
+    if (!(await leadVisible(call, lead))) return { lines: [t3('ERROR', 'lead_field_info LIST NOT FOUND', [rights.user, leadId, ''])] };
     // The field name is checked against the table's columns (VICIdial puts it into SQL and answers 500 for a bad one).
     if (p.custom_fields === 'Y' || !isLeadColumn(field)) return { lines: [t3('ERROR', 'lead_field_info LIST FIELD NOT FOUND', [rights.user, leadId])] };
     const value = (lead as unknown as Record<string, string>)[field] ?? (await unit.store.leadAdmin.rawColumn(Number(leadId), field));

@@ -54,7 +54,8 @@ export const leadSearch: NonAgentFunction = {
       }
     }
     if (!any) return { lines: [t1('ERROR', 'lead_search NO MATCHES FOUND IN THE SYSTEM', [rights.user, p.lead_id ?? '', p.vendor_lead_code ?? '', p.phone_number ?? ''])] };
-    const header = p.header === 'YES' ? 'search_key|records_found|lead_ids\n' : '';
+    // VICIdial's header as it prints it: the delimiter it means to put between the names is never set.
+    const header = p.header === 'YES' ? 'search_keyrecords_foundlead_ids\n' : '';
     return { lines: [report('lead_search', header + rows.join(''))] };
   },
 };

@@ -1,10 +1,15 @@
-/** lead_status_search (spec §7.22): leads with a call of some status on a day, record by record. */
+/**
+ * lead_status_search (spec §7.22): leads with a call of some status on a day,
+ * record by record. Only leads the API user may see: calls of its allowed
+ * campaigns, inbound calls of the in-groups it may see (VICIdial does not
+ * scope those), and leads whose list is in an allowed campaign — with or
+ * without API List Restrict.
+ */
 import { LEAD_RECORD_COLUMNS } from '../../../domain/lead-record.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
-import { campaignList, scopesOf } from '../scope.js';
-import { leadVisible } from './lead-visibility.js';
+import { callQueueScope, campaignList, leadVisible, scopesOf } from '../scope.js';
 
 const STATUS_SEARCH_COLUMNS = ['lead_id', ...LEAD_RECORD_COLUMNS.filter((c) => c !== 'lead_id')];
 
@@ -22,15 +27,20 @@ export const leadStatusSearch: NonAgentFunction = {
     const byStatus = status.length > 0 && date.length === 10;
     if (!byStatus && !leadId) return { lines: [t3('ERROR', 'lead_status_search INVALID SEARCH PARAMETERS', [rights.user, status, date, leadId])] };
     if (byStatus && !/^\d{4}-\d{2}-\d{2}$/.test(date)) return { lines: [t3('ERROR', 'lead_status_search INVALID SEARCH PARAMETERS', [rights.user, status, date, leadId])] };
-    const campaigns = campaignList((await scopesOf(call)).campaigns);
-    const ids = await store.reports.leadsWithCalls({ ...(byStatus ? { status, date } : { leadId: Number(leadId) || 0 }), ...(campaigns ? { campaigns } : {}) });
+    const scopes = await scopesOf(call);
+    const campaigns = campaignList(scopes.campaigns);
+    const queues = await callQueueScope(call, scopes);
+    const ids = await store.reports.leadsWithCalls({
+      ...(byStatus ? { status, date } : { leadId: Number(leadId) || 0 }),
+      ...(campaigns ? { campaigns } : {}),
+      ...(queues ? { inboundQueues: queues } : {}),
+    });
     let text = '';
     let n = 0;
     for (const id of ids) {
       const lead = await store.leadAdmin.find(id);
       if (!lead) continue;
-      if (rights.listRestrict && !(await call.listScope.allowsList(store, Number(lead.list_id)))) continue;
-      if (!rights.listRestrict && campaigns && !(await leadVisible(call, lead))) continue;
+      if (campaigns && !(await leadVisible(call, lead))) continue;
       n++;
       text += `;---------- START OF RECORD ${n} ----------\n`;
       for (const column of STATUS_SEARCH_COLUMNS) text += `${column} => ${(lead as unknown as Record<string, string>)[column]}\n`;

@@ -5,7 +5,8 @@ import { report, t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
 import { delimiter, table, wantsHeader } from '../report-format.js';
 import { digitsOnly } from './lead-params.js';
-import { allowsCampaign, LIST_RIGHTS } from './list-settings.js';
+import { LIST_RIGHTS } from './list-settings.js';
+import { allowsCampaign } from '../scope.js';
 
 /** The leads of a list that could be dialled now (simplified dialable_count: no holidays or lead filters). */
 async function dialableCount(call: NonAgentCall, listId: number, campaignId: string, localCallTime: string): Promise<number> {

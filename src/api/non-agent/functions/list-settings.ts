@@ -1,5 +1,4 @@
 /** What list_info, add_list and update_list share: their rights, campaign scope, and the optional list settings. */
-import { campaignScope, scopeAllows } from '../../../domain/vicidial-sets.js';
 import { isRealDate } from '../../../leads/lead-values.js';
 import type { Line } from '../../legacy/lines.js';
 import { t1 } from '../messages.js';
@@ -16,10 +15,6 @@ const XFER = [
   ['xferconf_four', 'xferconf_d_number', 'FOUR'],
   ['xferconf_five', 'xferconf_e_number', 'FIVE'],
 ] as const;
-
-export async function allowsCampaign(call: NonAgentCall, campaignId: string): Promise<boolean> {
-  return scopeAllows(campaignScope((await call.group())?.allowedCampaigns ?? ''), campaignId);
-}
 
 /** Web form addresses arrive URL-encoded when they hold "://" (spec §7.25 step 8). */
 function webForm(value: string): string {

@@ -9,8 +9,8 @@ import type { Line } from '../../legacy/lines.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
 import { phpNumber } from '../report-format.js';
-import { addAltPhones, addToHopper, callbackTime, createCallback } from './lead-extras.js';
-import { LEAD_RIGHTS, requestedChanges, valueError } from './lead-changes.js';
+import { addAltPhones, addToHopper, callbackTargetProblem, callbackTime, createCallback } from './lead-extras.js';
+import { LEAD_RIGHTS, requestedChanges, targetListRefusal, valueError } from './lead-changes.js';
 import { digitsOnly, isYes, leadFieldsOf, searchedLists } from './lead-params.js';
 
 async function hopperSteps(call: NonAgentCall, lead: LeadRecord | undefined, leadId: number): Promise<Line[]> {
@@ -66,6 +66,9 @@ export const updateLead: NonAgentFunction = {
     if (listId >= 99 && !(await call.listScope.allowsList(store, listId))) return { lines: [t4('ERROR', 'update_lead NOT AN ALLOWED LIST ID, SEARCH', [phone, listIdText])] };
     if (/Y/i.test(p.list_exists_check ?? '') && p.list_id_field && !(await store.campaigns.findList(Number(p.list_id_field))))
       return { lines: [t4('ERROR', 'update_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED', [phone, p.list_id_field])] };
+    // agentgate: a lead cannot be moved into a list outside the API user's scope.
+    const outside = await targetListRefusal(call, 'update_lead');
+    if (outside) return { lines: [outside] };
     const changes = requestedChanges(call, false);
     const invalid = valueError('update_lead', user, changes);
     if (invalid) return { lines: [invalid] };
@@ -91,8 +94,9 @@ export const updateLead: NonAgentFunction = {
     if (found.length > 0) {
       for (const match of found) {
         const matchList = Number(match.list_id);
+        // The lead's list is what the refusal protects: agentgate leaves it out of the line.
         if (matchList >= 99 && !(await call.listScope.allowsList(store, matchList)))
-          return { lines: [...lines, t4('ERROR', 'update_lead NOT AN ALLOWED LIST ID, RESULTS', [matchList])] };
+          return { lines: [...lines, t4('ERROR', 'update_lead NOT AN ALLOWED LIST ID, RESULTS', [''])] };
         const id = Number(match.lead_id);
         if (isYes(p.delete_lead)) {
           const [deleted, archived] = await store.leadAdmin.archiveCallbacks(id);
@@ -115,7 +119,9 @@ export const updateLead: NonAgentFunction = {
             if (p.callback_type) cb.recipient = p.callback_type === 'USERONLY' ? 'USERONLY' : 'ANYONE';
             if (p.callback_comments) cb.comments = p.callback_comments;
             if (p.callback_user) cb.user = p.callback_user;
-            if (Object.keys(cb).length === 0) lines.push(t4('NOTICE', 'update_lead SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED', [id, '']));
+            const invalid = await callbackTargetProblem(call, 'update_lead', id);
+            if (invalid) lines.push(invalid);
+            else if (Object.keys(cb).length === 0) lines.push(t4('NOTICE', 'update_lead SCHEDULED CALLBACK NOT UPDATED, NO FIELDS SPECIFIED', [id, '']));
             else {
               await store.leadAdmin.updateCallbacks(id, { ...cb, status: 'ACTIVE', entry_time: sqlDateTime(unit.now) });
               lines.push(

@@ -7,7 +7,8 @@ import { DELETE_LISTS, MODIFY_LEADS } from '../permissions.js';
 import { addList } from './add-list.js';
 import { adminLog } from './admin-log.js';
 import { digitsOnly, isYes } from './lead-params.js';
-import { allowsCampaign, LIST_RIGHTS, listSettings } from './list-settings.js';
+import { LIST_RIGHTS, listSettings } from './list-settings.js';
+import { allowsCampaign } from '../scope.js';
 
 export const updateList: NonAgentFunction = {
   name: 'update_list',

@@ -33,10 +33,11 @@ export const updateUser: NonAgentFunction = {
     const agentUser = p.agent_user ?? '';
     if (agentUser.length < 2 || agentUser.length > 20) return { lines: [t1('ERROR', 'update_user YOU MUST USE ALL REQUIRED FIELDS', [me, agentUser, ''])] };
     const target = await store.userAdmin.summary(agentUser);
-    // VICIdial prints the unrelated server_ip parameter here; agentgate names the user it looked for.
-    if (!target) return { lines: [t1('ERROR', 'update_user USER DOES NOT EXIST', [me, agentUser])] };
     const { groups } = await scopesOf(call);
-    if (!mayManageLevel(rights, target.level) || !groupScopeAllows(groups, target.group)) {
+    // VICIdial's line ends with the server_ip parameter (usually absent), not the user it looked for.
+    // A user outside the viewable groups reads as a missing one (VICIdial refuses it as out of reach, telling that it exists).
+    if (!target || !groupScopeAllows(groups, target.group)) return { lines: [t1('ERROR', 'update_user USER DOES NOT EXIST', [me, p.server_ip ?? ''])] };
+    if (!mayManageLevel(rights, target.level)) {
       const op = rights.modifySameUserLevel ? '<=' : '<';
       return { lines: [customLine('ERROR', 'update_user USER DOES NOT HAVE PERMISSION TO UPDATE THIS USER', `ERROR: update_user USER DOES NOT HAVE PERMISSION TO UPDATE THIS USER: |${me}|${agentUser}|${op}|${rights.level}\n\n`)] };
     }

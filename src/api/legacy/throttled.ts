@@ -1,0 +1,22 @@
+/**
+ * The answer to a login the throttle refused before checking anything
+ * (access/login-throttle.ts), on both legacy APIs: HTTP 429 with Retry-After,
+ * and an ERROR line that says what to do. It is about the client's address or
+ * the server's load, never about the account, so it tells nothing about it.
+ */
+import type { AuthFailure } from '../../access/authenticate.js';
+import { customLine, type Reply } from './lines.js';
+
+type Throttled = Extract<AuthFailure, { reason: 'THROTTLED' }>;
+
+const seconds = (n: number) => `${n} second${n === 1 ? '' : 's'}`;
+
+export function throttledReply(failure: Throttled, user: string): Reply {
+  const reason = failure.cause === 'address' ? 'too many failed logins from this address' : 'too many logins in progress';
+  return {
+    lines: [customLine('ERROR', reason, `ERROR: ${reason}, try again in ${seconds(failure.retryAfterSeconds)}\n`)],
+    httpStatus: 429,
+    headers: { 'Retry-After': String(failure.retryAfterSeconds) },
+    auditDetail: `${user}|THROTTLED|`,
+  };
+}
