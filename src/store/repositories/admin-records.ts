@@ -79,8 +79,9 @@ function versionOf(row: Record<string, unknown>, volatile: readonly string[] = [
 }
 
 /**
- * TIMESTAMP columns (modify_stamp): MySQL moves them on every UPDATE of the
- * row, a login's counters included, so they stay out of the version.
+ * TIMESTAMP columns (modify_stamp): on a VICIdial database MySQL moves them
+ * on every UPDATE of the row (ON UPDATE CURRENT_TIMESTAMP), a login's
+ * counters included, so they stay out of the version.
  */
 function autoStamped(table: TableName): string[] {
   const columns = tables[table].columns as Record<string, { spec: { kind: string } }>;

@@ -98,7 +98,7 @@ export const c = {
     ),
   datetime: () => column<string>('datetime', 'DATETIME'),
   date: () => column<string>('date', 'DATE'),
-  /** TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP (ON UPDATE in MySQL). */
+  /** TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP (VICIdial adds ON UPDATE; agentgate writes its stamps itself). */
   timestamp(): Column<string, true> {
     return new Column({
       kind: 'timestamp',

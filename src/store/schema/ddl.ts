@@ -31,9 +31,9 @@ function columnSql(name: string, spec: ColumnSpec, dialect: SqlDialect, inlinePk
   if (inlinePk && spec.primaryKey) parts.push('PRIMARY KEY');
   if (!spec.nullable) parts.push('NOT NULL');
   if (spec.defaultNow) {
-    // VICIdial's TIMESTAMP columns also move to the time of every UPDATE; its DATETIME ones only default to it.
-    const onUpdate = spec.kind === 'timestamp' ? ' ON UPDATE CURRENT_TIMESTAMP' : '';
-    parts.push(dialect === 'mysql' ? `DEFAULT CURRENT_TIMESTAMP${onUpdate}` : "DEFAULT (datetime('now','localtime'))");
+    // Without VICIdial's ON UPDATE CURRENT_TIMESTAMP: agentgate writes its stamps itself, by its own
+    // clock, and a login's counters must not move a record's modify_stamp on MySQL when they cannot on SQLite.
+    parts.push(dialect === 'mysql' ? 'DEFAULT CURRENT_TIMESTAMP' : "DEFAULT (datetime('now','localtime'))");
   } else if (spec.defaultValue !== undefined && spec.defaultValue !== null) {
     parts.push(`DEFAULT ${quote(spec.defaultValue)}`);
   }
