@@ -15,7 +15,7 @@ export function scrubStoredUrl(url: string): string {
 }
 
 /** agentgate's failed-login detail: `<user>|<reason>|`. Anything else on such a row may hold a password. */
-const OWN_LOGIN_DETAIL = /^[^|]*\|(BAD|LOCK|NOUSER|INACTIVE|LEVEL0|IPBLOCK|NOAPI|SHORT)\|$/;
+export const OWN_LOGIN_DETAIL = /^[^|]*\|(BAD|LOCK|NOUSER|INACTIVE|LEVEL0|IPBLOCK|NOAPI|SHORT)\|$/;
 
 export function shownAuditRow(row: AuditRow): AuditRow {
   const loginFailure = row.reason.startsWith('Invalid Username/Password');

@@ -7,21 +7,19 @@
 import { AGENT_FUNCTION_NAMES } from '../api/agent/registry.js';
 import { NON_AGENT_FUNCTION_NAMES } from '../api/non-agent/registry.js';
 import { ALL_FUNCTIONS } from '../domain/vicidial-sets.js';
+import type { FunctionApi, FunctionChoice } from '../wire/admin.js';
+import { FUNCTION_PURPOSES } from './function-purposes.js';
 
-export interface FunctionChoice {
-  readonly name: string;
-  readonly api: 'agent' | 'non-agent' | 'both' | 'all';
-}
-
-/** "all functions" first, then every name once, marked with the API(s) that implement it. */
+/** "all functions" first, then every name once, marked with the API(s) that implement it and what it is for. */
 export function functionChoices(): FunctionChoice[] {
   const agent = new Set(AGENT_FUNCTION_NAMES);
   const nonAgent = new Set(NON_AGENT_FUNCTION_NAMES);
   const names = [...new Set([...agent, ...nonAgent])].sort();
-  return [
-    { name: ALL_FUNCTIONS, api: 'all' },
-    ...names.map((name) => ({ name, api: agent.has(name) && nonAgent.has(name) ? ('both' as const) : agent.has(name) ? ('agent' as const) : ('non-agent' as const) })),
-  ];
+  const apiOf = (name: string): FunctionApi => (agent.has(name) && nonAgent.has(name) ? 'both' : agent.has(name) ? 'agent' : 'non-agent');
+  return [{ name: ALL_FUNCTIONS, api: 'all' as const }, ...names.map((name) => ({ name, api: apiOf(name) }))].map((c) => {
+    const [purpose, summary] = FUNCTION_PURPOSES[c.name] ?? ['agent-settings', ''];
+    return { ...c, purpose, summary };
+  });
 }
 
 export const KNOWN_FUNCTIONS: ReadonlySet<string> = new Set(functionChoices().map((c) => c.name));

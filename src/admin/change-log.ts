@@ -5,9 +5,11 @@
  * password columns, and a new password is noted only as "password changed".
  * event_sql holds a description, never SQL.
  */
-import type { RecordValues } from '../store/repositories/admin-records.js';
+import type { AdminLogRow } from '../store/repositories/admin-log.js';
+import type { RecordValue, RecordValues } from '../store/repositories/admin-records.js';
 import type { Store } from '../store/store.js';
 import type { AdminScope } from './admin-scope.js';
+import type { AdminChange, FieldChangeView } from '../wire/admin.js';
 import { LOG_SECTION, type Section } from './catalog.js';
 
 /** Bookkeeping columns that change with every edit and tell nothing. */
@@ -44,13 +46,28 @@ export interface LoggedChange {
   readonly recordId: string;
   readonly before: RecordValues;
   readonly after: RecordValues;
+  /** ADD: the fields the administrator set besides the key, which summarise the new record (not its every column). */
+  readonly set?: RecordValues;
   readonly passwordChanged?: boolean;
+}
+
+/** Off, empty or absent: left out of an added record's summary. */
+const isUnset = (v: unknown) => v === undefined || v === null || v === '' || v === '0';
+
+function describe(change: LoggedChange, fields: readonly FieldChange[]): string {
+  if (change.type === 'ADD' && change.set) {
+    const set = Object.entries(change.set).filter(([field, v]) => !isUnset(v) && field in change.after);
+    const words = set.map(([field]) => `${field} ${shown(change.after[field])}`);
+    if (change.passwordChanged) words.push('password set');
+    return `added: ${words.join('; ') || 'defaults only'}`;
+  }
+  const words = fields.map((f) => `${f.field}: ${shown(f.before)} -> ${shown(f.after)}`);
+  if (change.passwordChanged) words.push('password changed');
+  return words.join('; ') || 'no change';
 }
 
 export async function logChange(store: Store, actor: Actor, now: Date, change: LoggedChange): Promise<void> {
   const fields = changedFields(change.before, change.after);
-  const words = fields.map((f) => `${f.field}: ${shown(f.before)} -> ${shown(f.after)}`);
-  if (change.passwordChanged) words.push('password changed');
   const section = LOG_SECTION[change.section];
   await store.adminLog.insert({
     user: actor.user,
@@ -59,7 +76,7 @@ export async function logChange(store: Store, actor: Actor, now: Date, change: L
     type: change.type,
     recordId: change.recordId,
     code: `ADMIN CONSOLE ${change.type} ${section}`,
-    description: words.join('; ') || 'no change',
+    description: describe(change, fields),
     notes: JSON.stringify({
       before: Object.fromEntries(fields.map((f) => [f.field, f.before ?? null])),
       after: Object.fromEntries(fields.map((f) => [f.field, f.after ?? null])),
@@ -67,4 +84,22 @@ export async function logChange(store: Store, actor: Actor, now: Date, change: L
     }),
     now,
   });
+}
+
+/** A change log row for the console: its summary, and the changed fields from its notes when it has them. */
+export function changeView(row: AdminLogRow): AdminChange {
+  const { notes, code: _code, ...shownRow } = row;
+  return { ...shownRow, fields: fieldsFromNotes(notes) };
+}
+
+function fieldsFromNotes(notes: string): FieldChangeView[] {
+  try {
+    const parsed = JSON.parse(notes) as { before?: Record<string, RecordValue>; after?: Record<string, RecordValue> };
+    if (!parsed || typeof parsed.after !== 'object' || typeof parsed.before !== 'object') return [];
+    const names = [...new Set([...Object.keys(parsed.before ?? {}), ...Object.keys(parsed.after ?? {})])];
+    return names.map((field) => ({ field, before: parsed.before?.[field] ?? null, after: parsed.after?.[field] ?? null }));
+  } catch {
+    // Rows written by VICIdial (or non-agent API functions) hold free text.
+    return [];
+  }
 }

@@ -1,47 +1,21 @@
 /**
  * The permission matrix: every API user (Agent API Access or API Only) with
- * what it may do and where, and warnings for the set-ups that go wrong:
- * an API user that can also be an agent, ALL_FUNCTIONS without API List
- * Restrict on a box several teams share, an API user never used, and a
- * password never changed since the account was created.
+ * what it may do and where, what the account is for, and the advice that
+ * fits it (matrix-advice.ts).
  */
 import { ALL_CAMPAIGNS, ALL_FUNCTIONS, campaignScope, parseSet } from '../domain/vicidial-sets.js';
+import type { Clock } from '../domain/clock.js';
 import type { RecordValues } from '../store/repositories/admin-records.js';
 import type { Store } from '../store/store.js';
+import type { Matrix, MatrixRow } from '../wire/admin.js';
+import { matrixWarnings, roleOf } from './matrix-advice.js';
 
-export type WarningCode = 'also-agent' | 'all-functions-shared' | 'never-used' | 'password-unchanged';
-
-export interface MatrixWarning {
-  readonly code: WarningCode;
-  readonly message: string;
-}
-
-export interface MatrixRow {
-  readonly user: string;
-  readonly fullName: string;
-  readonly active: boolean;
-  readonly level: number;
-  readonly group: string;
-  readonly apiAccess: boolean;
-  readonly apiOnly: boolean;
-  readonly allowedFunctions: readonly string[];
-  readonly listRestrict: boolean;
-  /** The group's allowed campaigns; [-ALL-CAMPAIGNS-] for all. */
-  readonly allowedCampaigns: readonly string[];
-  readonly lastSuccess?: string;
-  readonly warnings: readonly MatrixWarning[];
-}
-
-export interface Matrix {
-  /** More than one team: some user group is limited to some campaigns. */
-  readonly sharedBox: boolean;
-  readonly rows: readonly MatrixRow[];
-}
+export type { Matrix, MatrixRow, MatrixWarning } from '../wire/admin.js';
 
 const isApiUser = (v: RecordValues) => v.vdc_agent_api_access === '1' || v.api_only_user === '1';
 
 /** `usersInGroups`: only API users of these user groups (an administrator's reach); all when undefined. */
-export async function permissionMatrix(store: Store, usersInGroups?: readonly string[]): Promise<Matrix> {
+export async function permissionMatrix(store: Store, clock: Clock, usersInGroups?: readonly string[]): Promise<Matrix> {
   const users = (await store.adminRecords.list('users', usersInGroups ? { within: { user_group: usersInGroups } } : {})).map((r) => r.values).filter(isApiUser);
   const groups = new Map((await store.adminRecords.list('userGroups')).map((r) => [String(r.values.user_group), String(r.values.allowed_campaigns ?? '')]));
   const sharedBox = [...groups.values()].some((campaigns) => !campaignScope(campaigns).all);
@@ -52,32 +26,31 @@ export async function permissionMatrix(store: Store, usersInGroups?: readonly st
     const user = String(v.user);
     const functions = parseSet(String(v.api_allowed_functions ?? ''));
     const campaigns = groups.get(String(v.user_group));
+    const level = Number(v.user_level);
+    const apiOnly = v.api_only_user === '1';
+    const dates = passwords.get(user);
     const row = {
       user,
       fullName: String(v.full_name ?? ''),
       active: v.active === 'Y',
-      level: Number(v.user_level),
+      level,
       group: String(v.user_group ?? ''),
+      role: roleOf({ level, apiOnly }),
       apiAccess: v.vdc_agent_api_access === '1',
-      apiOnly: v.api_only_user === '1',
+      apiOnly,
       allowedFunctions: functions.includes(ALL_FUNCTIONS) ? [ALL_FUNCTIONS] : functions,
       listRestrict: v.api_list_restrict === '1',
       allowedCampaigns: campaigns === undefined ? [] : campaignScope(campaigns).all ? [ALL_CAMPAIGNS] : parseSet(campaigns),
       ...(lastSuccess.has(user) ? { lastSuccess: lastSuccess.get(user)! } : {}),
     };
-    const warnings: MatrixWarning[] = [];
-    if (row.apiAccess && !row.apiOnly)
-      warnings.push({ code: 'also-agent', message: `${user} is not API Only: it can also log into a screen and be an agent. Make it API Only.` });
-    if (row.apiAccess && row.allowedFunctions.includes(ALL_FUNCTIONS) && !row.listRestrict && sharedBox)
-      warnings.push({
-        code: 'all-functions-shared',
-        message: `${user} has ALL_FUNCTIONS and no API List Restrict on a box several teams share: it can act on every team's agents and leads.`,
-      });
-    if (row.apiAccess && !row.lastSuccess)
-      warnings.push({ code: 'never-used', message: `${user} has never made a successful API call: remove its access if nothing uses it.` });
-    const dates = passwords.get(user);
-    if (dates && !dates.changedAt)
-      warnings.push({ code: 'password-unchanged', message: `${user}'s password has not changed since the account was created (${dates.createdAt}).` });
+    const warnings = matrixWarnings({
+      ...row,
+      allowsAll: row.allowedFunctions.includes(ALL_FUNCTIONS),
+      sharedBox,
+      createdAt: dates?.createdAt,
+      passwordChanged: dates ? dates.changedAt !== undefined : undefined,
+      now: clock.now(),
+    });
     return { ...row, warnings };
   });
   return { sharedBox, rows };

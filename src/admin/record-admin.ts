@@ -30,7 +30,7 @@ export class RecordAdmin {
     const created = await this.deps.store.transaction(async (store) => {
       if (await store.adminRecords.get(section, key)) throw new AdminError(409, 'exists', `${keyText(key)} already exists.`);
       const record = await store.adminRecords.insert(section, { ...values, ...key });
-      await logChange(store, actor, now, { section, type: 'ADD', recordId: keyText(key), before: {}, after: record.values });
+      await logChange(store, actor, now, { section, type: 'ADD', recordId: keyText(key), before: {}, after: record.values, set: values });
       return record;
     });
     this.changed(section);

@@ -53,7 +53,12 @@ export const userFields = z
   })
   .strict();
 
-const password = z.string().min(6, 'at least 6 characters').max(100, 'at most 100 characters');
+/** The rule a password set in the console must meet; the form shows it before anyone submits. */
+export const PASSWORD_RULE = { minLength: 6, maxLength: 100 } as const;
+const password = z
+  .string()
+  .min(PASSWORD_RULE.minLength, `at least ${PASSWORD_RULE.minLength} characters`)
+  .max(PASSWORD_RULE.maxLength, `at most ${PASSWORD_RULE.maxLength} characters`);
 
 export const userCreate = userFields
   .partial()

@@ -10,6 +10,7 @@ import type { Store } from '../store/store.js';
 import { requireSection, type AdminDeps } from './actor.js';
 import { AdminError, notFound, staleEdit } from './admin-error.js';
 import { groupsWithin, mayAdministerGroup, outOfReach, userGrantProblems } from './admin-scope.js';
+import { PERMISSION_FLAGS } from './catalog.js';
 import { logChange, type Actor } from './change-log.js';
 import { grantProblems, isAdminAccount, levelRuleText, mayManageLevel, type FieldProblem } from './user-rules.js';
 
@@ -22,6 +23,8 @@ export interface NewUser extends RecordValues {
   readonly user: string;
 }
 
+const withoutId = ({ user: _user, ...rest }: NewUser): RecordValues => rest;
+const FLAGS_OFF: RecordValues = Object.fromEntries(PERMISSION_FLAGS.map((flag) => [flag, '0']));
 const fieldsOf = (problems: readonly FieldProblem[]) => Object.fromEntries(problems.map((p) => [p.field, p.message]));
 
 export class UserAdmin {
@@ -43,8 +46,9 @@ export class UserAdmin {
   async create(actor: Actor, fields: NewUser & { pass: string }): Promise<VersionedRecord> {
     requireSection(actor, 'users');
     const { pass, ...given } = fields;
-    // VICIdial's column default, made explicit so the grant check sees what the row will hold.
-    const values: NewUser = { api_allowed_functions: ' ALL_FUNCTIONS ', ...given };
+    // VICIdial's column default for API Allowed Functions, made explicit so the grant check sees what
+    // the row will hold; a permission flag left out is off (some columns default to on, e.g. modify_same_user_level).
+    const values: NewUser = { api_allowed_functions: ' ALL_FUNCTIONS ', ...FLAGS_OFF, ...given };
     this.checkGrants(actor, undefined, values);
     const hash = await this.deps.passwords.hash(pass);
     const now = this.deps.clock.now();
@@ -54,7 +58,7 @@ export class UserAdmin {
       await this.checkGroup(store, values);
       const created = await store.adminRecords.insert('users', { ...values, pass_hash: hash, pass: '', modify_stamp: sqlDateTime(now) });
       await store.passwordDates.recordCreated(values.user, now);
-      await logChange(store, actor, now, { section: 'users', type: 'ADD', recordId: values.user, before: {}, after: created.values });
+      await logChange(store, actor, now, { section: 'users', type: 'ADD', recordId: values.user, before: {}, after: created.values, set: withoutId(given), passwordChanged: true });
       return created;
     });
   }

@@ -1,18 +1,8 @@
 /** `agentgate agent login|logout|list`: start and end live agent sessions without a screen. */
 import { Command } from 'commander';
-import { createServices } from '../app/services.js';
 import { phaseOf } from '../domain/live-agent.js';
 import { CliError } from './cli-error.js';
-import { configFrom } from './options.js';
-
-async function withServices<T>(command: Command, work: (s: Awaited<ReturnType<typeof createServices>>) => Promise<T>) {
-  const services = await createServices(configFrom(command.optsWithGlobals()));
-  try {
-    return await work(services);
-  } finally {
-    await services.close();
-  }
-}
+import { withServices } from './options.js';
 
 export function agentCommands(): Command {
   const agent = new Command('agent').description('live agent sessions');

@@ -1,15 +1,15 @@
 /**
  * `agentgate explain --user 6668 --agent 1000 --function external_dial`:
  * the agent API's decision for that request, gate by gate, from the same
- * pipeline the server runs (nothing is written). Unlike the console, it
- * prints the whole answer, data included, and is not audited: whoever runs it
- * holds the database file and can read all of it anyway.
+ * pipeline the server runs (nothing is written). It exits 0 when the request
+ * would be allowed and 1 when refused, so scripts can test it (2: an error).
+ * Unlike the console, it prints the whole answer, data included, and is not
+ * audited: whoever runs it holds the database file and can read all of it anyway.
  */
 import { Command, Option } from 'commander';
-import { createServices } from '../app/services.js';
 import { explainRequest, type Explanation } from '../api/agent/explain.js';
 import { CliError } from './cli-error.js';
-import { configFrom } from './options.js';
+import { withServices } from './options.js';
 
 const MARK = { pass: 'PASS', fail: 'FAIL', 'not-reached': '  - ' } as const;
 
@@ -23,6 +23,7 @@ export function formatExplanation(e: Explanation): string {
     if (g.status === 'fail' && g.fix) out.push(`  ${' '.repeat(6 + width)}  to allow it: ${g.fix}`);
   }
   out.push(`${e.allowed ? 'ALLOWED' : 'REFUSED'}: the request would get: ${e.answer.trim()}`);
+  out.push(`  not checked: ${e.notChecked.join('; ')}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -46,9 +47,8 @@ export function explainCommand(): Command {
         if (eq < 1) throw new CliError(`--param needs name=value, got "${pair}"`);
         params[pair.slice(0, eq)] = pair.slice(eq + 1);
       }
-      const services = await createServices(configFrom(command.optsWithGlobals()));
-      try {
-        const input = {
+      const explanation = await withServices(command, (services) =>
+        explainRequest(services.agentApi, services.agentFunctions, {
           user: options.user,
           agentUser: options.agent,
           function: options.function,
@@ -56,11 +56,9 @@ export function explainCommand(): Command {
           leadId: options.lead,
           params,
           remoteIp: options.ip,
-        };
-        const explanation = await explainRequest(services.agentApi, services.agentFunctions, input, { answer: 'full' });
-        process.stdout.write(options.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
-      } finally {
-        await services.close();
-      }
+        }, { answer: 'full' }),
+      );
+      process.stdout.write(options.json ? `${JSON.stringify(explanation, null, 2)}\n` : formatExplanation(explanation));
+      process.exitCode = explanation.allowed ? 0 : 1;
     });
 }

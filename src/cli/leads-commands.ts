@@ -1,10 +1,9 @@
 /** `agentgate leads load FILE.csv --list 101`: bulk lead loading with add_lead's checks. */
 import { Command, Option } from 'commander';
 import cliProgress from 'cli-progress';
-import { createServices } from '../app/services.js';
 import { LoadError, loadLeads, type LoadProgress } from '../leads/lead-loader.js';
 import { CliError } from './cli-error.js';
-import { configFrom } from './options.js';
+import { withServices } from './options.js';
 
 interface LoadFlags {
   list: string;
@@ -84,41 +83,40 @@ export function leadsCommands(): Command {
       if (!/^\d{1,14}$/.test(flags.list)) throw new CliError(`--list must be a list id (digits), got "${flags.list}"`);
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliError(`--batch-size must be a positive whole number, got "${flags.batchSize}"`);
-      const services = await createServices(configFrom(command.optsWithGlobals()));
-      const bar = progressBar(flags.progress && process.stderr.isTTY === true);
-      try {
-        const summary = await loadLeads(services.store, services.clock, {
-          file,
-          listId,
-          map: parseMap(flags.map),
-          phoneCode: flags.phoneCode,
-          ...(flags.duplicateCheck ? { duplicateCheck: flags.duplicateCheck } : {}),
-          ...(flags.dncCheck ? { dncCheck: flags.dncCheck } : {}),
-          ...(flags.campaignDncCheck ? { campaignDncCheck: flags.campaignDncCheck } : {}),
-          usacanPrefixCheck: !!flags.usacanPrefixCheck,
-          usacanAreacodeCheck: !!flags.usacanAreacodeCheck,
-          ...(flags.tzMethod ? { tzMethod: flags.tzMethod } : {}),
-          batchSize,
-          ...(flags.rejects ? { rejectsFile: flags.rejects } : {}),
-          reload: !!flags.reload,
-          onProgress: (p) => bar.update(p),
-        });
-        bar.stop();
-        const handled = summary.inserted + summary.duplicates + summary.invalid;
-        const rate = Math.round(handled / Math.max(summary.seconds, 0.001));
-        const resumed = summary.resumedAfterLine > 0 ? `resumed after line ${summary.resumedAfterLine}; ` : '';
-        process.stdout.write(
-          `${resumed}list ${listId}: ${number(summary.inserted)} inserted, ${number(summary.duplicates)} duplicates, ${number(summary.invalid)} invalid` +
-            ` in ${summary.seconds.toFixed(1)} s (${number(rate)} leads/s)\n` +
-            (summary.duplicates + summary.invalid > 0 ? `rejected lines, with their line numbers and reasons: ${summary.rejectsFile}\n` : ''),
-        );
-      } catch (err) {
-        bar.stop();
-        if (err instanceof LoadError) throw new CliError(err.message);
-        throw err;
-      } finally {
-        await services.close();
-      }
+      await withServices(command, async (services) => {
+        const bar = progressBar(flags.progress && process.stderr.isTTY === true);
+        try {
+          const summary = await loadLeads(services.store, services.clock, {
+            file,
+            listId,
+            map: parseMap(flags.map),
+            phoneCode: flags.phoneCode,
+            ...(flags.duplicateCheck ? { duplicateCheck: flags.duplicateCheck } : {}),
+            ...(flags.dncCheck ? { dncCheck: flags.dncCheck } : {}),
+            ...(flags.campaignDncCheck ? { campaignDncCheck: flags.campaignDncCheck } : {}),
+            usacanPrefixCheck: !!flags.usacanPrefixCheck,
+            usacanAreacodeCheck: !!flags.usacanAreacodeCheck,
+            ...(flags.tzMethod ? { tzMethod: flags.tzMethod } : {}),
+            batchSize,
+            ...(flags.rejects ? { rejectsFile: flags.rejects } : {}),
+            reload: !!flags.reload,
+            onProgress: (p) => bar.update(p),
+          });
+          bar.stop();
+          const handled = summary.inserted + summary.duplicates + summary.invalid;
+          const rate = Math.round(handled / Math.max(summary.seconds, 0.001));
+          const resumed = summary.resumedAfterLine > 0 ? `resumed after line ${summary.resumedAfterLine}; ` : '';
+          process.stdout.write(
+            `${resumed}list ${listId}: ${number(summary.inserted)} inserted, ${number(summary.duplicates)} duplicates, ${number(summary.invalid)} invalid` +
+              ` in ${summary.seconds.toFixed(1)} s (${number(rate)} leads/s)\n` +
+              (summary.duplicates + summary.invalid > 0 ? `rejected lines, with their line numbers and reasons: ${summary.rejectsFile}\n` : ''),
+          );
+        } catch (err) {
+          bar.stop();
+          if (err instanceof LoadError) throw new CliError(err.message);
+          throw err;
+        }
+      });
     });
   return leads;
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * agentgate's command line: serve, init, seed-demo, agent sessions, explain.
- * Errors end with one line that says what to do next, never a stack trace.
+ * Errors end with one line that says what to do next, never a stack trace,
+ * and exit 2; `explain` exits 1 when the request would be refused.
  */
-import { Command, Option } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/config.js';
 import { DatabaseConnectError, DatabaseUrlError } from '../store/connect.js';
 import { AGENTGATE_VERSION } from '../app/services.js';
@@ -44,9 +45,18 @@ program.addCommand(explainCommand());
 program.addCommand(simCommands());
 program.addCommand(leadsCommands());
 
+// Usage errors exit 2 like every other error (1 is explain's "refused"); help and --version exit 0.
+const exitOnUsageError = (command: Command): void => {
+  command.exitOverride();
+  command.commands.forEach(exitOnUsageError);
+};
+exitOnUsageError(program);
+
 try {
   await program.parseAsync(process.argv);
 } catch (err) {
+  // Commander has already printed its message.
+  if (err instanceof CommanderError) process.exit(err.exitCode === 0 ? 0 : 2);
   if (err instanceof ConfigError || err instanceof DatabaseUrlError || (err instanceof Error && err.name === 'CliError')) {
     process.stderr.write(`agentgate: ${err.message}\n`);
     process.exit(2);
@@ -57,5 +67,5 @@ try {
     process.exit(1);
   }
   process.stderr.write(`agentgate: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
+  process.exit(2);
 }

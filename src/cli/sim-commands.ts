@@ -1,9 +1,8 @@
 /** `agentgate sim show|set`: how the call simulator treats each campaign and in-group (agentgate_simulator). */
 import { Command } from 'commander';
-import { createServices } from '../app/services.js';
 import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../domain/telephony.js';
 import { CliError } from './cli-error.js';
-import { configFrom } from './options.js';
+import { withServices } from './options.js';
 
 function range(text: string, what: string): [number, number] {
   const m = /^(\d{1,4})(?:-(\d{1,4}))?$/.exec(text);
@@ -33,16 +32,13 @@ export function simCommands(): Command {
   sim
     .command('show')
     .description('show the simulator settings')
-    .action(async (_options: unknown, command: Command) => {
-      const services = await createServices(configFrom(command.optsWithGlobals()));
-      try {
+    .action(async (_options: unknown, command: Command) =>
+      withServices(command, async (services) => {
         const all = await services.store.telephony.simSettings();
         if (all.length === 0) process.stdout.write('no campaign or in-group is simulated; add one with `agentgate sim set <id>`\n');
         for (const s of all) process.stdout.write(`${describeSettings(s)}\n`);
-      } finally {
-        await services.close();
-      }
-    });
+      }),
+    );
 
   sim
     .command('set <id>')
@@ -56,9 +52,8 @@ export function simCommands(): Command {
     .option('--queue-timeout <seconds>', 'seconds an inbound call waits before it is dropped')
     .option('--off', 'stop simulating it')
     .option('--on', 'simulate it again')
-    .action(async (id: string, o: Record<string, string | boolean | undefined>, command: Command) => {
-      const services = await createServices(configFrom(command.optsWithGlobals()));
-      try {
+    .action(async (id: string, o: Record<string, string | boolean | undefined>, command: Command) =>
+      withServices(command, async (services) => {
         const type = o.ingroup ? 'INGROUP' : 'CAMPAIGN';
         const exists = type === 'INGROUP' ? await services.store.campaigns.findInboundGroup(id) : await services.store.campaigns.find(id);
         if (!exists) throw new CliError(`${type === 'INGROUP' ? 'in-group' : 'campaign'} ${id} does not exist${type === 'CAMPAIGN' ? ' (an in-group needs --ingroup)' : ''}`);
@@ -79,9 +74,7 @@ export function simCommands(): Command {
         if (next.answerPercent + next.busyPercent > 100) throw new CliError('--answer and --busy add up to more than 100%');
         await services.store.telephony.saveSimSettings(next);
         process.stdout.write(`${describeSettings(next)}\n`);
-      } finally {
-        await services.close();
-      }
-    });
+      }),
+    );
   return sim;
 }

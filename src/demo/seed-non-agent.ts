@@ -23,6 +23,18 @@ export const ADMIN_FLAGS = {
   modify_same_user_level: '1',
 } as const;
 
+/** TESTCAMP's script (campaign_script): VICIdial's --A--field--B-- placeholders take the lead's values on screen. */
+export const DEMO_SCRIPT_TEXT = [
+  'Hello, may I speak with --A--first_name--B-- --A--last_name--B--?',
+  '',
+  'This is --A--fullname--B-- calling for the --A--campaign--B-- campaign.',
+  'I see you are in --A--city--B--, --A--state--B--. Is --A--phone_number--B-- still the best number to reach you?',
+  '',
+  'If yes: thank them, offer the product and ask for the sale (SALE).',
+  'If they want time to think: offer a callback at a time that suits them (CALLBK).',
+  'If not: thank them for their time (NI).',
+].join('\n');
+
 export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<void> {
   // API Only: an account for the API, never for a screen or the admin console.
   await tx.users.insert({ ...ADMIN_FLAGS, api_only_user: '1', user: NON_AGENT_ADMIN, pass_hash: passHash, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
@@ -49,7 +61,7 @@ export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<voi
       { id: '9am-9pm', name: 'default 9am to 9pm', defaultStart: 900, defaultStop: 2100 },
       { id: '24hours', name: 'default 24 hours', defaultStart: 0, defaultStop: 2400 },
     ],
-    scripts: [{ id: 'DEMOSCRIPT', name: 'Demo script' }],
+    scripts: [{ id: 'DEMOSCRIPT', name: 'Demo script', text: DEMO_SCRIPT_TEXT, active: true }],
     phones: [{ extension: '8001', login: 'demo8001' }],
   });
 }

@@ -164,6 +164,7 @@ export async function seedDemo(services: Services): Promise<void> {
       agent_lead_search: 'LIVE_CALL_INBOUND_AND_MANUAL',
       scheduled_callbacks: 'Y',
       dial_statuses: ' NEW -',
+      campaign_script: 'DEMOSCRIPT',
     });
     await tx.campaigns.insertCampaign({
       campaign_id: 'OTHERCMP',
@@ -240,7 +241,7 @@ export function demoBanner(baseUrl: string): string {
     'Try:',
     `  curl '${baseUrl}/agc/api.php?source=test&user=6666&pass=${DEMO_PASSWORD}&agent_user=1000&function=external_pause&value=PAUSE'`,
     '',
-    `Agent screen: ${baseUrl}/agent — log in as 1001 (password ${DEMO_PASSWORD}), choose TESTCAMP, press Resume: calls arrive within seconds.`,
+    `Agent screen: ${baseUrl}/agent — log in as 1001 (password ${DEMO_PASSWORD}), choose TESTCAMP (tick TESTIN for inbound calls), press Start, then Resume: calls arrive within seconds.`,
   ].join('\n');
 }
 

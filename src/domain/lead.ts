@@ -30,6 +30,9 @@ export const LEAD_FIELDS = [
 export type LeadField = (typeof LEAD_FIELDS)[number];
 export type LeadFields = Partial<Record<LeadField, string>>;
 
+/** Lead fields edited by hand, once checked: the values to store, or the field refused and why. */
+export type LeadEdit = { readonly ok: true; readonly fields: LeadFields } | { readonly ok: false; readonly field: string; readonly message: string };
+
 export interface Lead {
   readonly leadId: number;
   readonly listId: number;

@@ -38,6 +38,9 @@ export interface CallTimeDefinition {
 export interface Script {
   readonly id: string;
   readonly name: string;
+  /** What the agent reads on a call; --A--field--B-- stands for a lead field. */
+  readonly text?: string;
+  readonly active?: boolean;
 }
 
 export interface Phone {

@@ -105,7 +105,7 @@ export function registerAgentScreenRoutes(app: FastifyInstance, services: Servic
     const ended = await services.runner.run(async (u) => {
       const agent = await u.store.liveAgents.find(user.user);
       if (!agent) return true;
-      await services.commands.logout(u, agent, 'LOGOUT');
+      await services.commands.logout(u, agent, 'LOGOUT', 'screen-logout');
       return !(await u.store.liveAgents.find(user.user));
     });
     if (ended) presence.ended(user.user);

@@ -12,9 +12,11 @@ import type { FastifyInstance } from 'fastify';
 import type { RawData, WebSocket } from 'ws';
 import type { Services } from '../app/services.js';
 import type { SessionEvent } from '../events/session-events.js';
-import { applyScreenCommand, screenCommand, ScreenCommandError, type ScreenCommand } from '../screen/screen-commands.js';
-import { screenState, type CampaignView } from '../screen/screen-state.js';
+import { checkLeadEdit } from '../api/agent/lead-edit.js';
+import { applyScreenCommand, screenCommand, ScreenCommandError, type ScreenCommand, type ScreenDeps } from '../screen/screen-commands.js';
+import { newScreenCache, screenState } from '../screen/screen-state.js';
 import type { Presence } from '../screen/presence.js';
+import type { StreamMessage } from '../wire/agent-screen.js';
 import { crossSiteReason } from './cross-site-guard.js';
 import { sendJsonError } from './json-errors.js';
 import { requireScreenUser } from './screen-auth.js';
@@ -31,6 +33,7 @@ export const CLOSE_TOO_SLOW = 4008;
 const STATE_EVENTS = new Set<SessionEvent['type']>(['session.started', 'session.changed', 'session.ended', 'lead.updated', 'telephony']);
 
 export function registerAgentStream(app: FastifyInstance, services: Services, presence: Presence, maxBufferedBytes = MAX_BUFFERED_BYTES): void {
+  const deps: ScreenDeps = { ...services, checkLeadEdit };
   app.get(
     '/api/v2/agent/stream',
     {
@@ -45,8 +48,8 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
     async (socket: WebSocket, request) => {
       const token = request.cookies.agentgate_agent;
       const user = services.webSessions.verify(token, 'agent', services.clock.now())!.user;
-      const campaigns = new Map<string, CampaignView | null>();
-      const send = (message: unknown) => {
+      const cache = newScreenCache();
+      const send = (message: StreamMessage) => {
         if (socket.readyState !== socket.OPEN) return;
         // A screen that does not read would make us buffer without limit: drop it instead.
         if (socket.bufferedAmount > maxBufferedBytes) return socket.close(CLOSE_TOO_SLOW, 'too slow: the screen is not reading its messages');
@@ -64,7 +67,7 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         if (!loggedIn) socket.close(CLOSE_LOGGED_OUT, 'the screen session has ended: log in again');
         return loggedIn;
       };
-      const sendState = async () => send({ type: 'state', state: await services.runner.run((u) => screenState(u, user, services.telephony, campaigns)) });
+      const sendState = async () => send({ type: 'state', state: await services.runner.run((u) => screenState(u, user, services.telephony, cache)) });
       // State pushes and commands run in order, one at a time, each after a check of the login.
       let queue: Promise<void> = Promise.resolve();
       const enqueue = (work: () => Promise<void>) => {
@@ -98,7 +101,8 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         const ref = typeof (json as { ref?: unknown })?.ref === 'string' ? (json as { ref: string }).ref.slice(0, 40) : undefined;
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
-          return void send({ type: 'error', ref, code: 'invalid-command', message: `${issue?.path.join('.') || 'message'}: ${issue?.message ?? 'not valid'}` });
+          const field = issue?.path.join('.');
+          return void send({ type: 'error', ref, code: 'invalid-command', message: `${field || 'message'}: ${issue?.message ?? 'not valid'}`, ...(field ? { field } : {}) });
         }
         const command = parsed.data;
         if (command.user !== undefined && command.user !== user)
@@ -113,10 +117,10 @@ export function registerAgentStream(app: FastifyInstance, services: Services, pr
         enqueue(async () => {
           const ref = command.ref;
           try {
-            await services.runner.run((u) => applyScreenCommand(u, services, user, command));
+            await services.runner.run((u) => applyScreenCommand(u, deps, user, command));
             send({ type: 'ack', ref, command: command.type });
           } catch (err) {
-            if (err instanceof ScreenCommandError) return send({ type: 'error', ref, code: err.code, message: err.message });
+            if (err instanceof ScreenCommandError) return send({ type: 'error', ref, code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) });
             request.log.error({ err }, 'agent screen command failed');
             send({ type: 'error', ref, code: 'internal-error', message: 'That did not work; the server log has the details.' });
           }

@@ -18,6 +18,7 @@ import { registerLegacyNonAgentRoute } from './legacy-non-agent-route.js';
 import { legacyErrorText } from './legacy-reply.js';
 import { sendJsonError } from './json-errors.js';
 import { Presence } from '../screen/presence.js';
+import { registerAgentListsRoutes } from './agent-lists-routes.js';
 import { registerAgentScreenRoutes } from './agent-screen-routes.js';
 import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
 import { registerScreenAuth } from './screen-auth.js';
@@ -116,6 +117,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
     services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),
   );
   registerAgentScreenRoutes(app, services, presence);
+  registerAgentListsRoutes(app, services);
   registerAgentStream(app, services, presence, options.streamBufferBytes);
   await registerWeb(app);
   return app;

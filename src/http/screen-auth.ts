@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { screenLogin, type Screen } from '../access/screen-login.js';
 import type { Services } from '../app/services.js';
 import type { User } from '../domain/user.js';
+import type { ScreenUser } from '../wire/agent-screen.js';
 import { sendJsonError, sendValidationError } from './json-errors.js';
 
 export const cookieName = (screen: Screen) => `agentgate_${screen}`;
@@ -19,7 +20,7 @@ const loginBody = z.object({
   screen: z.enum(['agent', 'admin']),
 });
 
-const publicUser = (user: User) => ({ user: user.user, fullName: user.fullName, level: user.level, group: user.group });
+const publicUser = (user: User): ScreenUser => ({ user: user.user, fullName: user.fullName, level: user.level, group: user.group });
 
 /** The logged-in user of a screen, or a 401 sent and undefined returned. */
 export async function requireScreenUser(

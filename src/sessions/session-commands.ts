@@ -45,15 +45,20 @@ export class SessionCommands {
     return this.sessions.change(u, agent, { commands }, 'api-pause-command');
   }
 
-  /** The agent screen's "pause after disposition": the same column and value as an API PAUSE during a call. */
+  /** The agent screen's "pause after this call": the same column and value as an API PAUSE during a call. */
   pauseAfterDisposition(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
     return this.write(u, agent, { pause: pauseCommand('PAUSE', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-pending');
   }
 
-  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. */
-  async logout(u: Unit, agent: LiveAgent, value: string): Promise<void> {
-    const written = await this.sessions.change(u, agent, { commands: { pause: value } }, 'api-logout-command');
-    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, 'api-logout');
+  /** The agent screen undoes a pending pause as an API RESUME during the call would: available after the call. */
+  cancelPendingPause(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    return this.write(u, agent, { pause: pauseCommand('RESUME', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-cancelled');
+  }
+
+  /** logout: external_pause=LOGOUT; ends the session now or after the disposition. `cause` tells the screen who ended it. */
+  async logout(u: Unit, agent: LiveAgent, value: string, cause: 'api-logout' | 'screen-logout' = 'api-logout'): Promise<void> {
+    const written = await this.sessions.change(u, agent, { commands: { pause: value } }, `${cause}-command`);
+    if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, cause);
   }
 
   /** external_hangup: only '1' hangs up, and only when there is a call to hang up; the column keeps the value. */

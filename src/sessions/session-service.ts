@@ -169,6 +169,7 @@ export class SessionService {
   /** End this session: its call, its in-groups, its row. */
   async end(u: Unit, agent: LiveAgent, cause: string): Promise<void> {
     await this.history.logout(u, agent);
+    await u.store.telephony.stopRecordings(agent.confExten, u.now);
     await u.store.telephony.deleteSessionData(agent.user);
     if (agent.call) await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await u.store.liveAgents.delete(agent.user);
@@ -244,6 +245,7 @@ export class SessionService {
     if (!agent.call) return agent;
     await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await this.history.callEnded(u, agent, by);
+    await u.store.telephony.stopRecordings(agent.confExten, u.now);
     const ended = await this.change(
       u,
       agent,
@@ -254,6 +256,8 @@ export class SessionService {
         channel: '',
         lastCallFinish: u.now,
         lastStateChange: u.now,
+        // The recording ended with the call (StopMonitorConf blanks its column); external_hangup keeps its value.
+        commands: { recording: '' },
       },
       `call-ended-by-${by}`,
     );
@@ -328,6 +332,7 @@ export class SessionService {
     if (!agent.call) return agent;
     await u.store.liveAgents.deleteLiveCall(agent.call.callerId);
     await this.history.callEnded(u, agent, 'api');
+    await u.store.telephony.stopRecordings(agent.confExten, u.now);
     if (agent.leadId > 0) await u.store.leads.setStatus(agent.leadId, status, agent.user, u.now);
     await this.history.dispositioned(u, agent, status, 'wait', 'api-release');
     return this.change(
@@ -342,13 +347,14 @@ export class SessionService {
         randomId: 10000000 + randomInt(89999999),
         lastCallFinish: u.now,
         lastStateChange: u.now,
+        commands: { recording: '' },
       },
       'api-call-released',
     );
   }
 
-  /** A number dialled from the agent's own screen: as external_dial would, without the API's column. */
-  async screenDial(u: Unit, agent: LiveAgent, number: string, phoneCode: string): Promise<LiveAgent> {
+  /** A number (of a known lead, or searched for) dialled from the agent's own screen: as external_dial would, without the API's column. */
+  async screenDial(u: Unit, agent: LiveAgent, number: string, phoneCode: string, lead?: Lead): Promise<LiveAgent> {
     if (phaseOf(agent) !== 'paused') return agent;
     const request: DialRequest = {
       number,
@@ -366,7 +372,7 @@ export class SessionService {
       altDial: '',
       dialIngroup: '',
     };
-    return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, request));
+    return this.dial(u, agent, request, await this.resolveDialTarget(u, agent, lead ? { ...request, lead } : request));
   }
 
 

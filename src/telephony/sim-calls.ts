@@ -48,12 +48,13 @@ export class SimCalls {
     this.byUser.set(call.user, call);
   }
 
-  /** Forget a user's call and cancel its timers. */
+  /** Forget a user's call and cancel its timers. Its recording ends with it, as in VICIdial. */
   drop(user: string): void {
     const call = this.byUser.get(user);
     if (!call) return;
     for (const cancel of call.timers) cancel();
     this.byUser.delete(user);
+    this.recordings.delete(user);
   }
 
   /** Every agent call on this customer (a conference has several). */

@@ -47,6 +47,17 @@ describe('admin API: audit log', () => {
     // The answer's first words: the console never shows an answer's data fields.
     expect(res.json.explanation.answer).toBe('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION');
     expect(res.json.explanation.filledIn).toEqual([]);
+    expect(res.json.outcome).toEqual({ refused: true, summary: 'refused: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION', beyondExplain: false });
+  });
+
+  it('says what really happened to a request refused for its password, which explain cannot judge', async () => {
+    await h.api({ user: '6668', pass: 'wrong-pw', agent_user: '1000', function: 'external_pause', value: 'PAUSE' });
+    const [row] = (await admin.get('/api/v2/admin/audit?apiUser=6668')).json.rows;
+    const res = await admin.get(`/api/v2/admin/audit/${row.apiId}/explain`);
+    expect(res.json.outcome).toEqual({ refused: true, summary: "refused: the password is not 6668's", beyondExplain: true });
+    // Every gate explain can check passes: its verdict must not be read as "the request was allowed".
+    expect(res.json.explanation.allowed).toBe(true);
+    expect(res.json.explanation.notChecked).toEqual(['the password: explain never knows it, so a wrong password is not judged here']);
   });
 });
 
@@ -70,14 +81,27 @@ describe('admin API: permission matrix', () => {
     expect(json.rows.map((r: { user: string }) => r.user)).not.toContain('1000');
     expect(row('6669')).toMatchObject({ group: 'TEAM_B', listRestrict: true, allowedCampaigns: ['OTHERCMP'], allowedFunctions: ['ALL_FUNCTIONS'] });
     const codes = (user: string) => row(user).warnings.map((w: { code: string }) => w.code);
-    expect(codes('6666')).toEqual(['all-functions-shared', 'never-used', 'password-unchanged']);
+    // A fresh demo: nothing is "never used" yet, and the administrator is not told to become API Only.
+    expect(codes('6666')).toEqual(['all-functions-shared', 'not-used-yet', 'password-unchanged']);
     expect(codes('6668')).toEqual(['password-unchanged']);
-    expect(codes('6669')).toEqual(['never-used', 'password-unchanged']);
-    expect(codes('admin')).toEqual(['also-agent', 'all-functions-shared', 'never-used', 'password-unchanged']);
+    expect(codes('6669')).toEqual(['not-used-yet', 'password-unchanged']);
+    expect(row('admin').role).toBe('administrator');
+    expect(codes('admin')).toEqual(['administrator-api-access', 'all-functions-shared', 'not-used-yet', 'password-unchanged']);
+    expect(JSON.stringify(row('admin').warnings)).not.toMatch(/Make it API Only|remove its access/);
 
     const { version } = (await admin.get('/api/v2/admin/users/6668')).json;
     await admin.send('PATCH', '/api/v2/admin/users/6668', { version, changes: { pass: 'changed-password' } });
     expect((await admin.get('/api/v2/admin/matrix')).json.rows.find((r: { user: string }) => r.user === '6668').warnings).toEqual([]);
+
+    // A month on, an account that has still never made a successful call is worth removing.
+    h.clock.advance(31 * 24 * HOUR);
+    admin = await adminClient(h); // the console session did not last the month
+    const later = (await admin.get('/api/v2/admin/matrix')).json.rows.find((r: { user: string }) => r.user === '6669');
+    expect(later.warnings.find((w: { code: string }) => w.code === 'never-used')).toEqual({
+      code: 'never-used',
+      severity: 'warning',
+      message: '6669 was created 31 days ago and has never made a successful API call: deactivate it if nothing uses it.',
+    });
   });
 });
 
@@ -100,11 +124,22 @@ describe('admin API: least-privilege advisor', () => {
     expect(advice.proposed).toEqual(['external_pause']);
     expect(advice.wouldRefuse).toEqual([{ function: 'external_status', calls: 1 }]);
 
+    expect(advice.alreadyTight).toBe(false);
     const tightened = await admin.send('POST', '/api/v2/admin/advisor/6666/tighten', { from, version: advice.version });
+    expect(tightened.json).toMatchObject({ changed: true, applied: ['external_pause'] });
     expect(tightened.json.values.api_allowed_functions).toBe(' external_pause ');
     expect((await h.api({ agent_user: '1000', function: 'external_status', value: 'SALE' })).body).toMatch(/DOES NOT HAVE PERMISSION/);
     const stale = await admin.send('POST', '/api/v2/admin/advisor/6666/tighten', { from, version: advice.version });
     expect(stale.json.error.code).toBe('stale-edit');
+
+    // Already exactly what is used: tightening again changes nothing and logs nothing.
+    const tight = (await admin.get(`/api/v2/admin/advisor/6666?from=${from}`)).json;
+    expect(tight).toMatchObject({ alreadyTight: true, allowed: ['external_pause'], proposed: ['external_pause'] });
+    const changesBefore = (await h.rows('vicidial_admin_log')).length;
+    const again = await admin.send('POST', '/api/v2/admin/advisor/6666/tighten', { from, version: tight.version });
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ changed: false, version: tight.version, applied: ['external_pause'] });
+    expect((await h.rows('vicidial_admin_log')).length).toBe(changesBefore);
     const idle = (await admin.get(`/api/v2/admin/advisor/6669?from=${from}`)).json;
     expect((await admin.send('POST', '/api/v2/admin/advisor/6669/tighten', { from, version: idle.version })).json.error.code).toBe('nothing-used');
   });

@@ -65,6 +65,32 @@ describe('admin API: users', () => {
     expect(JSON.stringify(log)).not.toMatch(/integration-pw|\$2[aby]\$/);
   });
 
+  it('grants no permission flag the administrator left out: an omitted flag is off, not the column default', async () => {
+    await admin.send('POST', '/api/v2/admin/users', newApiUser);
+    const [row] = await h.rows('vicidial_users', { user: '7001' });
+    // vicidial_users.modify_same_user_level defaults to '1'; a console-made user must not get it unasked.
+    expect(row).toMatchObject({ modify_same_user_level: '0', modify_users: '0', view_reports: '0' });
+  });
+
+  it('logs an added record as a short summary of what was set, not every column', async () => {
+    await admin.send('POST', '/api/v2/admin/users', newApiUser);
+    const { json } = await admin.get('/api/v2/admin/changes?recordId=7001');
+    expect(json.changes).toHaveLength(1);
+    expect(json.changes[0]).toMatchObject({
+      type: 'ADD',
+      description:
+        "added: full_name 'New integration'; user_level '7'; user_group 'ADMIN'; vdc_agent_api_access '1'; api_only_user '1'; api_allowed_functions ' external_pause '; password set",
+    });
+    const { version } = (await admin.get('/api/v2/admin/users/7001')).json;
+    await admin.send('PATCH', '/api/v2/admin/users/7001', { version, changes: { full_name: 'CRM connector' } });
+    const [modified] = (await admin.get('/api/v2/admin/changes?recordId=7001')).json.changes;
+    expect(modified).toMatchObject({
+      type: 'MODIFY',
+      description: "full_name: 'New integration' -> 'CRM connector'",
+      fields: [{ field: 'full_name', before: 'New integration', after: 'CRM connector' }],
+    });
+  });
+
   it('validates every field on the server, with a message per field', async () => {
     const res = await admin.send('POST', '/api/v2/admin/users', {
       user: 'x',

@@ -4,8 +4,9 @@
  * agents. A real listening server and a real WebSocket client.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
+import type WebSocket from 'ws';
 import { startHarness, type Harness } from '../support/harness.js';
+import { connectScreen, isState, screenCookie, startScreenSession } from '../support/screen-client.js';
 
 let h: Harness;
 let base: string;
@@ -20,52 +21,9 @@ afterEach(async () => {
   await h.close();
 });
 
-async function cookieFor(user: string): Promise<string> {
-  const res = await h.app.inject({ method: 'POST', url: '/api/v2/auth/login', payload: { user, pass: '1234', screen: 'agent' } });
-  expect(res.statusCode).toBe(200);
-  return `agentgate_agent=${res.cookies.find((c) => c.name === 'agentgate_agent')!.value}`;
-}
-const startSession = (cookie: string, body: unknown) => h.app.inject({ method: 'POST', url: '/api/v2/agent/session', headers: { cookie }, payload: body as object });
-
-interface Client {
-  readonly messages: Record<string, any>[];
-  next(match: (m: Record<string, any>) => boolean): Promise<Record<string, any>>;
-  send(message: unknown): void;
-}
-
-async function connect(cookie: string): Promise<Client> {
-  const ws = new WebSocket(`${base.replace('http', 'ws')}/api/v2/agent/stream`, { headers: { cookie } });
-  sockets.push(ws);
-  ws.on('error', () => {}); // a refused upgrade also reports an error; the test checks the response
-  const messages: Record<string, any>[] = [];
-  const waiters: { match: (m: Record<string, any>) => boolean; resolve: (m: Record<string, any>) => void }[] = [];
-  ws.on('message', (data) => {
-    const m = JSON.parse(data.toString());
-    // A message a waiter takes is consumed; the others wait in messages for a later next().
-    const waiter = waiters.find((w) => w.match(m));
-    if (!waiter) return void messages.push(m);
-    waiters.splice(waiters.indexOf(waiter), 1);
-    waiter.resolve(m);
-  });
-  await new Promise((resolve, reject) => {
-    ws.once('open', resolve);
-    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
-  });
-  return {
-    messages,
-    next: (match) =>
-      new Promise((resolve) => {
-        const seen = messages.find(match);
-        if (seen) {
-          messages.splice(messages.indexOf(seen), 1);
-          return resolve(seen);
-        }
-        waiters.push({ match, resolve });
-      }),
-    send: (message) => ws.send(typeof message === 'string' ? message : JSON.stringify(message)),
-  };
-}
-const isState = (m: Record<string, any>) => m.type === 'state';
+const cookieFor = (user: string) => screenCookie(h, user);
+const startSession = (cookie: string, body: unknown) => startScreenSession(h, cookie, body);
+const connect = (cookie: string) => connectScreen(base, cookie, sockets);
 
 describe('logging into a campaign from the screen', () => {
   it('starts a session with the campaign and its in-groups, and lists what may be chosen', async () => {

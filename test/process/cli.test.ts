@@ -1,6 +1,11 @@
 /** The command line, run as a user would run it. */
+import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Each case starts several Node processes one after the other: on a busy 2-core machine that takes more than 20 s.
+vi.setConfig({ testTimeout: 60_000 });
+import { describeMysql, parseMysqlUrl } from '../../src/store/mysql-database.js';
 import { runCli, startServer, tempDir, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
@@ -11,17 +16,18 @@ afterAll(async () => {
   for (const d of databases) await d.release();
 });
 
-/** DATABASE_URL for a new database (a SQLite file, or a MariaDB database with TEST_DATABASE_URL). */
-async function newDatabase(name: string): Promise<{ DATABASE_URL: string }> {
-  const database = await createTestDatabase({ sqliteFile: path.join(tempDir(), name) });
+/** A new database (a SQLite file, or a MariaDB database with TEST_DATABASE_URL) and how agentgate names it. */
+async function newDatabase(name: string): Promise<{ env: { DATABASE_URL: string }; label: string }> {
+  const file = path.join(tempDir(), name);
+  const database = await createTestDatabase({ sqliteFile: file });
   databases.push(database);
-  return { DATABASE_URL: database.url };
+  return { env: { DATABASE_URL: database.url }, label: database.name ? describeMysql(parseMysqlUrl(database.url)) : `SQLite ${file}` };
 }
 
 describe('agentgate CLI', () => {
   it('init creates an empty database; seed-demo fills it once; agent login and logout work', async () => {
-    const env = await newDatabase('cli.db');
-    expect(await runCli(['init'], env)).toMatchObject({ code: 0, stdout: expect.stringMatching(/^database ready: (SQLite|MySQL) /) });
+    const { env, label } = await newDatabase('cli.db');
+    expect(await runCli(['init'], env)).toMatchObject({ code: 0, stdout: `database ready: ${label}\n` });
     const seeded = await runCli(['seed-demo'], env);
     expect(seeded.code).toBe(0);
     expect(seeded.stdout).toContain('6666');
@@ -36,20 +42,42 @@ describe('agentgate CLI', () => {
     const list = await runCli(['agent', 'list'], env);
     expect(list.stdout).toMatch(/^1000 +TESTCAMP +PAUSED +paused\n1001 +TESTCAMP +PAUSED +paused\n$/);
     expect(await runCli(['agent', 'logout', '1001'], env)).toMatchObject({ code: 0, stdout: '1001 is logged out\n' });
-    expect(await runCli(['agent', 'logout', '1001'], env)).toMatchObject({ code: 2, stderr: 'agentgate: 1001 is not logged in\n' });
+    expect(await runCli(['agent', 'logout', '1001'], env)).toMatchObject({ code: 2, stderr: `agentgate: database ${label}\nagentgate: 1001 is not logged in\n` });
   });
 
   it('refuses to log in an API Only user or an unknown campaign, with the reason', async () => {
-    const env = await newDatabase('cli.db');
+    const { env, label } = await newDatabase('cli.db');
     await runCli(['seed-demo'], env);
     expect(await runCli(['agent', 'login', '6666', '--campaign', 'TESTCAMP'], env)).toMatchObject({
       code: 2,
-      stderr: 'agentgate: cannot log 6666 in: user 6666 is an API Only user and cannot log in as an agent\n',
+      stderr: `agentgate: database ${label}\nagentgate: cannot log 6666 in: user 6666 is an API Only user and cannot log in as an agent\n`,
     });
     expect(await runCli(['agent', 'login', '1001', '--campaign', 'NOPE'], env)).toMatchObject({
       code: 2,
-      stderr: 'agentgate: cannot log 1001 in: campaign NOPE does not exist\n',
+      stderr: `agentgate: database ${label}\nagentgate: cannot log 1001 in: campaign NOPE does not exist\n`,
     });
+  });
+
+  it('never creates an empty database by accident: run elsewhere, a command names the file it did not find', async () => {
+    const elsewhere = fs.realpathSync(tempDir());
+    const expected = path.join(elsewhere, 'data/agentgate.db');
+    for (const args of [['explain', '--user', '6668', '--agent', '1000', '--function', 'external_dial'], ['agent', 'list'], ['sim', 'show']]) {
+      const result = await runCli(args, { DATABASE_URL: undefined }, elsewhere);
+      expect(result).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: `agentgate: no database at ${expected}: create it with \`agentgate init\` (or \`agentgate serve --demo\`), or point DATABASE_URL or --database-url at yours\n`,
+      });
+    }
+    expect(fs.existsSync(path.join(elsewhere, 'data'))).toBe(false);
+  });
+
+  it('says on every command which database it used', async () => {
+    const file = path.join(tempDir(), 'which.db');
+    const env = { DATABASE_URL: `sqlite:${file}` };
+    expect((await runCli(['init'], env)).stdout).toBe(`database ready: SQLite ${file}\n`);
+    for (const args of [['agent', 'list'], ['sim', 'show'], ['explain', '--user', '6666', '--function', 'version']])
+      expect((await runCli(args, env)).stderr).toBe(`agentgate: database SQLite ${file}\n`);
   });
 
   it('explains a bad DATABASE_URL in one line', async () => {
@@ -61,7 +89,7 @@ describe('agentgate CLI', () => {
   });
 
   it('serve --demo seeds a new database, prints the demo accounts, and answers the README example', async () => {
-    const server = await startServer(await newDatabase('serve.db'));
+    const server = await startServer((await newDatabase('serve.db')).env);
     servers.push(server);
     expect(server.output()).toContain('Demo accounts (password 1234 for all):');
     const res = await fetch(`${server.url}/agc/api.php?source=test&user=6666&pass=1234&agent_user=1000&function=external_pause&value=PAUSE`);

@@ -4,6 +4,8 @@
  * installs it (.ci/run), so there they always run.
  */
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { describe } from 'vitest';
 
@@ -31,4 +33,11 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Where a test saves a picture for docs/: there only on request (UPDATE_SCREENSHOT=1), otherwise a temp file. */
+export function screenshotPath(docsName: string): string {
+  return process.env.UPDATE_SCREENSHOT
+    ? path.resolve(import.meta.dirname, '../../docs', docsName)
+    : path.join(os.tmpdir(), `agentgate-${process.pid}-${docsName}`);
 }

@@ -37,11 +37,21 @@ export interface ServerProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Run the CLI to completion; resolves with its exit code and output. */
-export function runCli(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/**
+ * Run the CLI to completion (in `cwd`, default this process's); resolves with its exit code and output.
+ * A variable given as undefined is removed from the child's environment.
+ */
+export function runCli(
+  args: string[],
+  env: Record<string, string | undefined>,
+  cwd?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   requireBuild();
+  const childEnv = Object.fromEntries(
+    Object.entries({ ...process.env, BCRYPT_COST: '4', LOG_LEVEL: 'warn', ...env }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { ...process.env, BCRYPT_COST: '4', LOG_LEVEL: 'warn', ...env } });
+    const child = spawn(process.execPath, [CLI, ...args], { cwd, env: childEnv });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

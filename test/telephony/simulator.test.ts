@@ -198,3 +198,34 @@ describe('history and determinism', () => {
     expect(h.scheduler.size).toBe(0);
   });
 });
+
+describe('recording', () => {
+  const recordingOf = async (user: string) => h.services.telephony.stateOf((await h.agent(user))!).recording;
+
+  it('ends with the call, as in VICIdial: the recording_log row is closed and nothing shows it on the next call', async () => {
+    await configure('TESTCAMP', { answerPercent: 100, talkMinSec: 30, talkMaxSec: 30 });
+    await h.startCall('1000', { leadId: 1 });
+    await h.advance(5000);
+    expect((await h.api({ agent_user: '1000', function: 'recording', value: 'START' })).body).toMatch(/^SUCCESS/);
+    expect(await recordingOf('1000')).toMatchObject({ filename: expect.stringMatching(/_1000$/) });
+
+    await h.advance(25_000); // the customer hangs up
+    expect((await h.agent('1000'))?.status).toBe('PAUSED');
+    expect(await recordingOf('1000')).toBeNull();
+    const [row] = await h.rows('recording_log');
+    expect(row).toMatchObject({ length_in_sec: 25, end_time: '2026-11-28 10:00:30' });
+    expect((await h.rows('vicidial_live_agents', { user: '1000' }))[0]?.external_recording).toBe('');
+    expect((await h.api({ agent_user: '1000', function: 'recording', value: 'STATUS' })).body).toMatch(/^NOTICE: not recording/);
+
+    await h.api({ agent_user: '1000', function: 'external_status', value: 'SALE' });
+    await h.startCall('1000', { leadId: 2 });
+    expect(await recordingOf('1000')).toBeNull();
+  });
+
+  it('ends when the agent logs out', async () => {
+    await h.api({ agent_user: '1000', function: 'recording', value: 'START' });
+    await h.advance(10_000);
+    await h.logout('1000');
+    expect((await h.rows('recording_log'))[0]).toMatchObject({ length_in_sec: 10 });
+  });
+});

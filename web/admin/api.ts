@@ -1,4 +1,12 @@
-/** The admin console's calls to /api/v2: JSON in, JSON out, errors as ApiError with a message per field. */
+/**
+ * The admin console's calls to /api/v2: JSON in, JSON out, errors as ApiError
+ * with a message per field. The shapes come from the server's own wire types
+ * (src/wire/admin.ts), so a changed answer breaks the build, not the screen.
+ */
+import type { AdminMeta, Value } from '../../src/wire/admin.js';
+
+export type { Value, Values, VersionedRecord } from '../../src/wire/admin.js';
+export type Meta = AdminMeta;
 
 export class ApiError extends Error {
   constructor(
@@ -27,24 +35,9 @@ export async function api<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: s
   return data as T;
 }
 
-export type Value = string | number | null;
-export type Values = Record<string, Value>;
-
-export interface VersionedRecord {
-  readonly values: Values;
-  readonly version: string;
-}
-
 /** VICIdial's set columns (' A B -') as a list. */
 export function parseSet(text: Value | undefined): string[] {
   return String(text ?? '')
     .split(/\s+/)
     .filter((item) => item.length > 0 && item !== '-');
-}
-
-export interface Meta {
-  readonly me: { user: string; level: number; flags: Record<string, boolean> };
-  readonly functions: { name: string; api: 'agent' | 'non-agent' | 'both' | 'all' }[];
-  readonly flags: { name: string; help: string }[];
-  readonly choices: Record<string, string[]>;
 }

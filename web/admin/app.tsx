@@ -1,5 +1,9 @@
-/** The console's shell: who is logged in, the sections, and the page of the current route. */
-import { useCallback, useEffect, useState } from 'react';
+/**
+ * The console's shell: a skip link, who is logged in, the sections (a menu
+ * on a narrow screen), and the page of the current route. Moving to another
+ * page moves the focus to its heading and says so to a screen reader.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError, type Meta } from './api.js';
 import { navigate, useRoute } from './router.js';
 import { Login } from './pages/login.js';
@@ -28,9 +32,16 @@ const SECTIONS: [string, string][] = [
   ['changes', 'Change log'],
 ];
 
+const focusContent = () => {
+  const content = document.getElementById('content');
+  (content?.querySelector<HTMLElement>('h2') ?? content)?.focus();
+};
+
 export function App() {
   const route = useRoute();
   const [meta, setMeta] = useState<Meta | null | undefined>(undefined);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [announced, setAnnounced] = useState('');
   const load = useCallback(() => {
     api<Meta>('GET', '/api/v2/admin/meta')
       .then(setMeta)
@@ -38,30 +49,65 @@ export function App() {
   }, []);
   useEffect(load, [load]);
 
+  // After a move to another page (not on the first load): focus its heading, announce it.
+  const where = `${route.page}/${route.id ?? ''}`;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    setMenuOpen(false);
+    const label = SECTIONS.find(([page]) => page === route.page)?.[1] ?? route.page;
+    setAnnounced(`${label} page`);
+    // The page renders its heading first; focus it once it is there.
+    requestAnimationFrame(focusContent);
+  }, [where]);
+
   const logout = async () => {
     await api('POST', '/api/v2/auth/logout?screen=admin');
     setMeta(null);
   };
 
   return (
-    <main className="admin">
-      <header>
+    <div className="admin">
+      <a
+        className="skip-link"
+        href="#content"
+        onClick={(e) => {
+          e.preventDefault();
+          focusContent();
+        }}
+      >
+        Skip to content
+      </a>
+      <header className="top">
         <h1>agentgate admin console</h1>
         {meta ? (
-          <span className="who">
-            {meta.me.user} (level {meta.me.level}) <button onClick={logout}>Log out</button>
-          </span>
+          <>
+            <span className="who">
+              {meta.me.user} (level {meta.me.level}) <button onClick={logout}>Log out</button>
+            </span>
+            {/* Right before the sections it opens, so the next Tab reaches them. */}
+            <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="sections" onClick={() => setMenuOpen((open) => !open)}>
+              Menu
+            </button>
+          </>
         ) : null}
       </header>
-      {meta === null ? <Login onLogin={load} /> : null}
+      {meta === null ? (
+        <main id="content" tabIndex={-1}>
+          <Login onLogin={load} />
+        </main>
+      ) : null}
       {meta ? (
         <div className="layout">
-          <nav aria-label="Sections">
+          <nav id="sections" aria-label="Sections" className={menuOpen ? 'open' : ''}>
             {SECTIONS.map(([page, label]) => (
               <a
                 key={page}
                 href={`/admin/${page}`}
-                className={route.page === page ? 'current' : ''}
+                {...(route.page === page ? { 'aria-current': 'page' as const, className: 'current' } : {})}
                 onClick={(e) => {
                   e.preventDefault();
                   navigate(page);
@@ -71,12 +117,15 @@ export function App() {
               </a>
             ))}
           </nav>
-          <section className="page">
+          <main id="content" className="page" tabIndex={-1}>
             <Page page={route.page} id={route.id} query={route.query} meta={meta} />
-          </section>
+          </main>
         </div>
       ) : null}
-    </main>
+      <div className="sr-only" role="status" aria-live="polite">
+        {announced}
+      </div>
+    </div>
   );
 }
 
@@ -95,7 +144,7 @@ function Page({ page, id, query, meta }: { page: string; id: string | undefined;
     case 'matrix':
       return <MatrixPage />;
     case 'audit':
-      return <AuditPage />;
+      return <AuditPage key={query.toString()} query={query} />;
     case 'explain':
       return <ExplainPage key={query.toString()} query={query} meta={meta} />;
     case 'advisor':

@@ -12,8 +12,10 @@ function current(): Route {
   return { page: page || 'users', id: id ? decodeURIComponent(id) : undefined, query: new URLSearchParams(window.location.search) };
 }
 
-export function navigate(path: string): void {
-  window.history.pushState(null, '', `/admin/${path}`);
+/** Go to /admin/<path>; `replace` changes the current history entry instead of adding one. */
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', `/admin/${path}`);
+  else window.history.pushState(null, '', `/admin/${path}`);
   window.dispatchEvent(new PopStateEvent('popstate'));
 }
 

@@ -1,32 +1,42 @@
 /**
- * The agent screen: login, the campaign choice, then the live screen, kept
- * up to date by the server's pushes. A reload asks the server for the session
- * and carries on with it.
+ * The agent screen: login, the campaign choice, then the workspace, kept up
+ * to date by the server's pushes. A reload asks the server for the session
+ * and carries on with it. The status is in the page title and announced to
+ * screen readers as it changes; a new call rings (a tone and a desktop
+ * notification).
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScreenState, SessionEndCause, StreamMessage } from '../../src/wire/agent-screen';
+import { announceCall } from './alerts';
 import { api } from './api';
+import { CallCard } from './call-card';
+import { CallbacksPanel } from './callbacks-panel';
+import { DispositionPanel } from './disposition-panel';
+import { LeadForm } from './lead-form';
 import { CampaignForm, LoginForm } from './login';
-import { ActionsPanel, DispositionPanel, LeadPanel, RefreshPanels } from './panels';
-import type { Notice, ScreenState } from './types';
-import { useStream, type StreamMessage } from './use-stream';
+import { Notices, useNotices } from './notices';
+import { ScriptPanel } from './script-panel';
+import { StatusBar } from './status-bar';
+import { TransferPanel } from './transfer-panel';
+import { useServerClock } from './use-clock';
+import { useStream } from './use-stream';
 
 type Stage = { kind: 'loading' } | { kind: 'login'; notice: string } | { kind: 'campaign'; user: string } | { kind: 'screen'; user: string };
 
-const ENDED: Record<string, string> = {
-  'api-logout': 'You were logged out by the API.',
+const ENDED: Record<SessionEndCause, string> = {
+  'screen-logout': 'You logged out.',
+  'api-logout': 'You were logged out through the agent API (by a supervisor or an integration).',
   'logout-after-disposition': 'You were logged out after your last call.',
   timeout: 'Your session ended: the screen was away too long.',
   replaced: 'Your session was taken over by another login.',
 };
 
-let noticeId = 0;
-
 export function App() {
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
   const [state, setState] = useState<ScreenState | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [refreshed, setRefreshed] = useState<Record<string, string>>({});
-  const notify = (text: string, kind: Notice['kind'] = 'info') => setNotices((n) => [...n.slice(-4), { id: ++noticeId, text, kind }]);
+  const { notices, add: notify, dismiss, clearErrors, clear } = useNotices();
+  const [callbacksKey, setCallbacksKey] = useState(0);
+  const [formReloads, setFormReloads] = useState(0);
 
   const resume = useCallback(async () => {
     try {
@@ -40,32 +50,38 @@ export function App() {
   }, []);
   useEffect(() => void resume(), [resume]);
 
+  const ended = useCallback(
+    (notice: string) => {
+      clear();
+      setStage({ kind: 'login', notice });
+      void api.signOut().catch(() => undefined);
+    },
+    [clear],
+  );
+
   const onMessage = (m: StreamMessage) => {
-    if (m.type === 'state') {
-      setState(m.state);
-      if (!m.state.session) setStage((s) => (s.kind === 'screen' ? { kind: 'login', notice: s.kind === 'screen' ? 'You are logged out.' : '' } : s));
-      return;
-    }
+    if (m.type === 'state') return setState(m.state);
     if (m.type === 'error') return notify(m.message, 'error');
     if (m.type !== 'event') return;
     const e = m.event;
-    if (e.type === 'session.ended') {
-      setStage({ kind: 'login', notice: ENDED[e.cause ?? ''] ?? 'You are logged out.' });
-      void api.signOut().catch(() => {});
-    }
-    if (e.type === 'notification') notify(e.text ?? '');
-    if (e.type === 'timer.action') notify(`Timer action ${e.action}: ${e.message ?? ''}`);
+    if (e.type === 'session.ended') ended(ENDED[e.cause as SessionEndCause] ?? 'You are logged out.');
+    if (e.type === 'notification') notify(e.text);
+    if (e.type === 'timer.action') notify(`${e.action}${e.message ? `: ${e.message}` : ''}`);
     if (e.type === 'panel.refresh') {
-      const at = new Date().toLocaleTimeString();
-      setRefreshed((r) => ({ ...r, ...Object.fromEntries((e.panels ?? []).map((p) => [p, at])) }));
+      if (e.panels.includes('callbacksreload')) setCallbacksKey((k) => k + 1);
+      if (e.panels.includes('formreload')) setFormReloads((k) => k + 1);
     }
   };
   const stream = useStream(stage.kind === 'screen', onMessage);
+  const elapsed = useServerClock(state?.now);
 
-  if (stage.kind === 'loading') return <p>Loading…</p>;
-  if (stage.kind === 'login') return <LoginForm notice={stage.notice} onLoggedIn={() => void resume()} />;
-  if (stage.kind === 'campaign')
-    return (
+  useDocumentTitle(stage, state);
+
+  let content;
+  if (stage.kind === 'loading') content = <p>Loading…</p>;
+  else if (stage.kind === 'login') content = <LoginForm notice={stage.notice} onLoggedIn={() => void resume()} />;
+  else if (stage.kind === 'campaign')
+    content = (
       <CampaignForm
         user={stage.user}
         onStarted={(s) => {
@@ -75,77 +91,161 @@ export function App() {
         onSignOut={() => void api.signOut().then(() => setStage({ kind: 'login', notice: '' }))}
       />
     );
-  if (!state?.session) return <p>Loading…</p>;
-  const s = state.session;
+  else if (!state?.session) content = <p>Loading…</p>;
+  else
+    content = (
+      <Workspace
+        state={state}
+        elapsed={elapsed}
+        run={stream.run}
+        notify={notify}
+        clearErrors={clearErrors}
+        callbacksKey={callbacksKey}
+        formReloads={formReloads}
+        onDisposition={() => setCallbacksKey((k) => k + 1)}
+      />
+    );
+
+  const onLogout = async () => {
+    try {
+      const r = await api.logout();
+      if (r.loggedOut) ended(ENDED['screen-logout']);
+      else notify('You will be logged out after this call.');
+    } catch {
+      notify('The logout did not reach the server; try again.', 'error');
+    }
+  };
+
   return (
-    <div className="screen">
-      <StatusBar state={state} connected={stream.connected} send={stream.send} onLogout={() => void api.logout().then((r) => r.pending && notify('You will be logged out after this call.'))} />
-      <div className="notices" aria-live="polite">
-        {notices.map((n) => (
-          <p key={n.id} className={n.kind === 'error' ? 'error' : 'notice'} role={n.kind === 'error' ? 'alert' : 'status'}>
-            {n.text}
-          </p>
-        ))}
-      </div>
-      <div className="grid">
-        <LeadPanel state={state} refreshed={refreshed} />
-        <div>
-          {s.phase === 'disposition' && <DispositionPanel state={state} send={stream.send} />}
-          <ActionsPanel state={state} send={stream.send} />
-          <RefreshPanels refreshed={refreshed} />
-        </div>
-      </div>
-    </div>
+    <>
+      <a className="skip-link" href="#main">
+        Skip to main content
+      </a>
+      <header className="topbar">
+        <h1>agentgate agent screen</h1>
+        {stage.kind === 'screen' && state?.session && (
+          <StatusBar state={state} connected={stream.connected} elapsed={elapsed} run={stream.run} onError={(t) => notify(t, 'error')} onLogout={() => void onLogout()} />
+        )}
+      </header>
+      <main id="main" tabIndex={-1}>
+        {stage.kind === 'screen' && <Notices notices={notices} onDismiss={dismiss} />}
+        {content}
+      </main>
+      <p className="visually-hidden" role="status" aria-live="polite" data-testid="announcer">
+        {stage.kind === 'screen' ? (state?.display?.text ?? '') : ''}
+      </p>
+    </>
   );
 }
 
-function StatusBar({ state, connected, send, onLogout }: { state: ScreenState; connected: boolean; send: (m: Record<string, unknown>) => void; onLogout: () => void }) {
-  const s = state.session!;
-  // Time in status counts on the server's clock: the offset is taken when the state arrives.
-  const offset = useMemo(() => Date.parse(state.now) - Date.now(), [state.now]);
-  const [now, setNow] = useState(Date.now());
+function useDocumentTitle(stage: Stage, state: ScreenState | null) {
+  const title =
+    stage.kind === 'login'
+      ? 'Log in'
+      : stage.kind === 'campaign'
+        ? 'Choose a campaign'
+        : stage.kind === 'screen' && state?.display
+          ? `${state.display.label} · ${state.user}`
+          : 'Loading';
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  const seconds = Math.max(0, Math.floor((now + offset - new Date(s.since).getTime()) / 1000));
-  const time = `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+    document.title = `${title} · agentgate agent`;
+  }, [title]);
+}
+
+interface WorkspaceProps {
+  state: ScreenState;
+  elapsed: (since: string | null | undefined) => number;
+  run: ReturnType<typeof useStream>['run'];
+  notify: (text: string, kind?: 'info' | 'success' | 'error') => void;
+  clearErrors: () => void;
+  callbacksKey: number;
+  formReloads: number;
+  onDisposition: () => void;
+}
+
+function Workspace({ state, elapsed, run, notify, clearErrors, callbacksKey, formReloads, onDisposition }: WorkspaceProps) {
+  const session = state.session!;
+  const lead = state.lead;
+  const [draft, setDraft] = useState<Record<string, string>>({});
+  const [leadErrors, setLeadErrors] = useState<Record<string, string>>({});
+
+  // A new lead, or a supervisor's form reload: the form starts again from the lead as stored.
+  useEffect(() => {
+    setDraft({});
+    setLeadErrors({});
+  }, [lead?.leadId, formReloads]);
+  // Edits the server now holds are no longer edits.
+  useEffect(() => {
+    if (lead) setDraft((d) => Object.fromEntries(Object.entries(d).filter(([k, v]) => v !== (lead.fields[k] ?? ''))));
+  }, [lead]);
+
+  // A new call (not one the agent dialled) rings; errors about the last call are gone.
+  const lastCall = useRef(state.session?.call?.callerId ?? '');
+  useEffect(() => {
+    const callerId = session.call?.callerId ?? '';
+    if (callerId === lastCall.current) return;
+    lastCall.current = callerId;
+    clearErrors();
+    if (callerId && state.call && state.call.kind !== 'MANUAL')
+      announceCall(`New call: ${state.call.number}`, `${state.call.queue.inbound ? 'In-group' : 'Campaign'} ${state.call.queue.id}${state.call.queue.name ? ` — ${state.call.queue.name}` : ''}`);
+  }, [session.call?.callerId, state.call, clearErrors]);
+
+  const saveLead = async (): Promise<boolean> => {
+    if (!lead) return true;
+    const changed = Object.fromEntries(Object.entries(draft).filter(([k, v]) => v !== (lead.fields[k] ?? '')));
+    if (Object.keys(changed).length === 0) return true;
+    const outcome = await run({ type: 'save_lead', fields: changed });
+    if (outcome.ok) {
+      notify('Lead saved.', 'success');
+      return true;
+    }
+    if (outcome.field?.startsWith('fields.')) setLeadErrors({ [outcome.field.slice('fields.'.length)]: outcome.message });
+    else notify(outcome.message, 'error');
+    return false;
+  };
+
+  const onError = (text: string) => notify(text, 'error');
+  const answered = state.call?.stage === 'answered';
   return (
-    <header className="card status">
-      <div>
-        <strong>{s.user}</strong> · {s.campaignId}
-        {s.ingroups.length > 0 && ` · ${s.ingroups.join(' ')}`}
-      </div>
-      <div className={`badge ${s.status.toLowerCase()}`} data-testid="status">
-        {s.status}
-      </div>
-      <div data-testid="time-in-status">{time}</div>
-      {s.pending && (
-        <div className="badge pending" data-testid="pending">
-          {s.pending} pending
-        </div>
-      )}
-      {s.pauseCode && <div>code {s.pauseCode}</div>}
-      <div className="row">
-        {s.phase === 'paused' && (
-          <button className="primary" onClick={() => send({ type: 'resume' })}>
-            Resume
-          </button>
+    <div className="workspace">
+      <div className="column">
+        <CallCard state={state} elapsed={elapsed} run={run} onError={onError} />
+        {session.phase === 'disposition' && (
+          <DispositionPanel
+            state={state}
+            run={run}
+            saveLead={saveLead}
+            onDone={(text) => {
+              notify(text, 'success');
+              onDisposition();
+            }}
+          />
         )}
-        {(s.phase === 'ready' || s.phase === 'on-call' || s.phase === 'disposition') && !s.pending && <button onClick={() => send({ type: 'pause' })}>Pause</button>}
-        {s.status === 'PAUSED' && (state.campaign?.pauseCodes.length ?? 0) > 0 && (
-          <select aria-label="Pause code" value={s.pauseCode} onChange={(e) => send({ type: 'pause_code', code: e.target.value })}>
-            <option value="">Pause code…</option>
-            {state.campaign!.pauseCodes.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.code} — {p.name}
-              </option>
-            ))}
-          </select>
-        )}
-        <button onClick={onLogout}>Log out</button>
+        {answered && <TransferPanel state={state} run={run} onError={onError} onDone={(t) => notify(t, 'success')} />}
       </div>
-      <div className={connected ? 'live' : 'offline'}>{connected ? 'live' : 'reconnecting…'}</div>
-    </header>
+      <div className="column">
+        {lead ? (
+          <LeadForm
+            lead={lead}
+            draft={draft}
+            errors={leadErrors}
+            onEdit={(name, value) => {
+              setDraft((d) => ({ ...d, [name]: value }));
+              setLeadErrors(({ [name]: _gone, ...rest }) => rest);
+            }}
+            onSave={saveLead}
+          />
+        ) : (
+          <section className="card" aria-labelledby="lead-heading">
+            <h2 id="lead-heading">Lead</h2>
+            <p className="muted">The lead appears here with the next call.</p>
+          </section>
+        )}
+      </div>
+      <div className="column">
+        {state.script && <ScriptPanel script={state.script} />}
+        <CallbacksPanel state={state} run={run} refreshKey={callbacksKey} />
+      </div>
+    </div>
   );
 }

@@ -6,9 +6,6 @@ import { App } from './app';
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <main>
-      <h1>agentgate agent screen</h1>
-      <App />
-    </main>
+    <App />
   </StrictMode>,
 );

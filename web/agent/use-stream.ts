@@ -1,34 +1,51 @@
 /**
  * The screen's WebSocket: the server pushes the whole state after every
  * change, and events (notifications, timer actions, panels) as they happen.
- * A dropped connection reconnects and picks the same session up again.
+ * A command sent with run() resolves with its own ack or error (matched by
+ * ref), so the part of the screen that sent it can show the outcome where it
+ * belongs. A dropped connection reconnects and picks the same session up again.
  */
-import { useEffect, useRef, useState } from 'react';
-import type { ScreenState } from './types';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ScreenCommand, StreamMessage } from '../../src/wire/agent-screen';
 
-export type StreamMessage =
-  | { type: 'state'; state: ScreenState }
-  | { type: 'event'; event: { type: string; cause?: string; text?: string; panels?: string[]; action?: string; message?: string } }
-  | { type: 'ack'; ref?: string; command: string }
-  | { type: 'error'; ref?: string; code: string; message: string };
+export type CommandOutcome = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string; readonly field?: string };
+
+/** What a command may carry: the hook adds its ref. */
+export type Command = ScreenCommand extends infer C ? (C extends unknown ? Omit<C, 'ref' | 'user'> : never) : never;
+export type Run = (command: Command) => Promise<CommandOutcome>;
+
+const OFFLINE: CommandOutcome = { ok: false, code: 'offline', message: 'Not connected to the server; try again in a moment.' };
 
 export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => void) {
   const [connected, setConnected] = useState(false);
   const socket = useRef<WebSocket | null>(null);
   const handler = useRef(onMessage);
   handler.current = onMessage;
+  const waiting = useRef(new Map<string, (outcome: CommandOutcome) => void>());
+  const serial = useRef(0);
 
   useEffect(() => {
     if (!enabled) return;
     let closed = false;
     let retry: ReturnType<typeof setTimeout> | undefined;
+    const settleAll = () => {
+      for (const resolve of waiting.current.values()) resolve(OFFLINE);
+      waiting.current.clear();
+    };
     const open = () => {
       const ws = new WebSocket(`${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v2/agent/stream`);
       socket.current = ws;
       ws.onopen = () => setConnected(true);
-      ws.onmessage = (e) => handler.current(JSON.parse(String(e.data)) as StreamMessage);
+      ws.onmessage = (e) => {
+        const m = JSON.parse(String(e.data)) as StreamMessage;
+        if ((m.type !== 'ack' && m.type !== 'error') || !m.ref || !waiting.current.has(m.ref)) return handler.current(m);
+        const resolve = waiting.current.get(m.ref)!;
+        waiting.current.delete(m.ref);
+        resolve(m.type === 'ack' ? { ok: true } : { ok: false, code: m.code, message: m.message, ...(m.field ? { field: m.field } : {}) });
+      };
       ws.onclose = () => {
         setConnected(false);
+        settleAll();
         if (!closed) retry = setTimeout(open, 1000);
       };
     };
@@ -37,9 +54,19 @@ export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => voi
       closed = true;
       clearTimeout(retry);
       socket.current?.close();
+      settleAll();
     };
   }, [enabled]);
 
-  const send = (message: Record<string, unknown>) => socket.current?.send(JSON.stringify(message));
-  return { connected, send };
+  const run: Run = useCallback((command) => {
+    const ws = socket.current;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve(OFFLINE);
+    const ref = `c${++serial.current}`;
+    return new Promise<CommandOutcome>((resolve) => {
+      waiting.current.set(ref, resolve);
+      ws.send(JSON.stringify({ ...command, ref }));
+    });
+  }, []);
+
+  return { connected, run };
 }

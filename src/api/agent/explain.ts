@@ -12,6 +12,7 @@ import type { AgentFunction } from './agent-function.js';
 import { EXAMPLE_PARAMS } from './example-params.js';
 import type { AgentApi } from './handle-request.js';
 import { SECRET_PARAMS } from './input-filters.js';
+import type { ExplainedGate, Explanation } from '../../wire/admin.js';
 
 export interface ExplainInput {
   readonly user: string;
@@ -25,35 +26,8 @@ export interface ExplainInput {
   readonly remoteIp?: string | undefined;
 }
 
-export type GateStatus = 'pass' | 'fail' | 'not-reached';
-
-export interface ExplainedGate {
-  readonly gate: string;
-  readonly label: string;
-  readonly status: GateStatus;
-  readonly detail: string;
-  readonly setting?: string;
-  readonly fix?: string;
-}
-
-export interface Explanation {
-  readonly user: string;
-  readonly agentUser: string;
-  readonly function: string;
-  /** The parameters the pipeline saw (never a password). */
-  readonly params: Readonly<Record<string, string>>;
-  /** Parameters explain filled in with example values. */
-  readonly filledIn: readonly string[];
-  readonly allowed: boolean;
-  /**
-   * The answer the request would get: its first words (`SUCCESS: st_get_agent_active_lead lead found`),
-   * never its data fields — unless the whole answer was asked for (the CLI).
-   */
-  readonly answer: string;
-  readonly gates: readonly ExplainedGate[];
-  /** The first failing gate, the one that decided a refusal. */
-  readonly decidedBy?: ExplainedGate;
-}
+// The shapes are the console's wire (src/wire/admin.ts): the CLI, the console and the JSON API share them.
+export type { ExplainedGate, Explanation, GateStatus } from '../../wire/admin.js';
 
 export const GATE_LABELS: Readonly<Record<string, string>> = {
   source: 'Source',
@@ -169,6 +143,10 @@ export async function explainRequest(
     params,
     filledIn,
     allowed: last.result !== 'ERROR',
+    notChecked: [
+      'the password: explain never knows it, so a wrong password is not judged here',
+      ...(input.remoteIp === undefined ? ['the IP lists: no client address was given'] : []),
+    ],
     answer: full ? replyText(reply) : firstWords(last),
     gates: laidOut,
     ...(decidedBy ? { decidedBy } : {}),

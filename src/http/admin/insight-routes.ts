@@ -8,11 +8,14 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { advise } from '../../admin/advisor.js';
-import { AdminError } from '../../admin/admin-error.js';
+import { AdminError, staleEdit } from '../../admin/admin-error.js';
 import { auditCsvLine, csvLine, CSV_HEADER, shownAuditRow } from '../../admin/audit-csv.js';
 import { FLAG_HELP, functionChoices, PERMISSION_FLAGS } from '../../admin/catalog.js';
+import { changeView } from '../../admin/change-log.js';
+import { loggedOutcome } from '../../admin/logged-outcome.js';
 import { permissionMatrix } from '../../admin/permission-matrix.js';
-import { formatFunctions } from '../../admin/schemas.js';
+import { PRESETS, PURPOSES } from '../../admin/function-purposes.js';
+import { formatFunctions, PASSWORD_RULE } from '../../admin/schemas.js';
 import { UserAdmin } from '../../admin/user-admin.js';
 import { explainRequest, type Explanation, type ExplainInput } from '../../api/agent/explain.js';
 import { groupsWithin, outOfReach, requireUsersWithin } from '../../admin/admin-scope.js';
@@ -20,6 +23,7 @@ import type { Actor } from '../../admin/change-log.js';
 import type { Services } from '../../app/services.js';
 import { columnChoices } from '../../store/repositories/admin-records.js';
 import type { AuditFilter, AuditRow } from '../../store/repositories/audit-search.js';
+import type { AdminMeta, AuditPage, ChangeList, LoggedExplanation, TightenResult } from '../../wire/admin.js';
 import { adminRoute, parse } from './admin-guard.js';
 
 const text = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
@@ -89,9 +93,12 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
 
   app.get(
     '/api/v2/admin/meta',
-    adminRoute(services, async ({ actor }) => ({
+    adminRoute(services, async ({ actor }): Promise<AdminMeta> => ({
       me: { user: actor.user, level: Number(actor.values.user_level), flags: Object.fromEntries(PERMISSION_FLAGS.map((f) => [f, actor.values[f] === '1'])) },
       functions: functionChoices(),
+      purposes: PURPOSES,
+      presets: PRESETS,
+      password: PASSWORD_RULE,
       flags: PERMISSION_FLAGS.map((name) => ({ name, help: FLAG_HELP[name] })),
       choices: {
         modify_leads: columnChoices('users', 'modify_leads'),
@@ -109,11 +116,11 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
     })),
   );
 
-  app.get('/api/v2/admin/matrix', adminRoute(services, async ({ actor }) => permissionMatrix(services.store, groupsWithin(actor.scope))));
+  app.get('/api/v2/admin/matrix', adminRoute(services, async ({ actor }) => permissionMatrix(services.store, services.clock, groupsWithin(actor.scope))));
 
   app.get(
     '/api/v2/admin/audit',
-    adminRoute(services, async ({ actor, request }) => {
+    adminRoute(services, async ({ actor, request }): Promise<AuditPage> => {
       const { limit, ...filter } = parse(auditQuery, request.query);
       const rows = await services.store.auditSearch.search({ ...filter, usersInGroups: groupsWithin(actor.scope) }, limit + 1);
       const page = rows.slice(0, limit);
@@ -170,7 +177,8 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
         params,
         remoteIp: row.remoteIp,
       });
-      return { logged: shownAuditRow(row), explanation };
+      const logged = shownAuditRow(row);
+      return { logged, outcome: loggedOutcome(logged), explanation } satisfies LoggedExplanation;
     }),
   );
 
@@ -204,8 +212,12 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
           'nothing-used',
           `${user} made no call in this period: tightening would refuse every call. Turn off its Agent API Access instead.`,
         );
+      // What was reviewed must still be current, whether or not anything would change.
+      if (body.version !== advice.version) throw staleEdit(`User ${user}`);
+      // Nothing would change: write nothing, not even a "no change" row in the change log.
+      if (advice.alreadyTight) return { ...(await users.get(actor, user)), changed: false, applied: advice.proposed } satisfies TightenResult;
       const updated = await users.update(actor, user, body.version, { api_allowed_functions: formatFunctions(advice.proposed) });
-      return { ...updated, applied: advice.proposed };
+      return { ...updated, changed: true, applied: advice.proposed } satisfies TightenResult;
     }),
   );
 
@@ -214,7 +226,7 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
     adminRoute(services, async ({ actor, request }) => {
       const q = parse(z.object({ section: text(30), recordId: text(50), before: z.coerce.number().int().positive().optional() }), request.query);
       // Changes made by administrators of the groups this one may administer.
-      return { changes: await services.store.adminLog.list({ ...q, byUsersInGroups: groupsWithin(actor.scope) }, 100) };
+      return { changes: (await services.store.adminLog.list({ ...q, byUsersInGroups: groupsWithin(actor.scope) }, 100)).map(changeView) } satisfies ChangeList;
     }),
   );
 }

@@ -12,6 +12,7 @@ import { RecordAdmin } from '../../admin/record-admin.js';
 import { RECORD_SCHEMAS, type RecordSection } from '../../admin/schemas.js';
 import type { Services } from '../../app/services.js';
 import type { RecordKey } from '../../store/repositories/admin-records.js';
+import type { RecordList, VersionedRecord } from '../../wire/admin.js';
 import { adminRoute, parse } from './admin-guard.js';
 
 const sectionParam = z.object({ section: z.enum(Object.keys(RECORD_SCHEMAS) as [RecordSection, ...RecordSection[]], { error: 'no such section' }) });
@@ -24,7 +25,7 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services): 
 
   app.get(
     url,
-    adminRoute(services, async ({ actor, request }) => {
+    adminRoute(services, async ({ actor, request }): Promise<RecordList> => {
       const { section } = parse(sectionParam, request.params);
       const { campaign_id } = parse(z.object({ campaign_id: z.string().max(8).optional() }), request.query);
       return { records: await records.list(actor, section, campaign_id ? { campaign_id } : undefined) };
@@ -38,13 +39,14 @@ export function registerRecordRoutes(app: FastifyInstance, services: Services): 
       if (!CREATABLE.has(section)) throw new AdminError(405, 'not-creatable', `${section} cannot be created here.`);
       const schema = RECORD_SCHEMAS[section];
       const body = parse(z.object({ key: schema.key, values: schema.fields.partial() }).strict(), request.body);
-      return reply.code(201).send(await records.create(actor, section, body.key as RecordKey, body.values));
+      const created: VersionedRecord = await records.create(actor, section, body.key as RecordKey, body.values);
+      return reply.code(201).send(created);
     }),
   );
 
   app.patch(
     url,
-    adminRoute(services, async ({ actor, request }) => {
+    adminRoute(services, async ({ actor, request }): Promise<VersionedRecord> => {
       const { section } = parse(sectionParam, request.params);
       const schema = RECORD_SCHEMAS[section];
       const body = parse(

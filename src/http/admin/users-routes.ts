@@ -5,6 +5,7 @@ import { userCreate, userUpdate } from '../../admin/schemas.js';
 import { UserAdmin } from '../../admin/user-admin.js';
 import type { Services } from '../../app/services.js';
 import type { VersionedRecord } from '../../store/repositories/admin-records.js';
+import type { UserList, UserListItem, UserView, VersionedRecord as WireRecord } from '../../wire/admin.js';
 import { adminRoute, parse } from './admin-guard.js';
 
 /** The columns of the user list; the full record comes with GET /users/:user. */
@@ -20,7 +21,7 @@ const LIST_COLUMNS = [
   'api_list_restrict',
 ] as const;
 
-const listed = (r: VersionedRecord) => ({ ...Object.fromEntries(LIST_COLUMNS.map((c) => [c, r.values[c] ?? null])), version: r.version });
+const listed = (r: VersionedRecord): UserListItem => ({ ...Object.fromEntries(LIST_COLUMNS.map((c) => [c, r.values[c] ?? null])), version: r.version });
 const userParam = z.object({ user: z.string().min(1).max(20) });
 
 export function registerUserRoutes(app: FastifyInstance, services: Services): void {
@@ -28,7 +29,7 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
 
   app.get(
     '/api/v2/admin/users',
-    adminRoute(services, async ({ actor, request }) => {
+    adminRoute(services, async ({ actor, request }): Promise<UserList> => {
       const { search } = parse(z.object({ search: z.string().max(50).optional() }), request.query);
       return { users: (await users.list(actor, search)).map(listed) };
     }),
@@ -36,20 +37,20 @@ export function registerUserRoutes(app: FastifyInstance, services: Services): vo
 
   app.get(
     '/api/v2/admin/users/:user',
-    adminRoute(services, async ({ actor, request }) => users.get(actor, parse(userParam, request.params).user)),
+    adminRoute(services, async ({ actor, request }): Promise<UserView> => users.get(actor, parse(userParam, request.params).user)),
   );
 
   app.post(
     '/api/v2/admin/users',
     adminRoute(services, async ({ actor, request, reply }) => {
-      const created = await users.create(actor, parse(userCreate, request.body));
+      const created: WireRecord = await users.create(actor, parse(userCreate, request.body));
       return reply.code(201).send(created);
     }),
   );
 
   app.patch(
     '/api/v2/admin/users/:user',
-    adminRoute(services, async ({ actor, request }) => {
+    adminRoute(services, async ({ actor, request }): Promise<WireRecord> => {
       const { user } = parse(userParam, request.params);
       const { version, changes } = parse(userUpdate, request.body);
       return users.update(actor, user, version, changes);

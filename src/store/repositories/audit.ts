@@ -1,6 +1,7 @@
 import { sqlDateTime } from '../../domain/clock.js';
 import { fitRow } from '../schema/fit-row.js';
 import type { Executor } from './executor.js';
+import { ONE_ROW } from './one-row.js';
 import { mapValues, runTemplate } from './templates.js';
 
 export interface ApiLogEntry {
@@ -83,5 +84,24 @@ export class AuditRepository {
     if (found) return Number(found.url_id);
     await this.db.insertInto('vicidial_urls').values({ url: fitted }).orIgnore().execute();
     return Number((await find())?.url_id ?? 0);
+  }
+
+  /**
+   * The API user whose successful agent API request (`fn` for `agentUser`,
+   * between `from` and `to`) wrote a command: who asked for a pending PAUSE or LOGOUT.
+   */
+  async requestedBy(agentUser: string, fn: string, from: Date, to: Date): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_api_log')
+      .select('user')
+      .where('api_date', '>=', sqlDateTime(from))
+      .where('api_date', '<=', sqlDateTime(to))
+      .where('agent_user', '=', agentUser)
+      .where('function', '=', fn)
+      .where('result', '=', 'SUCCESS')
+      .orderBy('api_id', 'desc')
+      .limit(ONE_ROW)
+      .executeTakeFirst();
+    return row?.user;
   }
 }

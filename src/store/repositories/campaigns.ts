@@ -159,6 +159,24 @@ export class CampaignsRepository {
     return !!(await this.db.selectFrom('vicidial_scripts').select('script_id').where('script_id', '=', scriptId).executeTakeFirst());
   }
 
+  /**
+   * The script an agent reads for a lead: its list's agent_script_override, else
+   * the campaign's campaign_script, as VICIdial's screen chooses. Inactive scripts are not shown.
+   */
+  async scriptFor(campaignId: string, listId: number): Promise<{ id: string; name: string; text: string } | undefined> {
+    const list = await this.db.selectFrom('vicidial_lists').select('agent_script_override').where('list_id', '=', listId).executeTakeFirst();
+    const campaign = await this.db.selectFrom('vicidial_campaigns').select('campaign_script').where('campaign_id', '=', campaignId).executeTakeFirst();
+    const scriptId = list?.agent_script_override || campaign?.campaign_script;
+    if (!scriptId) return undefined;
+    const row = await this.db
+      .selectFrom('vicidial_scripts')
+      .select(['script_id', 'script_name', 'script_text'])
+      .where('script_id', '=', scriptId)
+      .where('active', '=', 'Y')
+      .executeTakeFirst();
+    return row && { id: row.script_id, name: row.script_name ?? '', text: row.script_text ?? '' };
+  }
+
   async callTimeExists(callTimeId: string): Promise<boolean> {
     return !!(await this.db.selectFrom('vicidial_call_times').select('call_time_id').where('call_time_id', '=', callTimeId).executeTakeFirst());
   }

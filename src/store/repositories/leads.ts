@@ -54,6 +54,17 @@ export interface NewLead {
   readonly fields: LeadFields & { phone_number: string };
 }
 
+export interface AgentCallback {
+  readonly id: number;
+  readonly leadId: number;
+  readonly campaignId: string;
+  /** YYYY-MM-DD HH:MM:SS */
+  readonly at: string;
+  readonly comments: string;
+  readonly name: string;
+  readonly phone: string;
+}
+
 export class LeadsRepository {
   constructor(private readonly db: Executor) {}
 
@@ -215,6 +226,56 @@ export class LeadsRepository {
       )
       .executeTakeFirstOrThrow();
     return Number(result.insertId);
+  }
+
+  /**
+   * An agent's own callbacks still to call (USERONLY, ACTIVE or LIVE), soonest
+   * first, with the lead's name and number; and how many there are in all.
+   */
+  async agentCallbacks(user: string, limit: number): Promise<{ count: number; callbacks: AgentCallback[] }> {
+    const mine = this.db
+      .selectFrom('vicidial_callbacks as c')
+      .where('c.user', '=', user)
+      .where('c.recipient', '=', 'USERONLY')
+      .where('c.status', 'in', ['ACTIVE', 'LIVE']);
+    const count = await mine.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await mine
+      .leftJoin('vicidial_list as l', 'l.lead_id', 'c.lead_id')
+      .select(['c.callback_id', 'c.lead_id', 'c.campaign_id', 'c.callback_time', 'c.comments', 'l.first_name', 'l.last_name', 'l.phone_number'])
+      .orderBy('c.callback_time')
+      .orderBy('c.callback_id')
+      .limit(limit)
+      .execute();
+    return {
+      count: Number(count?.n ?? 0),
+      callbacks: rows.map((r) => ({
+        id: Number(r.callback_id),
+        leadId: Number(r.lead_id),
+        campaignId: text(r.campaign_id),
+        at: text(r.callback_time),
+        comments: text(r.comments),
+        name: [text(r.first_name), text(r.last_name)].filter(Boolean).join(' '),
+        phone: text(r.phone_number),
+      })),
+    };
+  }
+
+  /** One of the agent's own callbacks still to call, or undefined. */
+  async findAgentCallback(user: string, callbackId: number): Promise<{ id: number; leadId: number } | undefined> {
+    const row = await this.db
+      .selectFrom('vicidial_callbacks')
+      .select(['callback_id', 'lead_id'])
+      .where('callback_id', '=', callbackId)
+      .where('user', '=', user)
+      .where('recipient', '=', 'USERONLY')
+      .where('status', 'in', ['ACTIVE', 'LIVE'])
+      .executeTakeFirst();
+    return row && { id: Number(row.callback_id), leadId: Number(row.lead_id) };
+  }
+
+  /** A callback the agent has called is done: INACTIVE, as VICIdial marks it. */
+  async closeCallback(callbackId: number, now: Date): Promise<void> {
+    await this.db.updateTable('vicidial_callbacks').set({ status: 'INACTIVE', modify_date: sqlDateTime(now) }).where('callback_id', '=', callbackId).execute();
   }
 
   async callbacksForLead(leadId: number) {

@@ -42,7 +42,10 @@ export class ReferenceDataRepository {
       'vicidial_call_times',
       (data.callTimes ?? []).map((t) => ({ call_time_id: t.id, call_time_name: t.name, ct_default_start: t.defaultStart, ct_default_stop: t.defaultStop })),
     );
-    await this.insert('vicidial_scripts', (data.scripts ?? []).map((s) => ({ script_id: s.id, script_name: s.name })));
+    await this.insert(
+      'vicidial_scripts',
+      (data.scripts ?? []).map((s) => ({ script_id: s.id, script_name: s.name, script_text: s.text ?? '', active: yn(s.active ?? true) })),
+    );
     await this.insert('phones', (data.phones ?? []).map((p) => ({ extension: p.extension, login: p.login })));
   }
 

@@ -17,6 +17,7 @@ export const vicidialCampaigns = table('vicidial_campaigns', {
   dial_timeout: c.int('TINYINT(3) UNSIGNED').default(60),
   dial_prefix: c.varchar(20).default('9'),
   campaign_cid: c.varchar(20).default('0000000000'),
+  campaign_script: c.varchar(20),
   am_message_exten: c.varchar(100).default('vm-goodbye'),
   alt_number_dialing: c
     .enum(

@@ -207,6 +207,10 @@ export const vicidialUserLog = table(
 export const vicidialScripts = table('vicidial_scripts', {
   script_id: c.varchar(20).primaryKey(),
   script_name: c.varchar(50),
+  script_comments: c.varchar(255),
+  /** What the agent reads on a call; --A--field--B-- stands for a lead field. */
+  script_text: c.text(),
+  active: c.enum('Y', 'N'),
 });
 
 export const phones = table('phones', {

@@ -5,6 +5,7 @@
  * under their fields, a stale edit says so and offers the current version.
  */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import type { RecordList } from '../../../src/wire/admin.js';
 import { api, parseSet, type Value, type Values, type VersionedRecord } from '../api.js';
 import { MultiSelect, SelectField, TextField, type Errors } from './fields.js';
 import { fieldErrors, Problem } from './problem.js';
@@ -61,8 +62,8 @@ export function RecordSection({ section, title, keyFields, fields, where, canCre
   const query = where ? `?${new URLSearchParams(where)}` : '';
 
   const load = useCallback(async () => {
-    const { records: rows } = await api<{ records: VersionedRecord[] }>('GET', `/api/v2/admin/records/${section}${query}`);
-    setRecords(rows);
+    const { records: rows } = await api<RecordList>('GET', `/api/v2/admin/records/${section}${query}`);
+    setRecords([...rows]);
     return rows;
   }, [section, query]);
   useEffect(() => {
@@ -129,30 +130,34 @@ export function RecordSection({ section, title, keyFields, fields, where, canCre
   return (
     <div className="record-section" data-section={section}>
       <h3>{title}</h3>
-      <table className="grid" aria-label={title}>
-        <thead>
-          <tr>
-            {shown.map((f) => (
-              <th key={f.name}>{f.label}</th>
-            ))}
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {records.map((r) => (
-            <tr key={keyText(r)} className={editing && keyText(editing) === keyText(r) ? 'selected' : ''}>
+      <div className="table-scroll" role="region" aria-label={title} tabIndex={0}>
+        <table className="grid">
+          <thead>
+            <tr>
+              <th>
+                <span className="sr-only">Actions</span>
+              </th>
               {shown.map((f) => (
-                <td key={f.name}>{f.kind === 'multi' ? parseSet(r.values[f.name]).join(' ') : str(r.values[f.name])}</td>
+                <th key={f.name}>{f.label}</th>
               ))}
-              <td>
-                <button type="button" onClick={() => open(r)} aria-label={`Edit ${keyText(r)}`}>
-                  Edit
-                </button>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {records.map((r) => (
+              <tr key={keyText(r)} className={editing && keyText(editing) === keyText(r) ? 'selected' : ''}>
+                <td className="actions">
+                  <button type="button" onClick={() => open(r)} aria-label={`Edit ${keyText(r)}`}>
+                    Edit
+                  </button>
+                </td>
+                {shown.map((f) => (
+                  <td key={f.name}>{f.kind === 'multi' ? parseSet(r.values[f.name]).join(' ') : str(r.values[f.name])}</td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {editing ? (
         <form className="card" onSubmit={save} aria-label={`Edit ${keyText(editing)}`}>
           <h4>{keyText(editing)}</h4>

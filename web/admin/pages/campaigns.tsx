@@ -2,6 +2,7 @@
 import type { Meta } from '../api.js';
 import { RecordSection } from '../components/record-section.js';
 import { useIds } from '../hooks.js';
+import { PageHeading } from '../components/page-heading.js';
 
 export function CampaignsPage({ meta }: { meta: Meta }) {
   const campaigns = useIds('campaigns', 'campaign_id');
@@ -9,7 +10,7 @@ export function CampaignsPage({ meta }: { meta: Meta }) {
   const c = meta.choices;
   return (
     <>
-      <h2>Campaigns and lists</h2>
+      <PageHeading title="Campaigns and lists" />
       <RecordSection
         section="campaigns"
         title="Campaigns"

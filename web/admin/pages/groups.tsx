@@ -1,13 +1,14 @@
 /** User groups: which campaigns each team's API users may reach (API List Restrict), and which groups its admins see. */
 import { RecordSection } from '../components/record-section.js';
 import { useIds } from '../hooks.js';
+import { PageHeading } from '../components/page-heading.js';
 
 export function GroupsPage() {
   const campaigns = useIds('campaigns', 'campaign_id');
   const groups = useIds('userGroups', 'user_group');
   return (
     <>
-      <h2>User groups</h2>
+      <PageHeading title="User groups" />
       <p className="hint">With API List Restrict on, an API user reaches only the campaigns its group allows. A box is shared when some group is limited to some campaigns.</p>
       <RecordSection
         section="userGroups"

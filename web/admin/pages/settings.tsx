@@ -1,11 +1,12 @@
 /** System settings: the system-wide Agent API switch and the switches functions read. */
 import type { Meta } from '../api.js';
 import { RecordSection } from '../components/record-section.js';
+import { PageHeading } from '../components/page-heading.js';
 
 export function SettingsPage({ meta }: { meta: Meta }) {
   return (
     <>
-      <h2>System settings</h2>
+      <PageHeading title="System settings" />
       <p className="hint">
         vdc_agent_api_active is the system-wide Agent API switch: with it at 0 every agent API call answers
         <code> ERROR: System API NOT ACTIVE</code>, whatever the API user's own permissions.

@@ -4,6 +4,7 @@ import type { Meta } from '../api.js';
 import { SelectField } from '../components/fields.js';
 import { RecordSection, type FieldSpec } from '../components/record-section.js';
 import { useIds } from '../hooks.js';
+import { PageHeading } from '../components/page-heading.js';
 
 const STATUS_FIELDS: FieldSpec[] = [
   { name: 'status_name', label: 'Name', kind: 'text' },
@@ -17,7 +18,7 @@ export function StatusesPage({ meta }: { meta: Meta }) {
   const chosen = campaign || campaigns[0] || '';
   return (
     <>
-      <h2>Statuses and pause codes</h2>
+      <PageHeading title="Statuses and pause codes" />
       <RecordSection section="statuses" title="System statuses" canCreate keyFields={[{ name: 'status', label: 'Status', kind: 'text' }]} fields={STATUS_FIELDS} />
       <SelectField label="Campaign" name="campaign" value={chosen} choices={campaigns} onChange={setCampaign} errors={{}} />
       {chosen ? (
