@@ -1,9 +1,12 @@
 /**
  * Agent API throughput and latency: a valid external_pause through the whole
  * path (credentials, gates, session, audit rows in one transaction) against a
- * bare Fastify route answering a constant line, measured in the same run.
+ * bare Fastify route answering a constant line, measured in the same run —
+ * on SQLite, and on MariaDB/MySQL (BENCH_MYSQL, default the local server;
+ * BENCH_MYSQL=off to leave it out).
  * Targets: the full path at ≥ 40% of the bare route's throughput, p99 < 5 ms
- * at 32 connections. Run with `npm run bench`.
+ * at 32 connections; on MariaDB at least half the SQLite figure.
+ * Run with `npm run bench`.
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,8 +15,10 @@ import autocannon from 'autocannon';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const here = path.dirname(new URL(import.meta.url).pathname);
+const mysqlServer = process.env.BENCH_MYSQL === 'off' ? undefined : (process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
 const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: external_pause function set - PAUSE|1795000000|1000\n'], {
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  env: { ...process.env, ...(mysqlServer ? { BENCH_MYSQL: mysqlServer } : {}) },
 });
 const ports = await new Promise((resolve) => child.once('message', resolve));
 
@@ -25,19 +30,28 @@ function run(url, connections) {
   );
 }
 
+const figures = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+async function fullPath(port, connections) {
+  const result = await run(`http://127.0.0.1:${port}${pause}`, connections);
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`the full path failed ${result.non2xx + result.errors} requests`);
+  return result;
+}
+
 const results = [];
 for (const connections of [1, 32]) {
-  // Warm up both (JIT, bcrypt verification cache, SQLite page cache).
+  // Warm up each (JIT, bcrypt verification cache, SQLite page cache, MySQL buffer pool and prepared statements).
   await run(`http://127.0.0.1:${ports.bare}/bare`, connections);
   await run(`http://127.0.0.1:${ports.full}${pause}`, connections);
+  if (ports.mysql) await run(`http://127.0.0.1:${ports.mysql}${pause}`, connections);
   const bare = await run(`http://127.0.0.1:${ports.bare}/bare`, connections);
-  const full = await run(`http://127.0.0.1:${ports.full}${pause}`, connections);
-  if (full.non2xx > 0 || full.errors > 0) throw new Error(`the full path failed ${full.non2xx + full.errors} requests`);
+  const full = await fullPath(ports.full, connections);
+  const onMysql = ports.mysql ? await fullPath(ports.mysql, connections) : undefined;
   results.push({
     connections,
-    bare: { rps: bare.requests.average, p50: bare.latency.p50, p99: bare.latency.p99 },
-    full: { rps: full.requests.average, p50: full.latency.p50, p99: full.latency.p99 },
+    bare: figures(bare),
+    full: figures(full),
     ratio: full.requests.average / bare.requests.average,
+    ...(onMysql ? { mysql: figures(onMysql), mysqlToSqlite: onMysql.requests.average / full.requests.average } : {}),
   });
 }
 
@@ -52,9 +66,20 @@ for (const r of results)
       .toFixed(0)
       .padStart(10)} ${String(r.full.p50).padStart(4)} ${String(r.full.p99).padStart(4)}   ${(r.ratio * 100).toFixed(1)}%`,
   );
-console.log(`audit rows written: ${after.auditRows}; server RSS at the end: ${after.rssMb} MB`);
+if (ports.mysql) {
+  console.log('\nthe same on MariaDB/MySQL (full path, same run)');
+  console.log('conns  mysql req/s  p50  p99   mysql/sqlite  mysql/bare');
+  for (const r of results)
+    console.log(
+      `${String(r.connections).padStart(5)}  ${r.mysql.rps.toFixed(0).padStart(11)} ${String(r.mysql.p50).padStart(4)} ${String(r.mysql.p99).padStart(4)}   ${(r.mysqlToSqlite * 100)
+        .toFixed(1)
+        .padStart(11)}%  ${((r.mysql.rps / r.bare.rps) * 100).toFixed(1).padStart(9)}%`,
+    );
+}
+console.log(`audit rows written (SQLite): ${after.auditRows}; server RSS at the end: ${after.rssMb} MB`);
 const at32 = results.find((r) => r.connections === 32);
 console.log(`targets: ratio ≥ 40% → ${(at32.ratio * 100).toFixed(1)}%; p99 < 5 ms at 32 connections → ${at32.full.p99} ms`);
+if (ports.mysql) console.log(`target: MariaDB ≥ 50% of SQLite → ${results.map((r) => `${(r.mysqlToSqlite * 100).toFixed(1)}% at ${r.connections}`).join(', ')}`);
 
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 fs.writeFileSync(

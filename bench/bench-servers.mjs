@@ -1,7 +1,9 @@
 /**
- * The two servers an HTTP benchmark compares, in one child process:
- * agentgate's full app (SQLite file in WAL mode, demo data, real bcrypt cost)
- * and a bare Fastify route answering the constant line given as argv[2].
+ * The servers an HTTP benchmark compares, in one child process: agentgate's
+ * full app (SQLite file in WAL mode, demo data, real bcrypt cost), a bare
+ * Fastify route answering the constant line given as argv[2], and — when
+ * BENCH_MYSQL names a MySQL/MariaDB server — the same full app on a database
+ * of its own there (ag_db_bench_*, dropped at the end).
  * On 'stop' it reports the rows written (audit rows, and leads named Bench)
  * and its memory, then ends.
  */
@@ -9,6 +11,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
+import mysql from 'mysql2/promise';
 import { createServices } from '../dist/app/services.js';
 import { loadConfig } from '../dist/config/config.js';
 import { seedDemo } from '../dist/demo/seed.js';
@@ -16,17 +19,41 @@ import { buildApp } from '../dist/http/app.js';
 
 const bareLine = process.argv[2] ?? 'SUCCESS\n';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-bench-'));
-const config = loadConfig({}, { databaseUrl: `sqlite:${path.join(dir, 'bench.db')}`, logLevel: 'warn', bcryptCost: 10 });
-const services = await createServices(config);
-await seedDemo(services);
-const app = await buildApp(services);
-await app.listen({ port: 0, host: '127.0.0.1' });
+
+/** agentgate with the demo data on this database, listening on a free port. */
+async function fullApp(databaseUrl) {
+  const services = await createServices(loadConfig({}, { databaseUrl, logLevel: 'warn', bcryptCost: 10 }));
+  await seedDemo(services);
+  const app = await buildApp(services);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return { services, app };
+}
+
+const { services, app } = await fullApp(`sqlite:${path.join(dir, 'bench.db')}`);
+
+let onMysql;
+const mysqlDatabase = `ag_db_bench_${process.pid}`;
+const onServer = async (work) => {
+  const connection = await mysql.createConnection(process.env.BENCH_MYSQL);
+  try {
+    await work(connection);
+  } finally {
+    await connection.end();
+  }
+};
+if (process.env.BENCH_MYSQL) {
+  await onServer((c) => c.query(`CREATE DATABASE \`${mysqlDatabase}\` CHARACTER SET utf8mb4`));
+  const url = new URL(process.env.BENCH_MYSQL);
+  url.pathname = `/${mysqlDatabase}`;
+  url.searchParams.set('connectionLimit', '16');
+  onMysql = await fullApp(url.toString());
+}
 
 const bare = Fastify();
 bare.get('/bare', async (_req, reply) => reply.header('Content-Type', 'text/html; charset=utf-8').send(bareLine));
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
-process.send?.({ full: app.server.address().port, bare: bare.server.address().port });
+process.send?.({ full: app.server.address().port, bare: bare.server.address().port, mysql: onMysql?.app.server.address().port });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   const db = services.database.db;
@@ -40,6 +67,11 @@ process.on('message', async (message) => {
   await app.close();
   await bare.close();
   await services.close();
+  if (onMysql) {
+    await onMysql.app.close();
+    await onMysql.services.close();
+    await onServer((c) => c.query(`DROP DATABASE \`${mysqlDatabase}\``));
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   process.exit(0);
 });

@@ -6,7 +6,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/config.js';
-import { DatabaseUrlError } from '../store/connect.js';
+import { DatabaseConnectError, DatabaseUrlError } from '../store/connect.js';
 import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
@@ -20,7 +20,7 @@ const program = new Command()
   .name('agentgate')
   .description('VICIdial-compatible agent API server')
   .version(AGENTGATE_VERSION)
-  .addOption(new Option('--database-url <url>', 'database, e.g. sqlite:./data/agentgate.db').env('DATABASE_URL'));
+  .addOption(new Option('--database-url <url>', 'database, e.g. sqlite:./data/agentgate.db or mysql://user:password@host:3306/agentgate').env('DATABASE_URL'));
 
 program
   .command('serve')
@@ -60,6 +60,11 @@ try {
   if (err instanceof ConfigError || err instanceof DatabaseUrlError || (err instanceof Error && err.name === 'CliError')) {
     process.stderr.write(`agentgate: ${err.message}\n`);
     process.exit(2);
+  }
+  // The database is named right but cannot be used: a failure to start, not a usage error.
+  if (err instanceof DatabaseConnectError) {
+    process.stderr.write(`agentgate: ${err.message}\n`);
+    process.exit(1);
   }
   process.stderr.write(`agentgate: unexpected failure: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(2);

@@ -21,9 +21,9 @@ export function configFrom(options: Record<string, unknown>): Config {
  * directory, and an empty database run from elsewhere answers "no such user".
  */
 function requireExistingDatabase(config: Config): void {
-  const { dialect, location } = parseDatabaseUrl(config.databaseUrl);
-  if (dialect !== 'sqlite' || location === ':memory:') return;
-  const file = path.resolve(location);
+  const target = parseDatabaseUrl(config.databaseUrl);
+  if (target.dialect !== 'sqlite' || target.location === ':memory:') return;
+  const file = path.resolve(target.location);
   if (!fs.existsSync(file))
     throw new CliError(
       `no database at ${file}: create it with \`agentgate init\` (or \`agentgate serve --demo\`), or point DATABASE_URL or --database-url at yours`,

@@ -10,6 +10,7 @@ import multipart from '@fastify/multipart';
 import websocket from '@fastify/websocket';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Services } from '../app/services.js';
+import { isDatabaseUnavailable } from '../store/database-errors.js';
 import { scrubUrl } from './scrub-url.js';
 import { registerAdminApi } from './admin/register.js';
 import { registerLegacyAgentRoute } from './legacy-agent-route.js';
@@ -28,6 +29,7 @@ import { registerCrossSiteGuard } from './cross-site-guard.js';
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 export const URL_LIMIT_BYTES = 8 * 1024;
+export const DATABASE_UNAVAILABLE = 'the database is not available, nothing was changed - try again';
 
 export interface AppOptions {
   /** A logger configuration, or false for none (tests). */
@@ -78,10 +80,16 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
 
   app.setErrorHandler((caught, request, reply) => {
     const error = caught as { statusCode?: number; code?: string; message: string };
+    const legacy = isLegacyPath(request.url);
+    // Nothing was written (the transaction rolled back): the client may send it again.
+    if (isDatabaseUnavailable(caught)) {
+      request.log.error({ code: error.code, url: scrubUrl(request.url) }, 'database unavailable');
+      if (legacy) return reply.code(503).header('Content-Type', 'text/html; charset=utf-8').send(`ERROR: ${DATABASE_UNAVAILABLE}\n`);
+      return sendJsonError(reply, 503, 'database-unavailable', DATABASE_UNAVAILABLE);
+    }
     const clientStatus = typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 500;
     const status = clientStatus ? error.statusCode! : handlerStarted.has(request) ? 500 : 400;
     if (status === 500) request.log.error({ err: error, url: scrubUrl(request.url) }, 'request failed');
-    const legacy = isLegacyPath(request.url);
     const message = status === 500 ? 'internal error, the server log has the details' : legacyErrorText(error, BODY_LIMIT_BYTES);
     if (legacy) {
       return reply.code(status).header('Content-Type', 'text/html; charset=utf-8').send(`ERROR: ${message}\n`);

@@ -9,7 +9,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { tables, type Database } from './schema/database.js';
-import { addColumnStatement, createTableStatements, type SqlDialect } from './schema/ddl.js';
+import { addColumnStatement, createTableStatements, MYSQL_COLLATIONS, type SqlDialect } from './schema/ddl.js';
 
 export interface MigrationReport {
   createdTables: string[];
@@ -18,6 +18,7 @@ export interface MigrationReport {
 
 export async function migrate(db: Kysely<Database>, dialect: SqlDialect): Promise<MigrationReport> {
   const report: MigrationReport = { createdTables: [], addedColumns: [] };
+  const collation = dialect === 'mysql' ? await mysqlCollation(db) : undefined;
   const existing = new Map(
     (await db.introspection.getTables()).map((t) => [t.name, new Set(t.columns.map((col) => col.name))]),
   );
@@ -25,7 +26,7 @@ export async function migrate(db: Kysely<Database>, dialect: SqlDialect): Promis
     for (const table of Object.values(tables)) {
       const columns = existing.get(table.name);
       if (!columns) {
-        for (const statement of createTableStatements(table, dialect)) await sql.raw(statement).execute(trx);
+        for (const statement of createTableStatements(table, dialect, collation)) await sql.raw(statement).execute(trx);
         report.createdTables.push(table.name);
         continue;
       }
@@ -37,4 +38,11 @@ export async function migrate(db: Kysely<Database>, dialect: SqlDialect): Promis
     }
   });
   return report;
+}
+
+/** The first of the binary collations (best first) that this server knows. */
+async function mysqlCollation(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ name: string }>`SELECT COLLATION_NAME AS name FROM information_schema.COLLATIONS WHERE COLLATION_NAME IN (${sql.join([...MYSQL_COLLATIONS])})`.execute(db);
+  const known = new Set(rows.map((r) => r.name));
+  return MYSQL_COLLATIONS.find((name) => known.has(name)) ?? MYSQL_COLLATIONS[2];
 }

@@ -12,12 +12,20 @@ beforeEach(async () => {
   // Record every value written to vicidial_live_agents.external_dial: agentgate
   // applies the command at once and clears the column when the call starts, so
   // the trigger is the only way to see the 14-field string that was written.
-  await h.exec('CREATE TABLE test_dial_log (id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT, v TEXT)');
-  await h.exec(
-    `CREATE TRIGGER test_dial_log_t AFTER UPDATE OF external_dial ON vicidial_live_agents
-     WHEN NEW.external_dial IS NOT OLD.external_dial
-     BEGIN INSERT INTO test_dial_log (user, v) VALUES (NEW.user, NEW.external_dial); END`,
-  );
+  if (h.services.database.dialect === 'mysql') {
+    await h.exec('CREATE TABLE test_dial_log (id INT AUTO_INCREMENT PRIMARY KEY, user TEXT, v TEXT)');
+    await h.exec(
+      `CREATE TRIGGER test_dial_log_t AFTER UPDATE ON vicidial_live_agents FOR EACH ROW
+       IF NOT (NEW.external_dial <=> OLD.external_dial) THEN INSERT INTO test_dial_log (user, v) VALUES (NEW.user, NEW.external_dial); END IF`,
+    );
+  } else {
+    await h.exec('CREATE TABLE test_dial_log (id INTEGER PRIMARY KEY AUTOINCREMENT, user TEXT, v TEXT)');
+    await h.exec(
+      `CREATE TRIGGER test_dial_log_t AFTER UPDATE OF external_dial ON vicidial_live_agents
+       WHEN NEW.external_dial IS NOT OLD.external_dial
+       BEGIN INSERT INTO test_dial_log (user, v) VALUES (NEW.user, NEW.external_dial); END`,
+    );
+  }
 });
 afterEach(() => h.close());
 

@@ -3,17 +3,23 @@
  * answered request is in the audit trail with its effect.
  */
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { sql, type RawBuilder } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/connect.js';
 import { startServer, tempDir, type ServerProcess } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let server: ServerProcess | undefined;
-afterAll(() => server?.kill('SIGKILL'));
+let database: TestDatabase | undefined;
+afterAll(async () => {
+  await server?.kill('SIGKILL');
+  await database?.release();
+});
 
 describe('durability', () => {
   it('keeps every acknowledged command and its audit rows when the process is killed', async () => {
-    const file = path.join(tempDir(), 'agentgate.db');
-    server = await startServer({ DATABASE_URL: `sqlite:${file}` });
+    database = await createTestDatabase({ sqliteFile: path.join(tempDir(), 'agentgate.db') });
+    server = await startServer({ DATABASE_URL: database.url });
     const sent = 40;
     for (let i = 0; i < sent; i++) {
       const value = i % 2 === 0 ? 'RESUME' : 'PAUSE';
@@ -22,18 +28,19 @@ describe('durability', () => {
     }
     await server.kill('SIGKILL');
 
-    const db = new Database(file, { readonly: true });
+    // Read back as anything else would, after the process is gone.
+    const reader = await openDatabase(database.url);
     try {
-      const log = db.prepare(`select count(*) as n from vicidial_api_log where function = 'external_pause' and result = 'SUCCESS'`).get() as { n: number };
-      const urls = db.prepare('select count(*) as n from vicidial_api_urls').get() as { n: number };
-      const agent = db.prepare(`select status, external_pause from vicidial_live_agents where user = '1000'`).get() as { status: string; external_pause: string };
-      expect(log.n).toBe(sent);
-      expect(urls.n).toBe(sent);
+      const count = async (query: RawBuilder<{ n: number }>) => Number((await query.execute(reader.db)).rows[0]?.n);
+      expect(await count(sql`select count(*) as n from vicidial_api_log where function = 'external_pause' and result = 'SUCCESS'`)).toBe(sent);
+      expect(await count(sql`select count(*) as n from vicidial_api_urls`)).toBe(sent);
+      const { rows } = await sql<{ status: string; external_pause: string }>`select status, external_pause from vicidial_live_agents where user = '1000'`.execute(reader.db);
+      const agent = rows[0]!;
       // The last command was a PAUSE, and it is what the session shows.
       expect(agent.status).toBe('PAUSED');
       expect(agent.external_pause).toMatch(/^PAUSE!\d+$/);
     } finally {
-      db.close();
+      await reader.close();
     }
   });
 });

@@ -1,14 +1,19 @@
 /** `agentgate explain`, run as an administrator would run it. */
 import path from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Each case starts several Node processes one after the other: on a busy 2-core machine that takes more than 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 import { runCli, tempDir } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+let database: TestDatabase | undefined;
+afterAll(() => database?.release());
 
 describe('agentgate explain', () => {
   it('prints every gate, the deciding one with its setting and fix, and the answer', async () => {
-    const env = { DATABASE_URL: `sqlite:${path.join(tempDir(), 'explain.db')}` };
+    database = await createTestDatabase({ sqliteFile: path.join(tempDir(), 'explain.db') });
+    const env = { DATABASE_URL: database.url };
     await runCli(['seed-demo'], env);
     const out = await runCli(['explain', '--user', '6668', '--agent', '1000', '--function', 'external_dial'], env);
     expect(out.code).toBe(1);

@@ -6,20 +6,25 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/store/connect.js';
 import { CLI, requireBuild, runCli, tempDir } from '../support/server-process.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
+
+let database: TestDatabase | undefined;
+afterAll(() => database?.release());
 
 describe('agentgate leads load (process)', () => {
   it('survives SIGKILL mid-load and resumes without inserting twice', async () => {
     requireBuild();
     const dir = tempDir();
-    const dbFile = path.join(dir, 'load.db');
-    const env = { DATABASE_URL: `sqlite:${dbFile}` };
+    database = await createTestDatabase({ sqliteFile: path.join(dir, 'load.db') });
+    const env = { DATABASE_URL: database.url };
     expect((await runCli(['seed-demo'], env)).code).toBe(0);
-    const count = 60_000;
+    const total = 60_000;
     const lines = ['phone,first name,last name'];
-    for (let i = 0; i < count; i++) lines.push(`${String(4000000000 + i)},First${i},Last${i}`);
+    for (let i = 0; i < total; i++) lines.push(`${String(4000000000 + i)},First${i},Last${i}`);
     const csv = path.join(dir, 'leads.csv');
     fs.writeFileSync(csv, `${lines.join('\n')}\n`);
 
@@ -28,12 +33,12 @@ describe('agentgate leads load (process)', () => {
       stdio: 'ignore',
     });
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    const reader = new Database(dbFile, { readonly: true, fileMustExist: true });
+    const reader = await openDatabase(database.url);
     let checkpoint = 0;
     for (let i = 0; i < 2000 && checkpoint === 0; i++) {
       await new Promise((r) => setTimeout(r, 5));
       try {
-        checkpoint = Number((reader.prepare('select last_line from agentgate_lead_loads').get() as { last_line: number } | undefined)?.last_line ?? 0);
+        checkpoint = Number((await reader.db.selectFrom('agentgate_lead_loads').select('last_line').executeTakeFirst())?.last_line ?? 0);
       } catch {
         // the table is created by the child on start
       }
@@ -41,17 +46,15 @@ describe('agentgate leads load (process)', () => {
     child.kill('SIGKILL');
     await exited;
     expect(checkpoint).toBeGreaterThan(0);
-    const partial = Number((reader.prepare("select count(*) n from vicidial_list where first_name like 'First%'").get() as { n: number }).n);
-    reader.close();
-    expect(partial).toBeLessThan(count);
+    const partial = await sql<{ n: number }>`select count(*) n from vicidial_list where first_name like 'First%'`.execute(reader.db);
+    expect(Number(partial.rows[0]?.n)).toBeLessThan(total);
 
     const resumed = await runCli(['leads', 'load', csv, '--list', '101', '--batch-size', '500'], env);
     expect(resumed.code).toBe(0);
     expect(resumed.stdout).toMatch(/^resumed after line \d+; list 101: 60,000 inserted, 0 duplicates, 0 invalid in [\d.]+ s \([\d,]+ leads\/s\)\n$/);
-    const db = new Database(dbFile, { readonly: true });
-    const stats = db.prepare("select count(*) n, count(distinct phone_number) d from vicidial_list where first_name like 'First%'").get() as { n: number; d: number };
-    db.close();
-    expect(stats).toEqual({ n: count, d: count });
+    const { rows } = await sql<{ n: number; d: number }>`select count(*) n, count(distinct phone_number) d from vicidial_list where first_name like 'First%'`.execute(reader.db);
+    await reader.close();
+    expect({ n: Number(rows[0]?.n), d: Number(rows[0]?.d) }).toEqual({ n: total, d: total });
 
     const again = await runCli(['leads', 'load', csv, '--list', '101'], env);
     expect(again.code).toBe(2);

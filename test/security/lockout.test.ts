@@ -12,6 +12,7 @@ import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { tempDir } from '../support/server-process.js';
+import { createTestDatabase } from '../support/test-database.js';
 
 const INVALID = 'ERROR: Invalid Username/Password: |6666||0|0||\n';
 /** Limits wide enough that only the lock decides (the throttle has its own tests). */
@@ -148,8 +149,9 @@ describe('the lock under a burst: attempts are reserved before their password is
 describe('the lock on two nodes sharing one database', () => {
   it('verifies ten passwords in all, whichever node each attempt reaches', async () => {
     const dir = tempDir();
-    const url = `sqlite:${path.join(dir, 'shared.db')}`;
-    const config = loadConfig({}, { databaseUrl: url, bcryptCost: 4, logLevel: 'silent' });
+    // A SQLite file both nodes open, or a MariaDB database with TEST_DATABASE_URL.
+    const database = await createTestDatabase({ sqliteFile: path.join(dir, 'shared.db') });
+    const config = loadConfig({}, { databaseUrl: database.url, bcryptCost: 4, logLevel: 'silent' });
     const nodes: Services[] = [];
     try {
       for (let i = 0; i < 2; i++) nodes.push(await createServices(config, { loginLimits: NO_THROTTLE }));
@@ -164,6 +166,7 @@ describe('the lock on two nodes sharing one database', () => {
       await Promise.all(apps.map((a) => a.close()));
     } finally {
       for (const node of nodes) await node.close();
+      await database.release();
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

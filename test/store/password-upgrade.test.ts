@@ -7,17 +7,22 @@ import { createServices } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const dirs: string[] = [];
-afterEach(() => {
+const databases: TestDatabase[] = [];
+afterEach(async () => {
   for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  for (const database of databases.splice(0)) await database.release();
 });
 
 describe('start-up password hashing', () => {
   it('hashes a VICIdial row with a plain pass and clears it; the password still works', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-'));
     dirs.push(dir);
-    const config = loadConfig({}, { databaseUrl: `sqlite:${path.join(dir, 'a.db')}`, bcryptCost: 4, logLevel: 'silent' });
+    const database = await createTestDatabase({ sqliteFile: path.join(dir, 'a.db') });
+    databases.push(database);
+    const config = loadConfig({}, { databaseUrl: database.url, bcryptCost: 4, logLevel: 'silent' });
 
     const first = await createServices(config);
     await seedDemo(first);

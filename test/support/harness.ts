@@ -1,6 +1,7 @@
 /**
- * A real agentgate for tests: in-memory SQLite, the demo data, a clock the
- * test controls, and the Fastify app driven through app.inject().
+ * A real agentgate for tests: in-memory SQLite (or a fresh MariaDB/MySQL
+ * database with TEST_DATABASE_URL, see test-database.ts), the demo data, a
+ * clock the test controls, and the Fastify app driven through app.inject().
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -13,10 +14,13 @@ import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { VirtualScheduler } from '../../src/telephony/scheduler.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface Harness {
   readonly services: Services;
   readonly app: FastifyInstance;
+  /** The DATABASE_URL this harness runs on. */
+  readonly databaseUrl: string;
   readonly clock: ManualClock;
   /** The telephony's time: nothing simulated happens until a test advances it. */
   readonly scheduler: VirtualScheduler;
@@ -85,9 +89,14 @@ export interface HarnessOptions {
   readonly logStream?: { write(line: string): void };
   /** The simulator's random seed (default 1). */
   readonly seed?: number;
+  /** Run on a database of this MySQL server, whatever the suite runs on (tests about MySQL itself). */
+  readonly mysqlServer?: string;
   /** The login throttle's limits (default: the server's). */
   readonly loginLimits?: ThrottleLimits;
-  /** The database (default a fresh in-memory SQLite); two harnesses on one file are two nodes. */
+  /**
+   * The database (default a fresh one: in-memory SQLite, or MariaDB with TEST_DATABASE_URL);
+   * two harnesses on one database are two nodes.
+   */
   readonly databaseUrl?: string;
   /** Signs screen sessions; nodes that share it accept each other's cookies (default random). */
   readonly sessionSecret?: string;
@@ -98,10 +107,14 @@ export interface HarnessOptions {
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
   const logLevel = options.logStream ? 'trace' : 'silent';
+  // A database named by the test is the test's to manage; otherwise the harness brings its own.
+  const database: TestDatabase = options.databaseUrl
+    ? { url: options.databaseUrl, name: undefined, migrated: false, release: async () => {} }
+    : await createTestDatabase(options.mysqlServer ? { mysqlServer: options.mysqlServer } : {});
   const config = loadConfig(
     {},
     {
-      databaseUrl: options.databaseUrl ?? 'sqlite::memory:',
+      databaseUrl: database.url,
       bcryptCost: 4,
       logLevel,
       publicHost: 'agentgate.test',
@@ -110,16 +123,32 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   );
   const scheduler = new VirtualScheduler(clock);
-  const services = await createServices(config, { clock, scheduler, ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}) });
+  let services: Services;
+  try {
+    services = await createServices(config, {
+      clock,
+      scheduler,
+      migrate: !database.migrated,
+      ...(options.loginLimits ? { loginLimits: options.loginLimits } : {}),
+    });
+  } catch (err) {
+    await database.release();
+    throw err;
+  }
   // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
   services.telephony.start();
-  if (options.demo !== false) await seedDemo(services);
+  if (options.demo !== false) await seedDemo(services).catch(async (err: unknown) => {
+    await services.close();
+    await database.release();
+    throw err;
+  });
   const logger = options.logStream ? { ...(loggerOptions('trace') as object), stream: options.logStream } : false;
   const app = await buildApp(services, { ...options.app, logger });
 
   const h: Harness = {
     services,
     app,
+    databaseUrl: database.url,
     clock,
     scheduler,
     advance: (ms) => scheduler.advance(ms),
@@ -174,8 +203,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       services.settings.invalidate();
     },
     async close() {
-      await app.close();
-      await services.close();
+      try {
+        await app.close();
+        await services.close();
+      } finally {
+        await database.release();
+      }
     },
   };
   return h;

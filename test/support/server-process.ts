@@ -70,7 +70,11 @@ export async function startServer(env: Record<string, string>, args: string[] = 
   child.stdout!.on('data', (d) => (output += d));
   child.stderr!.on('data', (d) => (output += d));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 15_000);
+    const timer = setTimeout(() => {
+      // Never leave it running on a database the next test will use.
+      child.kill('SIGKILL');
+      reject(new Error(`server did not start:\n${output}`));
+    }, 15_000);
     const check = () => {
       if (output.includes('agentgate listening on')) {
         clearTimeout(timer);

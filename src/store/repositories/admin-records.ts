@@ -81,6 +81,16 @@ function versionOf(row: Record<string, unknown>, volatile: readonly string[] = [
   return createHash('sha256').update(canonical).digest('base64url').slice(0, 22);
 }
 
+/**
+ * TIMESTAMP columns (modify_stamp): on a VICIdial database MySQL moves them
+ * on every UPDATE of the row (ON UPDATE CURRENT_TIMESTAMP), a login's
+ * counters included, so they stay out of the version.
+ */
+function autoStamped(table: TableName): string[] {
+  const columns = tables[table].columns as Record<string, { spec: { kind: string } }>;
+  return Object.keys(columns).filter((name) => columns[name]!.spec.kind === 'timestamp');
+}
+
 export class AdminRecordsRepository {
   constructor(
     private readonly db: Executor,
@@ -100,8 +110,9 @@ export class AdminRecordsRepository {
     }
     if (options.search && kind.search) {
       // '!' escapes: a backslash literal reads differently in MySQL and SQLite.
-      const like = `%${options.search.replace(/[!%_]/g, (m) => `!${m}`)}%`;
-      conditions.push(sql`(${sql.join(kind.search.map((c) => sql`${sql.ref(c)} LIKE ${like} ESCAPE '!'`), sql` OR `)})`);
+      // lower() on both sides: SQLite's LIKE ignores case, a binary collation on MySQL would not.
+      const like = `%${options.search.toLowerCase().replace(/[!%_]/g, (m) => `!${m}`)}%`;
+      conditions.push(sql`(${sql.join(kind.search.map((c) => sql`lower(${sql.ref(c)}) LIKE ${like} ESCAPE '!'`), sql` OR `)})`);
     }
     const where = conditions.length > 0 ? sql` WHERE ${sql.join(conditions, sql` AND `)}` : sql``;
     const order = kind.orderBy.length > 0 ? sql` ORDER BY ${sql.join(kind.orderBy.map((c) => sql.ref(c)))}` : sql``;
@@ -170,7 +181,7 @@ export class AdminRecordsRepository {
     const values: Record<string, RecordValue> = {};
     for (const [column, value] of Object.entries(row))
       if (!hidden.has(column) && (!wanted || wanted.has(column))) values[column] = value instanceof Date ? value.toISOString() : (value as RecordValue);
-    return { values, version: versionOf(row, kind.volatile) };
+    return { values, version: versionOf(row, [...(kind.volatile ?? []), ...autoStamped(kind.table)]) };
   }
 }
 

@@ -71,7 +71,7 @@ export class AuditRepository {
     await this.db
       .insertInto('vicidial_webservers')
       .values(fitRow('vicidial_webservers', { webserver, hostname }))
-      .onConflict((oc) => oc.doNothing())
+      .orIgnore()
       .execute();
     return Number((await find())?.webserver_id ?? 0);
   }
@@ -82,7 +82,7 @@ export class AuditRepository {
     const find = () => this.db.selectFrom('vicidial_urls').select('url_id').where('url', '=', fitted).executeTakeFirst();
     const found = await find();
     if (found) return Number(found.url_id);
-    await this.db.insertInto('vicidial_urls').values({ url: fitted }).onConflict((oc) => oc.doNothing()).execute();
+    await this.db.insertInto('vicidial_urls').values({ url: fitted }).orIgnore().execute();
     return Number((await find())?.url_id ?? 0);
   }
 

@@ -9,6 +9,7 @@ import type { DuplicateCandidate, DuplicateMatch } from '../../domain/duplicate-
 import { LEAD_RECORD_COLUMNS, LEAD_TEXT_FIELDS, type EditableLeadColumn, type LeadRecord, type NewLeadRecord } from '../../domain/lead-record.js';
 import { tables, type Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
+import { dialectOf } from './dialect.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
 
@@ -94,12 +95,18 @@ const insertSqlCache = new WeakMap<object, Map<string, string>>();
 export type LeadSearchKey = 'lead_id' | 'vendor_lead_code' | 'phone_number';
 
 export class LeadAdminRepository {
-  constructor(private readonly db: Executor) {}
+  private readonly mysql: boolean;
+
+  constructor(private readonly db: Executor) {
+    this.mysql = dialectOf(db) === 'mysql';
+  }
 
   /**
    * Insert leads in as few statements as possible (one per 400 rows);
    * returns their lead_ids in order. Ids of one multi-row INSERT are
-   * consecutive inside a transaction.
+   * consecutive: SQLite's inside a transaction, InnoDB's because it hands a
+   * multi-row INSERT of known size its ids in one block (with the default
+   * auto_increment_increment of 1).
    */
   async insertLeads(leads: readonly NewLeadRecord[], now: Date): Promise<number[]> {
     const stamp = sqlDateTime(now);
@@ -110,8 +117,9 @@ export class LeadAdminRepository {
       const parameters: unknown[] = [];
       for (const lead of part) for (const column of columns) parameters.push(valueOf(lead, column, stamp) ?? defaultOf(column));
       const result = await this.db.executeQuery(CompiledQuery.raw(this.insertSql(columns, part.length), parameters));
-      const last = Number(result.insertId);
-      for (let i = part.length - 1; i >= 0; i--) ids.push(last - i);
+      // SQLite reports the last id of a multi-row INSERT, MySQL the first.
+      const first = this.mysql ? Number(result.insertId) : Number(result.insertId) - part.length + 1;
+      for (let i = 0; i < part.length; i++) ids.push(first + i);
     }
     return ids;
   }
@@ -241,8 +249,13 @@ export class LeadAdminRepository {
   }
 
   /** update_list reset_list: every lead of the list dialable again. */
-  async resetList(listId: number): Promise<number> {
-    const result = await this.db.updateTable('vicidial_list').set({ called_since_last_reset: 'N' }).where('list_id', '=', listId).executeTakeFirst();
+  async resetList(listId: number, now: Date): Promise<number> {
+    // modify_date written, as MySQL's ON UPDATE would, so SQLite reads the same.
+    const result = await this.db
+      .updateTable('vicidial_list')
+      .set({ called_since_last_reset: 'N', modify_date: sqlDateTime(now) })
+      .where('list_id', '=', listId)
+      .executeTakeFirst();
     return Number(result.numUpdatedRows);
   }
 

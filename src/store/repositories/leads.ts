@@ -159,6 +159,8 @@ export class LeadsRepository {
         called_count: sql`called_count + 1`,
         called_since_last_reset: 'Y',
         last_local_call_time: sqlDateTime(now),
+        // Written, not left to MySQL's ON UPDATE: the same time on SQLite, and the agentgate clock's.
+        modify_date: sqlDateTime(now),
       })
       .where('lead_id', '=', leadId)
       .execute();

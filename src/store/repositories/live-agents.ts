@@ -3,6 +3,7 @@ import { parseSqlDateTime, sqlDateTime } from '../../domain/clock.js';
 import type { ApiCommands, CallKind, LiveAgent, LiveAgentChanges } from '../../domain/live-agent.js';
 import type { Database } from '../schema/database.js';
 import { fitRow } from '../schema/fit-row.js';
+import { locksOnRead } from './dialect.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
 import { runTemplate } from './templates.js';
@@ -186,13 +187,20 @@ export interface NewSession {
 export class LiveAgentsRepository {
   constructor(private readonly db: Executor) {}
 
-  /** The session of a user. VICIdial has no unique key on user; the newest row is the session. */
+  /**
+   * The session of a user. VICIdial has no unique key on user; the newest row is the session.
+   * Inside a transaction on MySQL the row stays locked until the commit, so
+   * two commands for one agent apply one after the other, as on SQLite.
+   */
   async find(user: string): Promise<LiveAgent | undefined> {
+    const lock = locksOnRead(this.db);
     const { rows } = await runTemplate(
       this.db,
-      'liveAgents.find',
-      (arg) =>
-        this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).where('user', '=', arg('user')).orderBy('live_agent_id', 'desc').limit(ONE_ROW),
+      lock ? 'liveAgents.findForUpdate' : 'liveAgents.find',
+      (arg) => {
+        const query = this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).where('user', '=', arg('user')).orderBy('live_agent_id', 'desc').limit(ONE_ROW);
+        return lock ? query.forUpdate() : query;
+      },
       { user },
     );
     return rows[0] && toLiveAgent(rows[0]);
@@ -396,6 +404,7 @@ export class LiveAgentsRepository {
       .orderBy('entry_time')
       .orderBy('mdq_id')
       .limit(ONE_ROW)
+      .$if(locksOnRead(this.db), (q) => q.forUpdate())
       .executeTakeFirst();
     if (!row) return undefined;
     await this.db.updateTable('vicidial_manual_dial_queue').set({ status: 'QUEUE' }).where('mdq_id', '=', row.mdq_id).execute();

@@ -15,7 +15,7 @@ export class PasswordDatesRepository {
     await this.db
       .insertInto('agentgate_user_passwords')
       .values({ user, created_at: sqlDateTime(now), changed_at: null })
-      .onConflict((oc) => oc.doNothing())
+      .orIgnore()
       .execute();
   }
 

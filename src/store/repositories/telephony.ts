@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { epochSeconds, sqlDateTime } from '../../domain/clock.js';
 import { type ManagerCommand, type Recording, type SessionData, type SimSettings } from '../../domain/telephony.js';
 import { fitRow } from '../schema/fit-row.js';
+import { locksOnRead } from './dialect.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
 
@@ -204,6 +205,7 @@ export class TelephonyRepository {
       .orderBy('priority', 'desc')
       .orderBy('hopper_id')
       .limit(ONE_ROW)
+      .$if(locksOnRead(this.db), (q) => q.forUpdate())
       .executeTakeFirst();
     if (!row) return undefined;
     await this.db.deleteFrom('vicidial_hopper').where('hopper_id', '=', row.hopper_id).execute();

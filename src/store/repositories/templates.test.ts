@@ -5,7 +5,7 @@ import { runTemplate } from './templates.js';
 
 describe('query templates', () => {
   it('compile once and run with new values each time, constants kept', async () => {
-    const { db, dialect, close } = openDatabase('sqlite::memory:');
+    const { db, dialect, close } = await openDatabase('sqlite::memory:');
     await migrate(db, dialect);
     await db.insertInto('vicidial_lists').values([
       { list_id: 1, campaign_id: 'A', active: 'Y' },

@@ -32,7 +32,8 @@ export class TimeZonesRepository {
       .selectFrom('vicidial_postal_codes')
       .select(['GMT_offset', 'DST', 'DST_range'])
       .where('country_code', '=', 1)
-      .where('postal_code', 'like', `${postal.replace(/[%_\\]/g, '')}%`)
+      // VICIdial's postal table is upper case; SQLite's LIKE would ignore case, MySQL's binary collation not.
+      .where('postal_code', 'like', `${postal.toUpperCase().replace(/[%_\\]/g, '')}%`)
       .limit(ONE_ROW)
       .executeTakeFirst();
     return zone(row);

@@ -217,8 +217,9 @@ export class UsersRepository {
    * the address and the type are written — and a LOCK already recorded
    * during the lock is not overwritten by a BAD that finishes later.
    *
-   * last_login_date is assigned first: MySQL evaluates SET left to right with
-   * updated values, SQLite with old ones, and this order reads the same in both.
+   * MySQL evaluates SET left to right with the values already assigned,
+   * SQLite with the old ones: the columns the lock test reads are assigned
+   * last (last_login_date, then failed_login_count), so both read the same.
    */
   async recordFailedLogin(
     user: string,
@@ -242,12 +243,12 @@ export class UsersRepository {
               failed_last_type_today: sql`CASE WHEN ${locked} AND failed_last_type_today = ${codes.lock} THEN ${codes.lock} ELSE ${codes.bad} END`,
             }
           : {
-              last_login_date: sql`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
-              failed_login_count: sql`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
               failed_login_count_today: sql`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
               failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
               failed_last_ip_today: ip.slice(0, 50),
               failed_last_type_today: sql`CASE WHEN ${locked} THEN ${codes.lock} ELSE ${codes.bad} END`,
+              last_login_date: sql`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
+              failed_login_count: sql`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
             },
       )
       .where('user', '=', user)

@@ -65,7 +65,7 @@ export const vicidialCloserLog = table(
         'CLOSETIME',
       )
       .default('NONE'),
-    uniqueid: c.varchar(20).default(''),
+    uniqueid: c.varchar(20).notNull().default(''),
     agent_only: c.varchar(20).defaultNullable(''),
     queue_position: c.int('SMALLINT(4) UNSIGNED').defaultNullable(1),
     called_count: c.int('SMALLINT(5) UNSIGNED').default(0),

@@ -10,13 +10,28 @@ export const vicidialCampaigns = table('vicidial_campaigns', {
   campaign_id: c.varchar(8).primaryKey(),
   campaign_name: c.varchar(40),
   active: c.enum('Y', 'N'),
-  lead_order: c.varchar(30),
   dial_status_a: c.varchar(6),
-  dial_statuses: c.varchar(255).default(' NEW -'),
+  lead_order: c.varchar(30),
   auto_dial_level: c.varchar(6).default('0'),
   local_call_time: c.varchar(10).default('9am-9pm'),
-  dial_timeout: c.int('TINYINT UNSIGNED').default(60),
+  dial_timeout: c.int('TINYINT(3) UNSIGNED').default(60),
   dial_prefix: c.varchar(20).default('9'),
+  campaign_cid: c.varchar(20).default('0000000000'),
+  campaign_script: c.varchar(20),
+  am_message_exten: c.varchar(100).default('vm-goodbye'),
+  alt_number_dialing: c
+    .enum(
+      'N',
+      'Y',
+      'SELECTED',
+      'SELECTED_TIMER_ALT',
+      'SELECTED_TIMER_ADDR3',
+      'UNSELECTED',
+      'UNSELECTED_TIMER_ALT',
+      'UNSELECTED_TIMER_ADDR3',
+    )
+    .default('N'),
+  scheduled_callbacks: yn('N'),
   lead_filter_id: c.varchar(20).default('NONE'),
   closer_campaigns: c.text(),
   dial_method: c
@@ -33,44 +48,29 @@ export const vicidialCampaigns = table('vicidial_campaigns', {
       'SHARED_ADAPT_AVERAGE',
     )
     .default('MANUAL'),
+  dial_statuses: c.varchar(255).default(' NEW -'),
+  campaign_allow_inbound: yn('N'),
+  manual_dial_list_id: c.int('BIGINT(14) UNSIGNED').default(998),
+  default_xfer_group: c.varchar(20).default('---NONE---'),
   three_way_dial_prefix: c.varchar(20).default(''),
   drop_lockout_time: c.varchar(6).default('0'),
   manual_dial_prefix: c.varchar(20).default(''),
-  call_count_limit: c.int('SMALLINT(5) UNSIGNED').default(0),
-  user_group: c.varchar(20).default('---ALL---'),
-  campaign_allow_inbound: yn('N'),
-  manual_dial_list_id: c.int('BIGINT(14) UNSIGNED').default(998),
-  use_other_campaign_dnc: c.varchar(8).default(''),
-  api_manual_dial: c.enum('STANDARD', 'QUEUE', 'QUEUE_AND_AUTOCALL').default('STANDARD'),
   manual_preview_dial: c
     .enum('DISABLED', 'PREVIEW_AND_SKIP', 'PREVIEW_ONLY')
     .default('PREVIEW_AND_SKIP'),
-  alt_number_dialing: c
-    .enum(
-      'N',
-      'Y',
-      'SELECTED',
-      'SELECTED_TIMER_ALT',
-      'SELECTED_TIMER_ADDR3',
-      'UNSELECTED',
-      'UNSELECTED_TIMER_ALT',
-      'UNSELECTED_TIMER_ADDR3',
-    )
-    .default('N'),
-  default_xfer_group: c.varchar(20).default('---NONE---'),
+  api_manual_dial: c.enum('STANDARD', 'QUEUE', 'QUEUE_AND_AUTOCALL').default('STANDARD'),
   agent_lead_search: c
     .enum('ENABLED', 'LIVE_CALL_INBOUND', 'LIVE_CALL_INBOUND_AND_MANUAL', 'DISABLED')
     .default('DISABLED'),
-  am_message_exten: c.varchar(100).default('vm-goodbye'),
+  call_count_limit: c.int('SMALLINT(5) UNSIGNED').default(0),
+  user_group: c.varchar(20).default('---ALL---'),
+  use_other_campaign_dnc: c.varchar(8).default(''),
+  calls_inqueue_count_one: c.varchar(40).default('DISABLED'),
+  calls_inqueue_count_two: c.varchar(40).default('DISABLED'),
   agent_hangup_route: c
     .enum('HANGUP', 'MESSAGE', 'EXTENSION', 'IN_GROUP', 'CALLMENU')
     .default('HANGUP'),
   agent_hangup_value: c.text(),
-  calls_inqueue_count_one: c.varchar(40).default('DISABLED'),
-  calls_inqueue_count_two: c.varchar(40).default('DISABLED'),
-  scheduled_callbacks: yn('N'),
-  campaign_cid: c.varchar(20).default('0000000000'),
-  campaign_script: c.varchar(20),
 });
 
 export const vicidialLists = table('vicidial_lists', {
@@ -99,7 +99,7 @@ export const vicidialLists = table('vicidial_lists', {
   inventory_report: yn('Y'),
   expiration_date: c.date().default('2099-12-31'),
   na_call_url: c.text(),
-  local_call_time: c.varchar(10).default('campaign'),
+  local_call_time: c.varchar(10).notNull().default('campaign'),
   web_form_address_three: c.text(),
   status_group_id: c.varchar(20).default(''),
   user_new_lead_limit: c.int('SMALLINT(5)').default(-1),
@@ -133,7 +133,7 @@ export const vicidialList = table(
     user: c.varchar(20),
     vendor_lead_code: c.varchar(20),
     source_id: c.varchar(50),
-    list_id: c.int('BIGINT(14) UNSIGNED').default(0),
+    list_id: c.int('BIGINT(14) UNSIGNED').notNull().default(0),
     gmt_offset_now: c.decimal('DECIMAL(4,2)').default(0),
     called_since_last_reset: c
       .enum('Y', 'N', 'Y1', 'Y2', 'Y3', 'Y4', 'Y5', 'Y6', 'Y7', 'Y8', 'Y9', 'Y10', 'D')
@@ -160,9 +160,9 @@ export const vicidialList = table(
     comments: c.varchar(255),
     called_count: c.int('SMALLINT(5) UNSIGNED').default(0),
     last_local_call_time: c.datetime(),
-    rank: c.int('SMALLINT(5)').default(0),
+    rank: c.int('SMALLINT(5)').notNull().default(0),
     owner: c.varchar(20).defaultNullable(''),
-    entry_list_id: c.int('BIGINT(14) UNSIGNED').default(0),
+    entry_list_id: c.int('BIGINT(14) UNSIGNED').notNull().default(0),
   },
   {
     indexes: [
@@ -228,8 +228,8 @@ export const vicidialInboundGroups = table('vicidial_inbound_groups', {
   group_name: c.varchar(30),
   group_color: c.varchar(20),
   active: c.enum('Y', 'N'),
-  user_group: c.varchar(20).default('---ALL---'),
   default_xfer_group: c.varchar(20).default('---NONE---'),
+  user_group: c.varchar(20).default('---ALL---'),
 });
 
 export const vicidialDnc = table('vicidial_dnc', {

@@ -37,8 +37,17 @@ export class Column<T, O extends boolean> {
   notNull(): Column<NonNullable<T>, false> {
     return new Column({ ...this.spec, nullable: false });
   }
+  /**
+   * A default. agentgate always writes a value (the type has no null), but
+   * the column accepts NULL unless declared notNull() first — VICIdial
+   * declares most columns `… DEFAULT '0'` without NOT NULL.
+   */
   default(value: NonNullable<T> & (string | number)): Column<NonNullable<T>, true> {
-    return new Column({ ...this.spec, nullable: false, defaultValue: value });
+    return new Column({ ...this.spec, defaultValue: value });
+  }
+  /** DEFAULT CURRENT_TIMESTAMP on a DATETIME column (written by agentgate all the same). */
+  defaultNow(): Column<NonNullable<T>, true> {
+    return new Column({ ...this.spec, defaultNow: true });
   }
   /** Nullable with a default, as many VICIdial columns are declared. */
   defaultNullable(value: NonNullable<T> & (string | number)): Column<T, true> {
@@ -79,6 +88,7 @@ export const c = {
   int: (mysqlType = 'INT(9)') => column<number>('integer', mysqlType),
   decimal: (mysqlType = 'DECIMAL(4,2)') => column<number>('decimal', mysqlType),
   varchar: (width: number) => column<string>('text', `VARCHAR(${width})`, width),
+  char: (width: number) => column<string>('text', `CHAR(${width})`, width),
   text: (mysqlType = 'TEXT') => column<string>('text', mysqlType),
   enum: <V extends string>(...values: V[]) =>
     column<V>(
@@ -88,7 +98,7 @@ export const c = {
     ),
   datetime: () => column<string>('datetime', 'DATETIME'),
   date: () => column<string>('date', 'DATE'),
-  /** TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP (ON UPDATE in MySQL). */
+  /** TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP (VICIdial adds ON UPDATE; agentgate writes its stamps itself). */
   timestamp(): Column<string, true> {
     return new Column({
       kind: 'timestamp',

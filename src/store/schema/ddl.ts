@@ -31,11 +31,9 @@ function columnSql(name: string, spec: ColumnSpec, dialect: SqlDialect, inlinePk
   if (inlinePk && spec.primaryKey) parts.push('PRIMARY KEY');
   if (!spec.nullable) parts.push('NOT NULL');
   if (spec.defaultNow) {
-    parts.push(
-      dialect === 'mysql'
-        ? 'DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP'
-        : "DEFAULT (datetime('now','localtime'))",
-    );
+    // Without VICIdial's ON UPDATE CURRENT_TIMESTAMP: agentgate writes its stamps itself, by its own
+    // clock, and a login's counters must not move a record's modify_stamp on MySQL when they cannot on SQLite.
+    parts.push(dialect === 'mysql' ? 'DEFAULT CURRENT_TIMESTAMP' : "DEFAULT (datetime('now','localtime'))");
   } else if (spec.defaultValue !== undefined && spec.defaultValue !== null) {
     parts.push(`DEFAULT ${quote(spec.defaultValue)}`);
   }
@@ -56,13 +54,22 @@ export function addColumnStatement(table: TableSpec, name: string, dialect: SqlD
   return `ALTER TABLE ${q} ADD COLUMN ${columnSql(name, spec, dialect, false)}`;
 }
 
-export function createTableStatements(table: TableSpec, dialect: SqlDialect): string[] {
+/**
+ * MySQL tables compare text byte for byte, as SQLite does: a binary collation
+ * makes user ids, keys, ORDER BY and unique indexes case-sensitive on both.
+ * A NO PAD one (MariaDB's utf8mb4_nopad_bin, MySQL 8's utf8mb4_0900_bin) also
+ * keeps 'a' and 'a ' apart; utf8mb4_bin is the fallback on older servers.
+ */
+export const MYSQL_COLLATIONS = ['utf8mb4_nopad_bin', 'utf8mb4_0900_bin', 'utf8mb4_bin'] as const;
+
+export function createTableStatements(table: TableSpec, dialect: SqlDialect, collation: string = MYSQL_COLLATIONS[2]): string[] {
   const q = (n: string) => (dialect === 'mysql' ? `\`${n}\`` : `"${n}"`);
   const columns = Object.entries(table.columns).map(([name, col]) =>
     columnSql(name, col.spec, dialect, true),
   );
   if (table.primaryKey) columns.push(`PRIMARY KEY (${table.primaryKey.map(q).join(', ')})`);
-  const suffix = dialect === 'mysql' ? ' ENGINE=InnoDB DEFAULT CHARSET=utf8mb4' : '';
+  // InnoDB, where VICIdial has many MyISAM tables: agentgate needs transactions and row locks.
+  const suffix = dialect === 'mysql' ? ` ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=${collation}` : '';
   const statements = [`CREATE TABLE ${q(table.name)} (\n  ${columns.join(',\n  ')}\n)${suffix}`];
   for (const index of table.indexes ?? []) {
     // SQLite index names share one namespace per database; MySQL's are per table.

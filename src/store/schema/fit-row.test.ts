@@ -13,6 +13,11 @@ describe('fitRow', () => {
     expect(row.state).toBe('😀😀');
   });
 
+  it('stores a value an ENUM does not list as the empty string, as non-strict MySQL does', () => {
+    const row = fitRow('vicidial_users', { active: 'MAYBE', agentcall_manual: '1', user: 'MAYBE' });
+    expect(row).toEqual({ active: '', agentcall_manual: '1', user: 'MAYBE' });
+  });
+
   it('returns the same object when nothing needs fitting', () => {
     const input = { first_name: 'Ann' };
     expect(fitRow('vicidial_list', input)).toBe(input);

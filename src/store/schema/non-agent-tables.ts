@@ -96,8 +96,8 @@ export const vicidialPhoneCodes = table(
   'vicidial_phone_codes',
   {
     country_code: c.int('SMALLINT(5) UNSIGNED'),
-    country: c.varchar(3),
-    areacode: c.varchar(3),
+    country: c.char(3),
+    areacode: c.char(3),
     state: c.varchar(4),
     GMT_offset: c.varchar(6),
     DST: c.enum('Y', 'N'),
@@ -121,7 +121,7 @@ export const vicidialPostalCodes = table(
     GMT_offset: c.varchar(6),
     DST: c.enum('Y', 'N'),
     DST_range: c.varchar(8),
-    country: c.varchar(3),
+    country: c.char(3),
     country_code: c.int('SMALLINT(5) UNSIGNED'),
   },
   { indexes: [{ name: 'country_postal_code', columns: ['country_code', 'postal_code'] }] },
@@ -130,19 +130,19 @@ export const vicidialPostalCodes = table(
 export const vicidialNanpaPrefixCodes = table(
   'vicidial_nanpa_prefix_codes',
   {
-    areacode: c.varchar(3),
-    prefix: c.varchar(3),
+    areacode: c.char(3),
+    prefix: c.char(3),
     GMT_offset: c.varchar(6),
     DST: c.enum('Y', 'N'),
   },
-  { indexes: [{ name: 'areaprefix', columns: ['areacode', 'prefix'] }] },
+  { indexes: [{ name: 'areaprefix', columns: ['areacode', 'prefix'], unique: true }] },
 );
 
 export const vicidialCallTimes = table('vicidial_call_times', {
   call_time_id: c.varchar(10).primaryKey(),
-  call_time_name: c.varchar(30),
-  ct_default_start: c.int('SMALLINT(4) UNSIGNED').default(900),
-  ct_default_stop: c.int('SMALLINT(4) UNSIGNED').default(2100),
+  call_time_name: c.varchar(30).notNull(),
+  ct_default_start: c.int('SMALLINT(4) UNSIGNED').notNull().default(900),
+  ct_default_stop: c.int('SMALLINT(4) UNSIGNED').notNull().default(2100),
   ct_sunday_start: c.int('SMALLINT(4) UNSIGNED').defaultNullable(0),
   ct_sunday_stop: c.int('SMALLINT(4) UNSIGNED').defaultNullable(0),
   ct_monday_start: c.int('SMALLINT(4) UNSIGNED').defaultNullable(0),
@@ -164,8 +164,8 @@ export const vicidialCallTimes = table('vicidial_call_times', {
 export const vicidialStateCallTimes = table('vicidial_state_call_times', {
   state_call_time_id: c.varchar(10).primaryKey(),
   state_call_time_state: c.varchar(2).notNull(),
-  sct_default_start: c.int('SMALLINT(4) UNSIGNED').default(900),
-  sct_default_stop: c.int('SMALLINT(4) UNSIGNED').default(2100),
+  sct_default_start: c.int('SMALLINT(4) UNSIGNED').notNull().default(900),
+  sct_default_stop: c.int('SMALLINT(4) UNSIGNED').notNull().default(2100),
   sct_sunday_start: c.int('SMALLINT(4) UNSIGNED').defaultNullable(0),
   sct_sunday_stop: c.int('SMALLINT(4) UNSIGNED').defaultNullable(0),
   sct_monday_start: c.int('SMALLINT(4) UNSIGNED').defaultNullable(0),
@@ -184,7 +184,7 @@ export const vicidialStateCallTimes = table('vicidial_state_call_times', {
 
 export const servers = table('servers', {
   server_id: c.varchar(10).primaryKey(),
-  server_ip: c.varchar(15),
+  server_ip: c.varchar(15).notNull(),
   active: c.enum('Y', 'N'),
   local_gmt: c.varchar(6).defaultNullable('-5.00'),
 });
@@ -224,8 +224,8 @@ export const phonesAlias = table('phones_alias', {
 });
 
 export const parkedChannels = table('parked_channels', {
-  channel: c.varchar(100),
-  server_ip: c.varchar(15),
+  channel: c.varchar(100).notNull(),
+  server_ip: c.varchar(15).notNull(),
   channel_group: c.varchar(30),
   extension: c.varchar(100),
   parked_by: c.varchar(100),

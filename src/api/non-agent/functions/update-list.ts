@@ -58,7 +58,7 @@ export const updateList: NonAgentFunction = {
       const today = Number(list.resets_today);
       if (limit > today || limit < 0) {
         await store.campaigns.updateList(listId, { resets_today: today + 1, list_changedate: sqlDateTime(unit.now) });
-        const reset = await store.leadAdmin.resetList(listId);
+        const reset = await store.leadAdmin.resetList(listId, unit.now);
         await adminLog(call, { section: 'LISTS', type: 'RESET', recordId: listIdText, code: 'ADMIN API RESET LIST', description: 'called_since_last_reset=N for every lead', notes: '' });
         lines.push(t4('NOTICE', 'update_list LEADS IN LIST HAVE BEEN RESET', [rights.user, listIdText, reset]));
       } else {

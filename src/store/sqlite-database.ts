@@ -1,0 +1,59 @@
+/**
+ * The embedded store: better-sqlite3 in WAL mode with synchronous=NORMAL. A
+ * committed transaction survives the process being killed right after it
+ * answers, which is the durability the audit trail needs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely } from 'kysely';
+import type { DatabaseHandle } from './database-handle.js';
+import type { Database } from './schema/database.js';
+import { WalCheckpointer } from './wal-checkpointer.js';
+import { ImmediateSqliteDialect } from './sqlite-immediate.js';
+
+/**
+ * better-sqlite3 behind Kysely, with prepared statements kept and reused:
+ * Kysely prepares every query anew, and on the hot path that costs more than
+ * running it. Statements run synchronously, so sharing one is safe.
+ */
+function withStatementCache(sqlite: SQLite.Database, max = 1000) {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(sql: string): SQLite.Statement {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        statements.set(sql, statement);
+        if (statements.size > max) statements.delete(statements.keys().next().value!);
+      }
+      return statement;
+    },
+  };
+}
+
+export function openSqlite(location: string): DatabaseHandle {
+  const memory = location === ':memory:';
+  if (!memory) fs.mkdirSync(path.dirname(path.resolve(location)), { recursive: true });
+  const sqlite = new SQLite(memory ? ':memory:' : location);
+  if (!memory) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  // Checkpoints run in the background (wal-checkpointer.ts); this only bounds the log if that falls behind.
+  let checkpointer: WalCheckpointer | undefined;
+  if (!memory) {
+    sqlite.pragma('wal_autocheckpoint = 20000');
+    checkpointer = new WalCheckpointer(path.resolve(location));
+  }
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    description: memory ? 'SQLite in memory' : `SQLite ${path.resolve(location)}`,
+    async close() {
+      await checkpointer?.stop();
+      await db.destroy();
+    },
+  };
+}
