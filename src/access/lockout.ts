@@ -23,7 +23,8 @@ export function lockWindowStart(now: Date): Date {
 /**
  * Book a refused login against the lock, in the caller's transaction (with
  * its audit row): nothing for a failure that does not count, only the day's
- * counters for one that was reserved before its password was checked.
+ * counters for one that was reserved before its password was checked or
+ * refused as locked without one.
  */
 export async function recordLoginFailure(
   store: Store,
@@ -33,5 +34,6 @@ export async function recordLoginFailure(
   codes?: FailureCodes,
 ): Promise<void> {
   if (!failure.counted) return;
-  await store.users.recordFailedLogin(attempt.user, attempt.ip, now, lockWindowStart(now), codes, failure.reserved ?? false);
+    const booked = failure.reason === 'LOCK' ? 'locked-out' : failure.reserved ? 'reserved' : 'counted';
+  await store.users.recordFailedLogin(attempt.user, attempt.ip, now, lockWindowStart(now), codes, booked);
 }

@@ -10,6 +10,7 @@ import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig } from '../../src/config/config.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { buildApp } from '../../src/http/app.js';
+import { recordLoginFailure } from '../../src/access/lockout.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { tempDir } from '../support/server-process.js';
 import { createTestDatabase } from '../support/test-database.js';
@@ -127,6 +128,16 @@ describe('the lock under a burst: attempts are reserved before their password is
     } finally {
       await burst.close();
     }
+  });
+
+  it('a refusal as locked never counts: booked after a concurrent success cleared the count, it leaves the count at 0', async () => {
+    // The order a burst can take: an attempt is refused as locked while reservations fill the count,
+    // a right password clears it, then the refusal's audit transaction books it.
+    await h.services.store.users.clearFailedLogins('6666');
+    await h.services.runner.run((u) =>
+      recordLoginFailure(u.store, { reason: 'LOCK', counted: true }, { user: '6666', ip: '10.9.9.9' }, h.clock.now()),
+    );
+    expect(await counters()).toEqual({ count: 0, attempts: 1, type: '03cLOCK' });
   });
 
   it('a success gives its reservation back: nine failures and many right passwords at once do not lock', async () => {

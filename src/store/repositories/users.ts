@@ -86,6 +86,9 @@ function toAccount(row: ProfileRow): UserAccount {
 export type FailedLoginOutcome = 'BAD' | 'LOCK';
 
 /** failed_last_type_today values: each API writes its own (agent 01cBAD/03cLOCK, non-agent aBAD/aLOCK). */
+/** What the lock count already knows of a failed attempt (recordFailedLogin). */
+export type FailedAttempt = 'counted' | 'reserved' | 'locked-out';
+
 export interface FailureCodes {
   readonly bad: string;
   readonly lock: string;
@@ -209,13 +212,19 @@ export class UsersRepository {
 
   /**
    * Book one failed login in a single atomic UPDATE, so fifty attempts
-   * arriving together are counted exactly. Without a reservation it counts
-   * the failure itself: the tenth stamps last_login_date and starts a
-   * 15-minute lock; failures during a lock only raise the daily counter; the
-   * first failure after a lock starts over at 1. With one (`reserved`, see
-   * claimLoginAttempt) the count is already raised: only the day's counters,
-   * the address and the type are written — and a LOCK already recorded
-   * during the lock is not overwritten by a BAD that finishes later.
+   * arriving together are counted exactly. `attempt` says what the count
+   * already knows of it:
+   * - 'counted' (no reservation): the failure counts itself. The tenth stamps
+   *   last_login_date and starts a 15-minute lock; failures during a lock only
+   *   raise the daily counter; the first failure after a lock starts over at 1.
+   * - 'reserved' (claimLoginAttempt raised the count before the password was
+   *   checked): only the day's counters, the address and the type are written
+   *   — and a LOCK already recorded during the lock is not overwritten by a BAD
+   *   that finishes later.
+   * - 'locked-out' (refused as locked, no password verified): the day's
+   *   attempts and the type LOCK, as a failure during a lock. The count is
+   *   never touched, so a refusal booked after a concurrent success has
+   *   cleared it cannot count again.
    *
    * MySQL evaluates SET left to right with the values already assigned,
    * SQLite with the old ones: the columns the lock test reads are assigned
@@ -227,30 +236,31 @@ export class UsersRepository {
     now: Date,
     lockSince: Date,
     codes: FailureCodes = AGENT_API_FAILURE_CODES,
-    reserved = false,
+    attempt: FailedAttempt = 'counted',
   ): Promise<FailedLoginOutcome | undefined> {
     const stamp = sqlDateTime(now);
     const lockCut = sqlDateTime(lockSince);
     const locked = sql<boolean>`(failed_login_count >= 10 AND last_login_date > ${lockCut})`;
-    const result = await this.db
-      .updateTable('vicidial_users')
-      .set(
-        reserved
+    const attempts = { failed_login_attempts_today: sql<number>`failed_login_attempts_today + 1`, failed_last_ip_today: ip.slice(0, 50) };
+    const changes =
+      attempt === 'locked-out'
+        ? { ...attempts, failed_last_type_today: codes.lock }
+        : attempt === 'reserved'
           ? {
-              failed_login_count_today: sql`failed_login_count_today + 1`,
-              failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
-              failed_last_ip_today: ip.slice(0, 50),
-              failed_last_type_today: sql`CASE WHEN ${locked} AND failed_last_type_today = ${codes.lock} THEN ${codes.lock} ELSE ${codes.bad} END`,
+              ...attempts,
+              failed_login_count_today: sql<number>`failed_login_count_today + 1`,
+              failed_last_type_today: sql<string>`CASE WHEN ${locked} AND failed_last_type_today = ${codes.lock} THEN ${codes.lock} ELSE ${codes.bad} END`,
             }
           : {
-              failed_login_count_today: sql`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
-              failed_login_attempts_today: sql`failed_login_attempts_today + 1`,
-              failed_last_ip_today: ip.slice(0, 50),
-              failed_last_type_today: sql`CASE WHEN ${locked} THEN ${codes.lock} ELSE ${codes.bad} END`,
-              last_login_date: sql`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
-              failed_login_count: sql`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
-            },
-      )
+              ...attempts,
+              failed_login_count_today: sql<number>`CASE WHEN ${locked} THEN failed_login_count_today ELSE failed_login_count_today + 1 END`,
+              failed_last_type_today: sql<string>`CASE WHEN ${locked} THEN ${codes.lock} ELSE ${codes.bad} END`,
+              last_login_date: sql<string>`CASE WHEN ${locked} THEN last_login_date WHEN failed_login_count = 9 THEN ${stamp} ELSE last_login_date END`,
+              failed_login_count: sql<number>`CASE WHEN ${locked} THEN failed_login_count WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
+            };
+    const result = await this.db
+      .updateTable('vicidial_users')
+      .set(changes)
       .where('user', '=', user)
       .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) return undefined;
