@@ -9,6 +9,9 @@ export default defineConfig({
     // Reports and GMT offsets read the web server's clock: tests run on UTC wherever they run.
     env: { TZ: 'UTC' },
     testTimeout: 20_000,
+    // A screen or a stream shows a change a moment after it commits; on a loaded 2-core CI machine that
+    // moment can exceed the 1 s default. A poll that succeeds returns at once, so this costs only failures.
+    expect: { poll: { timeout: 10_000 } },
     hookTimeout: 30_000,
     reporters: ['default'],
   },
