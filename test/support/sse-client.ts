@@ -21,6 +21,8 @@ export interface SseClient {
   next(match?: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
   /** Stop reading from the socket: the server's writes pile up. */
   pause(): void;
+  /** Read again (a paused socket hears no end until it reads). */
+  resume(): void;
   /** Resolves when the server ends or drops the connection. */
   readonly ended: Promise<void>;
   close(): void;
@@ -102,6 +104,7 @@ export function openStream(base: string, options: { user?: string; pass?: string
           }
         },
         pause: () => res.socket.pause(),
+        resume: () => res.socket.resume(),
         close: () => req.destroy(),
       } as SseClient;
       resolve(client);
