@@ -55,7 +55,7 @@ export async function integrationCaller(services: Services, request: FastifyRequ
       return undefined;
     }
     await recordLoginFailure(services.store, auth, attempt, now);
-    reply.header('WWW-Authenticate', 'Basic realm="agentgate", charset="UTF-8"');
+    // No challenge header here: a browser would answer a Basic challenge to a page's fetch() with its own password dialog.
     // One answer for every failure: no telling an unknown user from a wrong password or a locked account.
     sendJsonError(reply, 401, 'login-incorrect', 'Login incorrect. After 10 failed attempts the account is locked for 15 minutes.');
     return undefined;

@@ -32,11 +32,12 @@ export function useEventStream(credentials: Credentials | null, onEvent: (e: Str
     let retry: ReturnType<typeof setTimeout> | undefined;
 
     const connect = async () => {
+      setStatus(lastId ? 'reconnecting' : 'connecting');
       try {
         const headers: Record<string, string> = { Authorization: authorization(credentials), Accept: 'text/event-stream' };
         if (lastId) headers['Last-Event-ID'] = lastId;
         const res = await fetch('/api/v2/events', { headers, signal: abort.signal, cache: 'no-store' });
-        if (res.status === 401 || res.status === 403) {
+        if (res.status === 401 || res.status === 403 || res.status === 429) {
           const body = (await res.json().catch(() => null)) as JsonError | null;
           return refused.current(body?.error.message ?? 'The server refused these credentials.');
         }
