@@ -51,7 +51,7 @@ describeBrowser('the wallboard', () => {
     expect(await card('1001').locator('.agent-status').textContent()).toBe('INCALL');
     await expect.poll(() => page.getByRole('status').textContent()).toBe('Live');
     expect(page.url()).toBe(`${base}/wallboard`);
-    expect(await page.evaluate(() => sessionStorage.getItem('agentgate.wallboard'))).toContain('"user":"wall"');
+    expect(await page.evaluate("sessionStorage.getItem('agentgate.wallboard')")).toContain('"user":"wall"');
     expect(await page.getByRole('row', { name: /TESTIN/ }).count()).toBe(1);
 
     // A command through the legacy API shows on the board, pushed.
@@ -72,7 +72,7 @@ describeBrowser('the wallboard', () => {
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('alert').waitFor({ timeout: 10_000 });
     expect(await page.getByRole('alert').textContent()).toContain('Login incorrect');
-    expect(await page.evaluate(() => sessionStorage.getItem('agentgate.wallboard'))).toBeNull();
+    expect(await page.evaluate("sessionStorage.getItem('agentgate.wallboard')")).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
   });
