@@ -49,8 +49,13 @@ for (const s of subscribers) s.arrivals.length = 0;
 const connected = await ask({ type: 'usage' });
 
 const run = await ask({ type: 'drive', rate: RATE, seconds: SECONDS });
-await new Promise((r) => setTimeout(r, 1000)); // the last deliveries
 const committedAt = new Map(run.committed.map(([id, t]) => [id, t]));
+// The last deliveries: wait until every subscriber has every event (at most 30 s), so a late one counts as late, not lost.
+const lastId = Math.max(...committedAt.keys());
+for (const end = Date.now() + 30_000; Date.now() < end; ) {
+  if (subscribers.every((s) => s.arrivals.some(([id]) => id === lastId))) break;
+  await new Promise((r) => setTimeout(r, 200));
+}
 const latencies = [];
 let missing = 0;
 for (const s of subscribers) {
