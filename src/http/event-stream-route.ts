@@ -214,6 +214,9 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
         for (const event of page.events) enqueue(event);
         while (queued > 0) await chain;
         if (page.events.length < REPLAY_PAGE) return true;
+        // A long replay goes out as fast as the client reads it, not faster: the next page waits for the socket to drain.
+        if (res.writableLength > 0 && !closed) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+        if (closed) return true;
         after = page.events[page.events.length - 1]!.id;
       }
     }
