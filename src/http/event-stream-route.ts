@@ -36,6 +36,8 @@ export interface EventStreamOptions {
   readonly maxBufferedBytes?: number;
   /** How often queues and today's figures are read while anyone listens (default 2 s). */
   readonly totalsRefreshMs?: number;
+  /** Events read from the log per page when resuming (default 1,000). */
+  readonly replayPageSize?: number;
   /** Told when a connection is dropped for not reading (tests, logs). */
   readonly onDrop?: (user: string) => void;
 }
@@ -50,6 +52,7 @@ const SHARED_TEXTS = 512;
 export function registerEventStream(app: FastifyInstance, services: Services, options: EventStreamOptions = {}): void {
   const heartbeatMs = options.heartbeatMs ?? EVENT_STREAM_DEFAULTS.heartbeatMs;
   const maxBuffered = options.maxBufferedBytes ?? EVENT_STREAM_DEFAULTS.maxBufferedBytes;
+  const replayPage = options.replayPageSize ?? REPLAY_PAGE;
   const totals = new BoardTotals(services.store, services.bus, services.clock, {
     ...(options.totalsRefreshMs ? { refreshMs: options.totalsRefreshMs } : {}),
     onError: (err) => app.log.error({ err }, 'reading the board totals failed'),
@@ -209,16 +212,29 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
     async function resume(afterId: number): Promise<boolean> {
       let after = afterId;
       for (;;) {
-        const page = await services.bus.replay('*', after, REPLAY_PAGE);
+        const page = await services.bus.replay('*', after, replayPage);
         if (!page.ok) return false;
         for (const event of page.events) enqueue(event);
         while (queued > 0) await chain;
-        if (page.events.length < REPLAY_PAGE) return true;
+        if (page.events.length < replayPage) return true;
         // A long replay goes out as fast as the client reads it, not faster: the next page waits for the socket to drain.
-        if (res.writableLength > 0 && !closed) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+        if (res.writableNeedDrain && !closed) await drained(res);
         if (closed) return true;
         after = page.events[page.events.length - 1]!.id;
       }
     }
   }
+}
+
+/** Until the socket has drained (or closed), with no listener left behind. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
 }

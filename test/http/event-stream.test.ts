@@ -15,7 +15,8 @@ const dropped: string[] = [];
 const clients: SseClient[] = [];
 
 beforeAll(async () => {
-  h = await startHarness({ app: { eventStream: { heartbeatMs: 100, maxBufferedBytes: 16 * 1024, onDrop: (user) => dropped.push(user) } } });
+  // Replay pages of two events: a resume reads the log over several pages.
+  h = await startHarness({ app: { eventStream: { heartbeatMs: 100, maxBufferedBytes: 16 * 1024, replayPageSize: 2, onDrop: (user) => dropped.push(user) } } });
   const pass_hash = await h.services.passwords.hash('1234');
   // A wallboard account: reporting rights only, no Agent API Access.
   await h.services.store.users.insert({ user: 'wall', pass_hash, full_name: 'Wallboard', user_level: 7, user_group: 'AGENTS', view_reports: '1', vdc_agent_api_access: '0' });
