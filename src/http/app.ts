@@ -25,6 +25,7 @@ import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
 import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
 import { registerCrossSiteGuard } from './cross-site-guard.js';
+import { registerCors } from './cors.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -62,7 +63,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   registerSecurityHeaders(app);
-  registerCrossSiteGuard(app);
+  // Preflights of allowed origins are answered before the guard looks at the request.
+  registerCors(app, services.config.corsOrigins);
+  registerCrossSiteGuard(app, services.config.corsOrigins);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {

@@ -8,13 +8,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey, type KeyRequest } from '../../src/admin/api-keys.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
+const CRM = 'https://crm.example.com';
 const logLines: string[] = [];
 let h: Harness;
 /** Every key made here, so the last test can look for each of them everywhere. */
 const made: string[] = [];
 
 beforeAll(async () => {
-  h = await startHarness({ logStream: { write: (line) => void logLines.push(line) } });
+  h = await startHarness({ logStream: { write: (line) => void logLines.push(line) }, config: { corsOrigins: [CRM] } });
 });
 afterAll(() => h.close());
 
@@ -235,6 +236,32 @@ describe('rate limits', () => {
     const refused = await nonAgentApi(k, { function: 'list_info', list_id: '101' });
     expect(refused).toMatchObject({ status: 429, body: 'ERROR: too many requests for this API key, try again in 1 second\n' });
     expect(refused.headers['retry-after']).toBe('1');
+  });
+});
+
+describe('CORS', () => {
+  it('lets a listed origin call the legacy endpoints with a key, never with credentials', async () => {
+    const preflight = await h.app.inject({
+      method: 'OPTIONS',
+      url: '/agc/api.php',
+      headers: { origin: CRM, 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization' },
+    });
+    expect(preflight.statusCode).toBe(204);
+    expect(preflight.headers).toMatchObject({ 'access-control-allow-origin': CRM, 'access-control-allow-headers': expect.stringContaining('Authorization') });
+    expect(preflight.headers['access-control-allow-credentials']).toBeUndefined();
+    const res = await agentApi(await key({ user: '6666' }), pause, { headers: { origin: CRM } });
+    expect(res.body).toMatch(/^SUCCESS/);
+    expect(res.headers['access-control-allow-origin']).toBe(CRM);
+    expect(res.headers['access-control-expose-headers']).toContain('Retry-After');
+  });
+
+  it('gives another origin nothing, and the console cookie routes stay closed to every other origin', async () => {
+    const other = await agentApi(undefined, { ...pause, user: '6666', pass: '1234' }, { headers: { origin: 'https://evil.example' } });
+    expect(other.headers['access-control-allow-origin']).toBeUndefined();
+    for (const origin of [CRM, 'https://evil.example']) {
+      const post = await h.app.inject({ method: 'POST', url: '/api/v2/auth/login', headers: { origin }, payload: { user: 'admin', pass: '1234', screen: 'admin' } });
+      expect(post.statusCode).toBe(403);
+    }
   });
 });
 

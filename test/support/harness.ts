@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -102,6 +102,8 @@ export interface HarnessOptions {
   readonly sessionSecret?: string;
   /** Options of the Fastify app (timeouts, limits). */
   readonly app?: AppOptions;
+  /** Configuration beyond the harness's own (CORS origins, rates). */
+  readonly config?: Partial<Record<keyof Config, unknown>>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -120,6 +122,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       publicHost: 'agentgate.test',
       simSeed: options.seed ?? 1,
       ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+      ...options.config,
     },
   );
   const scheduler = new VirtualScheduler(clock);
