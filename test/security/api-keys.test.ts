@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApiKey, type KeyRequest } from '../../src/admin/api-keys.js';
+import { adminClient } from '../support/admin.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 const CRM = 'https://crm.example.com';
@@ -280,6 +281,47 @@ describe('making keys', () => {
     expect(await refused({ user: 'nobody' })).toBe('there is no user nobody');
     expect(await refused({ user: '6666', name: 'crm' })).toMatch(/already has a key named crm/);
     expect(await refused({ user: '6666', name: 'bad name!' })).toMatch(/key name/);
+  });
+});
+
+describe('the admin console API', () => {
+  it('creates a key shown once, lists keys without secrets, revokes, and logs each change without the secret', async () => {
+    const admin = await adminClient(h);
+    const created = await admin.send('POST', '/api/v2/admin/users/6666/keys', { name: 'console', functions: ['external_pause'], ratePerSecond: 50, expiresAt: '2030-01-31' });
+    expect(created.status).toBe(201);
+    const secret: string = created.json.secret;
+    made.push(secret);
+    expect(created.json.key).toMatchObject({ user: '6666', name: 'console', functions: ['external_pause'], ratePerSecond: 50, state: 'active' });
+    expect((await agentApi(secret, pause)).body).toMatch(/^SUCCESS/);
+
+    const listed = await admin.get('/api/v2/admin/users/6666/keys');
+    expect(listed.status).toBe(200);
+    expect(listed.json.keys.map((k: { name: string }) => k.name)).toContain('console');
+    expect(listed.body).not.toContain(secret.slice(13));
+
+    expect((await admin.send('POST', '/api/v2/admin/users/6666/keys', { name: 'console' })).status).toBe(409);
+    expect((await admin.send('POST', '/api/v2/admin/users/6667/keys', { name: 'x' })).json.error.message).toMatch(/no Agent API Access/);
+    expect((await admin.send('POST', '/api/v2/admin/users/6666/keys', { name: 'x', surprise: 1 })).status).toBe(400);
+
+    const revoked = await admin.send('DELETE', '/api/v2/admin/users/6666/keys/console', undefined);
+    expect(revoked).toMatchObject({ status: 200, json: { name: 'console', state: 'revoked' } });
+    expect((await agentApi(secret, pause)).body).toBe(UNIFORM);
+    const log = JSON.stringify(await h.rows('vicidial_admin_log', { record_id: '6666' }));
+    expect(log).toContain('API key console created');
+    expect(log).toContain('API key console revoked');
+    expect(log).not.toContain(secret.slice(13));
+  });
+
+  it('a TEAM_B administrator reaches only its own users, and gives only its own campaigns', async () => {
+    const teamb = await adminClient(h, 'teamb');
+    expect((await teamb.get('/api/v2/admin/users/6666/keys')).status).toBe(404);
+    expect((await teamb.send('POST', '/api/v2/admin/users/6666/keys', { name: 'mine' })).status).toBe(404);
+    expect((await teamb.send('DELETE', '/api/v2/admin/users/6666/keys/crm', undefined)).status).toBe(404);
+    expect((await h.services.store.apiKeys.find('6666', 'crm'))!.revokedAt).toBeUndefined();
+    const own = await teamb.send('POST', '/api/v2/admin/users/6669/keys', { name: 'teamkey', campaigns: ['OTHERCMP'] });
+    expect(own.status).toBe(201);
+    made.push(own.json.secret);
+    expect((await teamb.send('POST', '/api/v2/admin/users/6669/keys', { name: 'wider', campaigns: ['TESTCAMP'] })).status).toBe(400);
   });
 });
 
