@@ -240,6 +240,26 @@ describe('rate limits', () => {
   });
 });
 
+describe('the JSON face: GET /api/v2/me', () => {
+  it('names the key and its limits, refuses a bad key with 401, and a rate beyond the key with 429 and its headers', async () => {
+    const k = await key({ user: '6666', name: 'json', functions: ['external_pause'], ratePerSecond: 1 });
+    const me = await h.app.inject({ url: '/api/v2/me', headers: bearer(k) });
+    expect(me.statusCode).toBe(200);
+    expect(me.json()).toMatchObject({ user: '6666', allowedFunctions: ['external_pause'], key: { name: 'json', functions: ['external_pause'], ratePerSecond: 1 } });
+    expect(me.headers).toMatchObject({ 'ratelimit-limit': '1', 'ratelimit-remaining': '0' });
+    const limited = await h.app.inject({ url: '/api/v2/me', headers: bearer(k) });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error.code).toBe('rate-limited');
+    expect(limited.headers).toMatchObject({ 'retry-after': '1', 'ratelimit-limit': '1', 'ratelimit-remaining': '0', 'ratelimit-reset': '1' });
+    const bad = await h.app.inject({ url: '/api/v2/me', headers: bearer(k.slice(0, -3) + 'xyz') });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json().error).toEqual({ code: 'invalid-credentials', message: 'The API key or the user and password are not valid.' });
+    const basic = await h.app.inject({ url: '/api/v2/me', headers: { authorization: `Basic ${Buffer.from('6666:1234').toString('base64')}` } });
+    expect(basic.json()).toMatchObject({ user: '6666', key: null });
+    expect((await h.app.inject({ url: '/api/v2/me' })).statusCode).toBe(401);
+  });
+});
+
 describe('CORS', () => {
   it('lets a listed origin call the legacy endpoints with a key, never with credentials', async () => {
     const preflight = await h.app.inject({
