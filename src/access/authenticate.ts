@@ -50,6 +50,11 @@ export type KeyRefusal = 'UNKNOWN' | 'REVOKED' | 'EXPIRED' | 'NOUSER' | 'INACTIV
 
 export type AuthResult = { ok: true; account: UserAccount } | ({ ok: false } & AuthFailure);
 
+/** The reason as the audit row records it: a refused key says why (BADKEY-REVOKED, BADKEY-EXPIRED…). */
+export function auditReason(failure: AuthFailure): string {
+  return failure.reason === 'BADKEY' ? `BADKEY-${failure.why}` : failure.reason;
+}
+
 /** A login with an API key: the key, when one was found (for the audit row, even when refused). */
 export type KeyAuthResult = ({ ok: true; account: UserAccount } | ({ ok: false } & AuthFailure)) & { key?: ApiKey };
 

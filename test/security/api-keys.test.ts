@@ -171,6 +171,7 @@ describe('a key that may not be used gets the uniform line, and never locks its 
     h.clock.advance(61_000);
     expect((await agentApi(k, pause)).body).toBe(UNIFORM);
     expect(await lastAuditKey()).toEqual({ user: '6666', key: `k${serial}` });
+    expect((await h.lastLog()).data).toBe('|BADKEY-EXPIRED|');
   });
 
   it('revoked', async () => {

@@ -14,7 +14,7 @@ import { credentialFailureWords } from '../../access/auth-explained.js';
 import { narrowedUser, resolveCaller } from '../../access/caller.js';
 import type { RateLimits } from '../../access/rate-limits.js';
 import type { ApiKey } from '../../domain/api-key.js';
-import type { AuthFailure, Authenticator } from '../../access/authenticate.js';
+import { auditReason, type AuthFailure, type Authenticator } from '../../access/authenticate.js';
 import { recordLoginFailure } from '../../access/lockout.js';
 import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
 import { GateTrace, type GateResult } from '../../access/gate-trace.js';
@@ -194,7 +194,7 @@ export class AgentApi {
         // Uniform on purpose: nothing tells which part failed (permissions.md §10 #1, #5).
         reply: {
           lines: [customLine('ERROR', 'Invalid Username/Password', `ERROR: Invalid Username/Password: |${user}||0|0||\n`)],
-          auditDetail: `${user}|${reason}|`,
+          auditDetail: `${user}|${!auth.ok ? auditReason(auth) : reason}|`,
         },
         agentUser,
         ...(!auth.ok ? { failure: auth } : {}),

@@ -6,7 +6,7 @@
  * The effect, the login bookkeeping and the audit rows commit in one transaction.
  */
 import { ApiScope } from '../../access/api-scope.js';
-import type { AuthFailure, Authenticator, LoginPolicy } from '../../access/authenticate.js';
+import { auditReason, type AuthFailure, type Authenticator, type LoginPolicy } from '../../access/authenticate.js';
 import { narrowedUser, resolveCaller } from '../../access/caller.js';
 import type { RateLimits } from '../../access/rate-limits.js';
 import type { ApiKey } from '../../domain/api-key.js';
@@ -177,7 +177,7 @@ export class NonAgentApi {
     else if (failure.reason === 'IPBLOCK')
       failureLine = customLine('ERROR', 'Your IP Address is not allowed', `ERROR: Your IP Address is not allowed: ${request.remoteIp}: ||IPBLOCK|\n`);
     else failureLine = t1('ERROR', 'Login incorrect, please try again', [user, PASSWORD_PLACEHOLDER, 'BAD', '']);
-    const failed: NonAgentReply = { lines: [failureLine], auditDetail: `${user}|${failure.reason}|` };
+    const failed: NonAgentReply = { lines: [failureLine], auditDetail: `${user}|${auditReason(failure)}|` };
     await this.deps.runner.run(async (unit) => {
       if (failure.counted) await recordLoginFailure(unit.store, failure, { user, ip: request.remoteIp }, now, FAILURE_CODES);
       else if (failure.reason === 'IPBLOCK') await unit.store.users.recordLoginProblem(audited.user ?? '', 'IPBLOCK', 'aIPBLOCK');
