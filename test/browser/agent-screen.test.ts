@@ -230,6 +230,7 @@ describeBrowser('the agent screen', () => {
 
     // The next call starts clean: no recording line, no old notices.
     await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => status(page)).toBe('READY'); // the dialer places a call only for a READY agent
     await h.advance(3000);
     await expect.poll(() => status(page)).toBe('INCALL');
     expect(await page.getByTestId('recording').count()).toBe(0);
@@ -251,6 +252,8 @@ describeBrowser('the agent screen', () => {
     await page.getByRole('radio', { name: 'Number' }).check();
     await page.getByRole('textbox', { name: 'Number' }).fill('312 555 9999');
     await page.getByRole('button', { name: '3-way call' }).click();
+    // The simulator's clock moves only once the server has placed the call: advanced earlier, the ring would never end.
+    await expect.poll(() => page.getByTestId('third-party').textContent()).toBe('3-way call: 3125559999 (ringing)');
     await h.advance(3000);
     await expect.poll(() => page.getByTestId('third-party').textContent()).toBe('3-way call: 3125559999 (connected)');
     expect(await page.getByRole('button', { name: 'Blind transfer' }).count()).toBe(0);
