@@ -336,6 +336,18 @@ describeBrowser('the agent screen', () => {
     await expect.poll(() => status(page)).toBe('PAUSED');
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
     await expect.poll(() => page.getByText('You were logged out through the agent API (by a supervisor or an integration).').count()).toBe(1);
+
+    // The screen's login ended elsewhere (here its cookie signed out from another tab): the server closes
+    // the socket at its next push, and the screen asks for a login instead of reconnecting once a second.
+    await h.login('1000', 'TESTCAMP');
+    await logIn(page, '1000');
+    await expect.poll(() => status(page)).toBe('PAUSED');
+    const signOut = await page.context().request.post(`${base}/api/v2/auth/logout?screen=agent`, { headers: { origin: base } });
+    expect(signOut.ok()).toBe(true);
+    await h.api({ agent_user: '1000', function: 'external_pause', value: 'RESUME' });
+    await expect.poll(() => page.getByText('Your login has ended', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(1);
+    await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
   }, JOURNEY_MS);
 
   it('fits a phone (390 px): no sideways scroll, every control reachable, in every state', async () => {
