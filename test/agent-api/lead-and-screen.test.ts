@@ -5,6 +5,7 @@
  * permissions.md §1, §3, §4, §6). Every test starts from fresh demo data.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agentRows, DENIED } from '../support/agent-api.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -13,18 +14,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-
-async function vla(user: string): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_live_agents', { user });
-  expect(row, `${user} should be logged in`).toBeDefined();
-  return row!;
-}
-
-async function lead(leadId: number): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_list', { lead_id: leadId });
-  return row!;
-}
+const { vla, lead } = agentRows(() => h);
 
 /** Agent 1002 (TEAM_B) in OTHERCMP, for API List Restrict tests with 6669. */
 async function teamBAgentOnLead(leadId: number, kind: 'INBOUND' | 'AUTO' | 'MANUAL' = 'INBOUND') {

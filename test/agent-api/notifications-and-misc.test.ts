@@ -4,6 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AGENTGATE_VERSION } from '../../src/app/services.js';
+import { agentRows, DENIED, NOW } from '../support/agent-api.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -12,14 +13,7 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-const NOW = '2026-11-28 10:00:00';
-
-async function vla(user: string): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_live_agents', { user });
-  expect(row, `${user} should be logged in`).toBeDefined();
-  return row!;
-}
+const { vla } = agentRows(() => h);
 
 const notify = (params: Record<string, string>) => h.api({ function: 'send_notification', ...params });
 const notifications = () => h.rows('vicidial_agent_notifications');

@@ -13,6 +13,7 @@
  * List Restrict applied to the target agent's campaign.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agentRows } from '../support/agent-api.js';
 import { DEFAULT_CREDENTIALS, startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -24,7 +25,7 @@ afterEach(async () => {
   await h.close();
 });
 
-const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
+const { epoch } = agentRows(() => h);
 
 const PAGE_URL = 'http://agentgate.test/agc/api.php';
 

@@ -9,6 +9,7 @@
  * ALL_FUNCTIONS, 6668 only external_pause and external_status.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { agentRows, DENIED } from '../support/agent-api.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -17,10 +18,9 @@ beforeEach(async () => {
 });
 afterEach(() => h.close());
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-const vla = async (user = '1000') => (await h.rows('vicidial_live_agents', { user }))[0]!;
+const { vla, epoch } = agentRows(() => h);
+
 const state = async (user = '1000') => h.services.telephony.stateOf((await h.agent(user))!);
-const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
 const callerId = async (user = '1000') => String((await vla(user)).callerid);
 
 describe('send_dtmf (§8.17)', () => {
