@@ -5,18 +5,13 @@
  * Every response line is compared byte for byte; permissions.md §1/§3/§4/§6
  * and agentgate's API List Restrict give the order of the checks.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { dialing, installDialLog } from '../support/dialing.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-  await installDialLog(h);
-});
-afterEach(() => h.close());
+const h = harnessForEachTest({}, installDialLog);
 
-const { dial, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle } = dialing(() => h);
+const { dial, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle } = dialing(h);
 
 // ---------------------------------------------------------------------------
 describe('external_dial: caller id (group_alias, outbound_cid)', () => {

@@ -4,17 +4,13 @@
  * Demo start: agent 1000 in TESTCAMP (allows inbound, RATIO) taking TESTIN;
  * the in-groups TESTIN and SALESLINE exist.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentRows, DENIED, NOW } from '../support/agent-api.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
-const { vla, liveGroups, userRow } = agentRows(() => h);
+const { vla, liveGroups, userRow } = agentRows(h);
 
 const change = (params: Record<string, string>) =>
   h.api({ function: 'change_ingroups', agent_user: '1000', blended: 'NO', ...params });

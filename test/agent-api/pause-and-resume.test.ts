@@ -10,21 +10,14 @@
  * dial level 1) and starts PAUSED; 1001 and 1002 are not logged in; API user
  * 6666 has ALL_FUNCTIONS, 6668 only external_pause and external_status.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentRows, agentSteps } from '../support/agent-api.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
+const h = harnessForEachTest();
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
-
-const { epoch, vlaIfAny: vla, lead } = agentRows(() => h);
-const { untouched, makeReady, toDisposition } = agentSteps(() => h);
+const { epoch, vlaIfAny: vla, lead } = agentRows(h);
+const { untouched, makeReady, toDisposition } = agentSteps(h);
 
 // ---------------------------------------------------------------------------
 // external_pause (§8.5)

@@ -8,17 +8,13 @@
  * SALESLINE) and starts PAUSED; 1001 is not logged in; API user 6666 has
  * ALL_FUNCTIONS, 6668 only external_pause and external_status.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { agentRows, DENIED } from '../support/agent-api.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
-const { vla, epoch } = agentRows(() => h);
+const { vla, epoch } = agentRows(h);
 
 const state = async (user = '1000') => h.services.telephony.stateOf((await h.agent(user))!);
 const callerId = async (user = '1000') => String((await vla(user)).callerid);

@@ -30,19 +30,19 @@ export async function installDialLog(h: Harness): Promise<void> {
 
 export type Params = Record<string, string | undefined>;
 
-/** The dialing helpers, on the harness of the running test (a fresh one per test). */
-export function dialing(harness: () => Harness) {
-  const epoch = () => Math.floor(harness().clock.now().getTime() / 1000);
+/** The dialing helpers, on the file's harnessForEachTest() (the harness of the running test). */
+export function dialing(h: Harness) {
+  const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
 
   /** external_dial for agent 1000 with the three required YES/NO flags. */
   function dial(params: Params = {}) {
     const all: Params = { function: 'external_dial', agent_user: '1000', phone_code: '1', search: 'NO', preview: 'NO', focus: 'NO', ...params };
-    return harness().api(all as Record<string, string>);
+    return h.api(all as Record<string, string>);
   }
 
   function previewAction(params: Params = {}) {
     const all: Params = { function: 'preview_dial_action', agent_user: '1000', ...params };
-    return harness().api(all as Record<string, string>);
+    return h.api(all as Record<string, string>);
   }
 
   /** The 12-field success line of external_dial. */
@@ -115,21 +115,21 @@ export function dialing(harness: () => Harness) {
 
   /** Non-empty values written to external_dial, oldest first. */
   async function dialLog(user = '1000'): Promise<string[]> {
-    const rows = await harness().rows('test_dial_log', { user });
+    const rows = await h.rows('test_dial_log', { user });
     return rows.map((r) => String(r.v)).filter((v) => v !== '');
   }
 
   async function leadCount(): Promise<number> {
-    return (await harness().rows('vicidial_list')).length;
+    return (await h.rows('vicidial_list')).length;
   }
 
   async function liveCalls() {
-    return harness().rows('vicidial_auto_calls');
+    return h.rows('vicidial_auto_calls');
   }
 
   /** The agent is untouched: paused, no lead, no preview, no call. */
   async function expectIdle(user = '1000') {
-    const agent = await harness().agent(user);
+    const agent = await h.agent(user);
     expect(agent?.status).toBe('PAUSED');
     expect(agent?.leadId).toBe(0);
     expect(agent?.previewLeadId).toBe(0);
@@ -137,7 +137,7 @@ export function dialing(harness: () => Harness) {
   }
 
   async function setCampaign(campaign: string, assignments: string) {
-    await harness().exec(`UPDATE vicidial_campaigns SET ${assignments} WHERE campaign_id = '${campaign}'`);
+    await h.exec(`UPDATE vicidial_campaigns SET ${assignments} WHERE campaign_id = '${campaign}'`);
   }
 
   return { epoch, dial, previewAction, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle, setCampaign };
