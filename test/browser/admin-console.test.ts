@@ -300,14 +300,14 @@ describeBrowser('the admin console in Chromium', () => {
     await keys.getByRole('button', { name: 'Copy' }).click();
     await keys.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
-    const withKey = async () =>
-      (await fetch(`${base}/agc/api.php?source=browsertest&agent_user=1000&function=external_pause&value=PAUSE`, { headers: { authorization: `Bearer ${secret}` } })).text();
-    expect(await withKey()).toMatch(/^SUCCESS: external_pause/);
+    // Earlier tests change 6666's scope: ask the server who the key is, which depends on nothing else.
+    const withKey = async () => (await fetch(`${base}/api/v2/me`, { headers: { authorization: `Bearer ${secret}` } })).status;
+    expect(await withKey()).toBe(200);
     await keys.getByRole('cell', { name: 'external_pause' }).waitFor();
     await accessible();
     await keys.getByRole('button', { name: 'Revoke key wallboard' }).click();
     await keys.getByRole('cell', { name: 'revoked' }).waitFor();
-    expect(await withKey()).toBe('ERROR: Invalid Username/Password: |||0|0||\n');
+    expect(await withKey()).toBe(401);
     // Shown once: the page reloaded shows the key, never its secret.
     await page.reload();
     await page.getByRole('region', { name: 'API keys' }).getByRole('cell', { name: 'wallboard' }).waitFor();
