@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach } from 'vitest';
 import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -103,6 +103,8 @@ export interface HarnessOptions {
   readonly sessionSecret?: string;
   /** Options of the Fastify app (timeouts, limits). */
   readonly app?: AppOptions;
+  /** Configuration beyond the harness's own (CORS origins, rates). */
+  readonly config?: Partial<Record<keyof Config, unknown>>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -121,6 +123,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       publicHost: 'agentgate.test',
       simSeed: options.seed ?? 1,
       ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+      ...options.config,
     },
   );
   const scheduler = new VirtualScheduler(clock);
