@@ -33,6 +33,10 @@ const schema = z.object({
   eventPollMs: z.coerce.number().int().min(10).max(60_000),
   /** How long the event log keeps events: the window a reconnecting stream can replay. */
   eventRetentionMinutes: z.coerce.number().positive().max(24 * 60),
+  /** Requests per second each API user may make, all its keys and passwords together; unset: no limit (VICIdial's behaviour). */
+  apiRatePerUser: z.coerce.number().int().min(1).max(100_000).optional(),
+  /** Origins whose pages may call the APIs from a browser (CORS); none by default. */
+  corsOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be an origin like https://crm.example.com (scheme and host, no path)')),
 });
 
 export type Config = z.infer<typeof schema>;
@@ -59,6 +63,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<key
     redisPrefix: overrides.redisPrefix ?? env.REDIS_PREFIX ?? 'agentgate:',
     eventPollMs: overrides.eventPollMs ?? env.EVENT_POLL_MS ?? 250,
     eventRetentionMinutes: overrides.eventRetentionMinutes ?? env.EVENT_RETENTION_MINUTES ?? 10,
+    apiRatePerUser: overrides.apiRatePerUser ?? (env.API_RATE_PER_USER || undefined),
+    corsOrigins: overrides.corsOrigins ?? (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
