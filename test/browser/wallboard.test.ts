@@ -71,7 +71,7 @@ describeBrowser('the wallboard', () => {
     await page.getByLabel('Password').fill('nope');
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.getByRole('alert').waitFor({ timeout: 10_000 });
-    expect(await page.getByRole('alert').textContent()).toContain('Login incorrect');
+    expect(await page.getByRole('alert').textContent()).toContain('not valid');
     expect(await page.evaluate("sessionStorage.getItem('agentgate.wallboard')")).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();

@@ -171,12 +171,12 @@ describe('scope and access', () => {
     const before = Number((await h.rows('vicidial_users', { user: '6666' }))[0]!.failed_login_count);
     const res = await h.app.inject({ url: '/api/v2/events', headers: { authorization: basic('6666', 'wrong') } });
     expect(res.statusCode).toBe(401);
-    expect(res.json()).toEqual({ error: { code: 'login-incorrect', message: expect.any(String) } });
+    expect(res.json()).toEqual({ error: { code: 'invalid-credentials', message: expect.any(String) } });
     expect(res.body).not.toContain('wrong');
     expect(Number((await h.rows('vicidial_users', { user: '6666' }))[0]!.failed_login_count)).toBe(before + 1);
     const none = await h.app.inject({ url: '/api/v2/events' });
     expect(none.statusCode).toBe(401);
-    expect(none.headers['www-authenticate']).toContain('Basic');
+    expect(none.headers['www-authenticate']).toBe('Bearer');
   });
 });
 
