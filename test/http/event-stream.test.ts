@@ -5,6 +5,7 @@
  * who may open it, and a client that stops reading.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiKey } from '../../src/admin/api-keys.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import { openStream, basic, type SseClient, type SseEvent } from '../support/sse-client.js';
 import { until } from '../support/until.js';
@@ -156,6 +157,19 @@ describe('scope and access', () => {
     const login = await s.next((e) => e.event === 'agent');
     expect(login.data).toMatchObject({ user: '1002', campaign: 'OTHERCMP' });
     expect(s.events.filter(logged).map((e) => e.data.user)).toEqual(['1002']);
+    await h.logout('1002');
+  });
+
+  it("an API key reads as its user, narrowed to the key's campaigns", async () => {
+    await h.login('1002', 'OTHERCMP');
+    const made = await createApiKey(h.services.store, { user: '6666', name: 'board', functions: [], campaigns: ['OTHERCMP'] }, h.clock.now());
+    if (!made.ok) throw new Error(made.message);
+    const s = await open({ headers: { authorization: `Bearer ${made.secret}` } });
+    const snap = await s.next((e) => e.event === 'snapshot');
+    expect(snap.data.access).toBe('agent-api');
+    expect(snap.data.agents.map((a: { user: string }) => a.user)).toEqual(['1002']);
+    const revoked = await h.app.inject({ url: '/api/v2/events', headers: { authorization: 'Bearer agk_not_a_key' } });
+    expect(revoked.statusCode).toBe(401);
     await h.logout('1002');
   });
 
