@@ -6,6 +6,7 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApiKey } from '../../src/admin/api-keys.js';
 import { seriousViolations } from '../support/accessibility.js';
 import { describeBrowser, launchBrowser, screenshotPath } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -74,6 +75,16 @@ describeBrowser('the wallboard', () => {
     expect(await page.getByRole('alert').textContent()).toContain('not valid');
     expect(await page.evaluate("sessionStorage.getItem('agentgate.wallboard')")).toBeNull();
     expect(await seriousViolations(page)).toEqual([]);
+
+    // An API key instead of a password: kept the same way, sent as Bearer.
+    const made = await createApiKey(h.services.store, { user: '6666', name: 'wallboard', functions: [], campaigns: [] }, h.clock.now());
+    if (!made.ok) throw new Error(made.message);
+    await page.getByLabel('User').fill('');
+    await page.getByLabel('Password').fill('');
+    await page.getByLabel('or an API key').fill(made.secret);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect.poll(() => card('1001').locator('.agent-status').textContent(), { timeout: 10_000 }).toBe('INCALL');
+    expect(page.url()).toBe(`${base}/wallboard`);
     await context.close();
   });
 });

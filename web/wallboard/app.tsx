@@ -13,8 +13,9 @@ const STORAGE_KEY = 'agentgate.wallboard';
 
 function storedCredentials(): Credentials | null {
   try {
-    const parsed = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Credentials | null;
-    return parsed && typeof parsed.user === 'string' && typeof parsed.pass === 'string' ? parsed : null;
+    const parsed = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null') as Record<string, unknown> | null;
+    if (parsed && typeof parsed.key === 'string') return { key: parsed.key };
+    return parsed && typeof parsed.user === 'string' && typeof parsed.pass === 'string' ? { user: parsed.user, pass: parsed.pass } : null;
   } catch {
     return null;
   }
@@ -66,23 +67,29 @@ export function App() {
 function LoginForm({ refusal, onSubmit }: { refusal: string; onSubmit: (c: Credentials) => void }) {
   const [user, setUser] = useState('');
   const [pass, setPass] = useState('');
+  const [key, setKey] = useState('');
+  const [missing, setMissing] = useState('');
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (user && pass) onSubmit({ user, pass });
+    if (key.trim()) return onSubmit({ key: key.trim() });
+    if (user && pass) return onSubmit({ user, pass });
+    setMissing('Enter a user and its password, or an API key.');
   };
   return (
-    <form className="card" onSubmit={submit} aria-labelledby="wall-login-heading">
+    <form className="card" onSubmit={submit} noValidate aria-labelledby="wall-login-heading">
       <h2 id="wall-login-heading">Log in</h2>
       <p>A user with reporting rights (View Reports) is enough: the wallboard only reads.</p>
-      {refusal && (
+      {(refusal || missing) && (
         <p className="error" role="alert">
-          {refusal}
+          {missing || refusal}
         </p>
       )}
       <label htmlFor="wall-user">User</label>
-      <input id="wall-user" name="user" autoComplete="username" required value={user} onChange={(e) => setUser(e.target.value)} />
+      <input id="wall-user" name="user" autoComplete="username" value={user} onChange={(e) => setUser(e.target.value)} />
       <label htmlFor="wall-pass">Password</label>
-      <input id="wall-pass" name="pass" type="password" autoComplete="current-password" required value={pass} onChange={(e) => setPass(e.target.value)} />
+      <input id="wall-pass" name="pass" type="password" autoComplete="current-password" value={pass} onChange={(e) => setPass(e.target.value)} />
+      <label htmlFor="wall-key">or an API key</label>
+      <input id="wall-key" name="key" type="password" autoComplete="off" value={key} onChange={(e) => setKey(e.target.value)} />
       <button type="submit" className="primary">
         Log in
       </button>

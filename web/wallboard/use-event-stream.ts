@@ -11,12 +11,11 @@ import type { StreamEvent } from './board-state';
 
 export type StreamStatus = 'connecting' | 'live' | 'reconnecting';
 
-export interface Credentials {
-  readonly user: string;
-  readonly pass: string;
-}
+/** A user and password, or an API key. */
+export type Credentials = { readonly user: string; readonly pass: string } | { readonly key: string };
 
-const authorization = (c: Credentials) => `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${c.user}:${c.pass}`)))}`;
+const authorization = (c: Credentials) =>
+  'key' in c ? `Bearer ${c.key}` : `Basic ${btoa(String.fromCharCode(...new TextEncoder().encode(`${c.user}:${c.pass}`)))}`;
 
 export function useEventStream(credentials: Credentials | null, onEvent: (e: StreamEvent) => void, onRefused: (message: string) => void) {
   const [status, setStatus] = useState<StreamStatus>('connecting');
