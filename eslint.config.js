@@ -25,12 +25,14 @@ const LAYERS = {
   // Between nodes: Redis, wake-ups for the event log, leases.
   cluster: ['domain', 'events', 'store'],
   screen: ['domain', 'events', 'sessions', 'store', 'telephony', 'wire'],
+  // What wallboards and integrations see: the event stream's projection, scope, snapshot and shared totals.
+  board: ['access', 'domain', 'events', 'sessions', 'store', 'wire'],
   api: ['access', 'audit', 'domain', 'events', 'leads', 'sessions', 'store', 'telephony', 'wire'],
   admin: ['access', 'api', 'audit', 'domain', 'sessions', 'store', 'wire'],
   app: ['access', 'admin', 'api', 'audit', 'cluster', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony'],
   demo: ['access', 'app', 'domain', 'store'],
   // The composition root and the entry point: the only folders that may import http/ and cli/.
-  http: ['access', 'admin', 'api', 'app', 'audit', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony', 'wire'],
+  http: ['access', 'admin', 'api', 'app', 'audit', 'board', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony', 'wire'],
   cli: ['access', 'admin', 'api', 'app', 'config', 'demo', 'domain', 'http', 'leads', 'sessions', 'store', 'telephony'],
 };
 

@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** The browser screens, one build: /agent (agent screen) and /admin (admin console). */
+/** The browser screens, one build: /agent (agent screen), /admin (admin console) and /wallboard. */
 export default defineConfig({
   root: here('.'),
   plugins: [react()],
@@ -12,7 +12,7 @@ export default defineConfig({
     outDir: here('../dist/web'),
     emptyOutDir: true,
     rollupOptions: {
-      input: { agent: here('agent/index.html'), admin: here('admin/index.html') },
+      input: { agent: here('agent/index.html'), admin: here('admin/index.html'), wallboard: here('wallboard/index.html') },
     },
   },
 });

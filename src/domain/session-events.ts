@@ -19,12 +19,16 @@ export interface SessionSnapshot {
   readonly pending: 'PAUSE' | 'LOGOUT' | null;
   readonly ingroups: readonly string[];
   readonly since: string;
+  /** Calls the agent has taken today (vicidial_live_agents.calls_today). */
+  readonly callsToday: number;
 }
 
 export type SessionEvent =
   | { readonly type: 'session.started'; readonly user: string; readonly session: SessionSnapshot }
   | { readonly type: 'session.changed'; readonly user: string; readonly session: SessionSnapshot; readonly cause: string }
   | { readonly type: 'session.ended'; readonly user: string; readonly cause: SessionEndCause | (string & {}) }
+  /** The agent gave the call its status (the disposition step ended), before the session moves on. */
+  | { readonly type: 'call.dispositioned'; readonly user: string; readonly leadId: number; readonly status: string }
   | { readonly type: 'lead.updated'; readonly user: string; readonly leadId: number; readonly fields: readonly string[] }
   | { readonly type: 'panel.refresh'; readonly user: string; readonly panels: readonly string[] }
   | {

@@ -21,6 +21,7 @@ import { Presence } from '../screen/presence.js';
 import { registerAgentListsRoutes } from './agent-lists-routes.js';
 import { registerAgentScreenRoutes } from './agent-screen-routes.js';
 import { registerAgentStream, MAX_MESSAGE_BYTES } from './agent-stream.js';
+import { registerEventStream, type EventStreamOptions } from './event-stream-route.js';
 import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
 import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
@@ -42,6 +43,8 @@ export interface AppOptions {
   readonly headersTimeoutMs?: number;
   /** What an agent screen's socket may have waiting to be sent before it is dropped as too slow (default 1 MiB). */
   readonly streamBufferBytes?: number;
+  /** The public event stream's heartbeat, buffer bound and refresh (GET /api/v2/events). */
+  readonly eventStream?: EventStreamOptions;
 }
 
 /** The whole request, body included, must arrive within this. */
@@ -129,6 +132,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerAgentScreenRoutes(app, services, presence);
   registerAgentListsRoutes(app, services);
   registerAgentStream(app, services, presence, options.streamBufferBytes);
+  registerEventStream(app, services, options.eventStream);
   await registerWeb(app);
   return app;
 }

@@ -1,5 +1,5 @@
 /**
- * The browser screens: the Vite build in dist/web, served at /agent and /admin.
+ * The browser screens: the Vite build in dist/web, served at /agent, /admin and /wallboard.
  * Without a build (a development checkout), those pages say how to make one.
  */
 import fs from 'node:fs';
@@ -9,7 +9,7 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
 export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
-const PAGES = ['agent', 'admin'] as const;
+const PAGES = ['agent', 'admin', 'wallboard'] as const;
 
 export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promise<void> {
   if (!fs.existsSync(path.join(root, 'agent/index.html'))) {
@@ -20,7 +20,7 @@ export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promis
     return;
   }
   await app.register(fastifyStatic, { root, prefix: '/', index: ['index.html'], redirect: true, wildcard: true });
-  // /agent and /admin are client-side apps (their assets live in /assets): every sub-path is the page.
+  // /agent, /admin and /wallboard are client-side apps (their assets live in /assets): every sub-path is the page.
   for (const page of PAGES) {
     app.get(`/${page}`, async (_request, reply) => reply.sendFile(`${page}/index.html`));
     app.get(`/${page}/*`, async (_request, reply) => reply.sendFile(`${page}/index.html`));

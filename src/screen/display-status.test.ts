@@ -14,6 +14,7 @@ const session = (s: Partial<SessionSnapshot>): SessionSnapshot => ({
   pending: null,
   ingroups: [],
   since: '2026-11-28T10:00:00.000Z',
+  callsToday: 0,
   ...s,
 });
 const call = (stage: CallCard['stage']): CallCard => ({

@@ -295,6 +295,8 @@ export class SessionService {
     const next = afterDisposition(agent, await this.campaignOf(u, agent));
     const nextSpan = next.kind === 'status' && next.status !== 'PAUSED' ? 'wait' : 'pause';
     await this.history.dispositioned(u, agent, dispo.status, nextSpan, cause);
+    // The status as the call keeps it (a callback's lead waits as CBHOLD, the call keeps the chosen status).
+    u.events.add({ type: 'call.dispositioned', user: agent.user, leadId: agent.leadId, status: dispo.status }, agent.campaignId);
     if (next.kind === 'logout') {
       await this.end(u, agent, 'logout-after-disposition');
       return agent;

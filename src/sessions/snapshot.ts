@@ -19,5 +19,6 @@ export function snapshotOf(agent: LiveAgent): SessionSnapshot {
     pending: onCallOrDispo ? (pause === 'LOGOUT' ? 'LOGOUT' : pause.startsWith('PAUSE!') ? 'PAUSE' : null) : null,
     ingroups: parseSet(agent.closerCampaigns),
     since: (agent.lastStateChange ?? new Date(0)).toISOString(),
+    callsToday: agent.callsToday,
   };
 }

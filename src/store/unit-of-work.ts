@@ -8,6 +8,7 @@
  * connection, and a query through the outer store would wait for it forever.
  */
 import type { Clock } from '../domain/clock.js';
+import { currentCommandId, outsideCommand } from '../events/command-context.js';
 import { PendingEvents, type EventBus, type StoredEvent } from '../events/event-bus.js';
 import type { Store } from './store.js';
 
@@ -26,6 +27,8 @@ export class UnitRunner {
 
   async run<T>(work: (unit: Unit) => Promise<T>, now = this.clock.now()): Promise<T> {
     const events = new PendingEvents();
+    // Events raised under a command (a request of a face) show that command's effect.
+    events.causedBy(currentCommandId());
     let stored: StoredEvent[] = [];
     const result = await this.store.transaction(async (store) => {
       const value = await work({ store, events, now });
@@ -35,7 +38,7 @@ export class UnitRunner {
       if (raised.length > 0) stored = await store.events.append(raised, now);
       return value;
     });
-    if (stored.length > 0) this.bus.committed(stored);
+    if (stored.length > 0) outsideCommand(() => this.bus.committed(stored));
     return result;
   }
 }

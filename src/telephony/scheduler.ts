@@ -7,6 +7,7 @@
  *   advances it, and then everything due happens in order, at its own moment.
  */
 import type { Clock, ManualClock } from '../domain/clock.js';
+import { outsideCommand } from '../events/command-context.js';
 
 export type Task = () => Promise<void> | void;
 export type Cancel = () => void;
@@ -39,9 +40,12 @@ export class RealScheduler implements Scheduler {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.stopped) return;
-      Promise.resolve()
-        .then(task)
-        .catch((err: unknown) => this.onError(err));
+      // Later steps of a call are not the effect of the command that scheduled them (a timer keeps the context it was set in).
+      outsideCommand(() =>
+        Promise.resolve()
+          .then(task)
+          .catch((err: unknown) => this.onError(err)),
+      );
     }, Math.max(0, ms / this.timeScale));
     timer.unref();
     this.timers.add(timer);

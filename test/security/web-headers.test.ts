@@ -59,6 +59,8 @@ const app: Case[] = [
   ['the 404 handler, which names the path', { url: `/${encodeURIComponent(SCRIPT)}` }, 404],
   ['the agent screen', { url: '/agent' }, 200],
   ['the admin console', { url: '/admin/users' }, 200],
+  ['the wallboard', { url: '/wallboard' }, 200],
+  ['the event stream refusing a caller without credentials (401)', { url: '/api/v2/events' }, 401],
 ];
 
 describe('every other answer carries the app-wide security headers', () => {

@@ -181,6 +181,36 @@ export class ReportsRepository {
     return rows.map((r) => ({ id: r.campaign_id ?? '', status: r.status ?? '', hour: r.hour, n: Number(r.n) }));
   }
 
+  /**
+   * Calls per queue (campaign or in-group) and status in a time range, split by
+   * whether an agent took the call and, inbound, whether it waited at most
+   * `withinSeconds` in queue: what a wallboard sums into today's figures.
+   */
+  async callTotals(kind: 'OUT' | 'IN', start: string, end: string, withinSeconds: number) {
+    const answered = sql<number>`case when ${sql.ref('user')} in ('', 'VDAD', 'VDCL') or ${sql.ref('user')} is null then 0 else 1 end`;
+    // Outbound calls do not queue: no "fast" column (and no constant in GROUP BY, which SQLite reads as a column number).
+    const fast = sql<number>`case when ${sql.ref('queue_seconds')} <= ${sql.lit(Math.floor(withinSeconds))} then 1 else 0 end`;
+    const rows =
+      kind === 'OUT'
+        ? (
+            await this.db
+              .selectFrom('vicidial_log')
+              .select(['campaign_id', 'status', answered.as('answered'), sql<number>`count(*)`.as('n')])
+              .where('call_date', '>=', start)
+              .where('call_date', '<=', end)
+              .groupBy(['campaign_id', 'status', answered])
+              .execute()
+          ).map((r) => ({ ...r, fast: 0 }))
+        : await this.db
+            .selectFrom('vicidial_closer_log')
+            .select(['campaign_id', 'status', answered.as('answered'), fast.as('fast'), sql<number>`count(*)`.as('n')])
+            .where('call_date', '>=', start)
+            .where('call_date', '<=', end)
+            .groupBy(['campaign_id', 'status', answered, fast])
+            .execute();
+    return rows.map((r) => ({ id: r.campaign_id ?? '', status: r.status ?? '', answered: Number(r.answered) === 1, fast: Number(r.fast) === 1, n: Number(r.n) }));
+  }
+
   /** Calls per id and status, optionally per agent (call_dispo_report). */
   async dispoCounts(kind: 'OUT' | 'IN', filter: { ids?: readonly string[]; start: string; end: string; statuses?: readonly string[]; users?: readonly string[] }) {
     const table = kind === 'OUT' ? 'vicidial_log' : 'vicidial_closer_log';
