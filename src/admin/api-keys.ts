@@ -34,7 +34,7 @@ export function listOption(text: string | undefined): string[] {
 }
 
 export async function createApiKey(store: Store, request: KeyRequest, now: Date): Promise<KeyCreation> {
-  const user = await store.users.find(request.user);
+  const user = await store.users.findAdminRights(request.user);
   if (!user) return { ok: false, kind: 'no-user', message: `there is no user ${request.user}` };
   const group = await store.users.findGroup(user.group);
   const problem = keyRequestProblem(request, user, group?.allowedCampaigns, KNOWN_FUNCTIONS, now);

@@ -68,7 +68,7 @@ export const keyNarrowsCampaigns = (key: ApiKey): boolean => key.campaigns.lengt
  */
 export function keyRequestProblem(
   request: { readonly name: string; readonly functions: readonly string[]; readonly campaigns: readonly string[]; readonly ratePerSecond?: number | undefined; readonly expiresAt?: Date | undefined },
-  user: { readonly user: string; readonly active: boolean; readonly apiAccess: boolean; readonly allowedFunctions: string },
+  user: { readonly user: string; readonly active: boolean; readonly apiAccess: boolean; readonly viewReports: boolean; readonly allowedFunctions: string },
   groupAllowedCampaigns: string | undefined,
   knownFunctions: ReadonlySet<string>,
   now: Date,
@@ -77,8 +77,12 @@ export function keyRequestProblem(
   const unknown = request.functions.filter((fn) => !knownFunctions.has(fn));
   if (unknown.length > 0) return `no API function is called ${unknown.join(', ')}`;
   if (!user.active) return `${user.user} is not active`;
-  if (!user.apiAccess) return `${user.user} has no Agent API Access: a key acts as its user, and this user may not use the API`;
-  const own = parseSet(user.allowedFunctions);
+  if (!user.apiAccess) {
+    // A reports-only key (a wallboard's): it may read the event stream, as its user may, and call nothing.
+    if (!user.viewReports) return `${user.user} has no Agent API Access and no reporting rights (view_reports): a key acts as its user, and this user may use no API`;
+    if (request.functions.length > 0) return `${user.user} has no Agent API Access: its key may read the event stream but call no function, so give it no --functions`;
+  }
+  const own = user.apiAccess ? parseSet(user.allowedFunctions) : [ALL_FUNCTIONS];
   if (own.length === 0) return `${user.user} has no API Allowed Functions: a key acts as its user, and this user may call no function`;
   if (!own.includes(ALL_FUNCTIONS)) {
     const beyond = request.functions.filter((fn) => !own.includes(fn));

@@ -181,6 +181,19 @@ describe('scope and access', () => {
     expect(agent.json().error.code).toBe('no-access');
   });
 
+  it("a reports-only user's key (a wallboard's) reads as its user, and may be given no function", async () => {
+    const now = h.clock.now();
+    const made = await createApiKey(h.services.store, { user: 'wall', name: 'tv', functions: [], campaigns: [] }, now);
+    if (!made.ok) throw new Error(made.message);
+    const s = await open({ headers: { authorization: `Bearer ${made.secret}` } });
+    expect((await s.next()).data.access).toBe('reports');
+    const withFunctions = await createApiKey(h.services.store, { user: 'wall', name: 'tv2', functions: ['external_pause'], campaigns: [] }, now);
+    expect(withFunctions).toMatchObject({ ok: false, message: expect.stringMatching(/may read the event stream but call no function/) });
+    // It calls nothing: the agent API refuses the user as it would with its password.
+    const res = await h.app.inject({ url: '/agc/api.php?source=test&agent_user=1000&function=external_pause&value=PAUSE', headers: { authorization: `Bearer ${made.secret}` } });
+    expect(res.body).toMatch(/^ERROR: /);
+  });
+
   it('a wrong password: 401 with the JSON error, counted toward the lock like any failed login', async () => {
     const before = Number((await h.rows('vicidial_users', { user: '6666' }))[0]!.failed_login_count);
     const res = await h.app.inject({ url: '/api/v2/events', headers: { authorization: basic('6666', 'wrong') } });

@@ -294,7 +294,8 @@ describe('making keys', () => {
   };
 
   it('refuses more than the user holds, a user without API rights, a past expiry, a taken name', async () => {
-    expect(await refused({ user: '6667' })).toMatch(/6667 has no Agent API Access/);
+    expect(await refused({ user: '1001' })).toMatch(/1001 has no Agent API Access and no reporting rights/);
+    expect(await refused({ user: '6667', functions: ['external_pause'] })).toMatch(/6667 has no Agent API Access: its key may read the event stream but call no function/);
     expect(await refused({ user: '6668', functions: ['external_hangup'] })).toMatch(/6668 may not call external_hangup/);
     expect(await refused({ user: '6669', campaigns: ['TESTCAMP'] })).toMatch(/does not allow campaign TESTCAMP/);
     expect(await refused({ user: '6666', functions: ['no_such'] })).toBe('no API function is called no_such');
@@ -321,7 +322,7 @@ describe('the admin console API', () => {
     expect(listed.body).not.toContain(secret.slice(13));
 
     expect((await admin.send('POST', '/api/v2/admin/users/6666/keys', { name: 'console' })).status).toBe(409);
-    expect((await admin.send('POST', '/api/v2/admin/users/6667/keys', { name: 'x' })).json.error.message).toMatch(/no Agent API Access/);
+    expect((await admin.send('POST', '/api/v2/admin/users/1001/keys', { name: 'x' })).json.error.message).toMatch(/no Agent API Access and no reporting rights/);
     expect((await admin.send('POST', '/api/v2/admin/users/6666/keys', { name: 'x', surprise: 1 })).status).toBe(400);
 
     const revoked = await admin.send('DELETE', '/api/v2/admin/users/6666/keys/console', undefined);
