@@ -24,6 +24,7 @@ import { SessionCommands } from '../sessions/session-commands.js';
 import { SessionService } from '../sessions/session-service.js';
 import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
+import { verifyDropIn } from '../store/vicidial-dropin.js';
 import type { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
 import { CallSimulator } from '../telephony/call-simulator.js';
@@ -83,13 +84,18 @@ export async function createServices(config: Config, options: ServiceOptions = {
   let cluster: Cluster | undefined;
   try {
     const store = new Store(database.db, database.dialect);
-    if (options.migrate !== false) {
+    if (config.vicidial) {
+      // VICIdial's database: nothing is migrated, and its users' passwords stay in VICIdial's form.
+      await verifyDropIn(database);
+    } else if (options.migrate !== false) {
       const report = await migrate(database.db, database.dialect);
       if (report.createdTables.length > 0) options.logger?.info({ tables: report.createdTables.length }, 'created database tables');
     }
     const passwords = new Passwords(config.bcryptCost);
-    const upgraded = await hashPlainPasswords(store, passwords);
-    if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
+    if (!config.vicidial) {
+      const upgraded = await hashPlainPasswords(store, passwords);
+      if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
+    }
 
     const node = (cluster = await Cluster.open(config, store, clock, options.logger));
     const bus: EventBus = node.events;
@@ -154,7 +160,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
       nonAgentApi,
       startedAt,
       cluster: node,
-      startBackground: () => node.startBackground(store, telephony, config.simulator),
+      // In the drop-in VICIdial's dialer places the calls: the simulator never runs.
+      startBackground: () => node.startBackground(store, telephony, config.simulator && !config.vicidial),
       readiness: () => node.readiness(database),
       async close() {
         await node.close();
