@@ -31,6 +31,7 @@ import { CallSimulator } from '../telephony/call-simulator.js';
 import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
 import type { Telephony } from '../telephony/telephony.js';
 import { UnitRunner } from '../store/unit-of-work.js';
+import { VicidialPasswords } from '../vicidial/vicidial-passwords.js';
 import { Cluster, type Readiness } from './cluster.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -91,7 +92,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       const report = await migrate(database.db, database.dialect);
       if (report.createdTables.length > 0) options.logger?.info({ tables: report.createdTables.length }, 'created database tables');
     }
-    const passwords = new Passwords(config.bcryptCost);
+    const passwords = config.vicidial ? new VicidialPasswords(config.bcryptCost) : new Passwords(config.bcryptCost);
     if (!config.vicidial) {
       const upgraded = await hashPlainPasswords(store, passwords);
       if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');

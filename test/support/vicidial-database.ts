@@ -15,6 +15,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type mysql from 'mysql2/promise';
+import { openDatabase } from '../../src/store/connect.js';
+import { prepareDropIn } from '../../src/store/vicidial-dropin.js';
 import { mysqlUrl, onServer, testDatabaseName } from './test-database.js';
 
 interface SpecColumn {
@@ -147,4 +149,14 @@ export async function createVicidialDatabase(server: string, options: { demo?: b
     on,
     drop: () => onServer(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS ${q(name)}`))),
   };
+}
+
+/** `init --vicidial` in process: agentgate's own tables in the VICIdial database. */
+export async function initDropIn(url: string): Promise<void> {
+  const database = await openDatabase(url);
+  try {
+    await prepareDropIn(database);
+  } finally {
+    await database.close();
+  }
 }
