@@ -32,6 +32,8 @@ import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
 import type { Telephony } from '../telephony/telephony.js';
 import { UnitRunner } from '../store/unit-of-work.js';
 import { VicidialPasswords } from '../vicidial/vicidial-passwords.js';
+import { VicidialTelephony } from '../vicidial/vicidial-telephony.js';
+import { WrittenCommands } from '../vicidial/written-commands.js';
 import { Cluster, type Readiness } from './cluster.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -107,10 +109,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
       // The simulated phone is the agent screen itself.
       webphoneUrl: (_user, confExten) => `http://${config.publicHost}/agent?webphone=${confExten}`,
     });
-    const commands = new SessionCommands(sessions);
+    // The drop-in writes commands for VICIdial's screens and dialer, which act on them.
+    const commands = config.vicidial ? new WrittenCommands(sessions) : new SessionCommands(sessions);
     const onError = (err: unknown) => options.logger?.error({ err }, 'call simulator step failed');
     const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
-    const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
+    const telephony: Telephony = config.vicidial
+      ? new VicidialTelephony()
+      : new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
     const settings: SettingsCache = node.settings;
     const authenticator = new Authenticator(passwords, credentialCache, new LoginThrottle(options.loginLimits));
