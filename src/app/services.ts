@@ -34,11 +34,16 @@ import { UnitRunner } from '../store/unit-of-work.js';
 import { VicidialPasswords } from '../vicidial/vicidial-passwords.js';
 import { VicidialTelephony } from '../vicidial/vicidial-telephony.js';
 import { WrittenCommands } from '../vicidial/written-commands.js';
+import { LiveStateWatcher } from '../vicidial/live-state-watcher.js';
+import { LeaseKeeper } from '../cluster/lease-keeper.js';
 import { Cluster, type Readiness } from './cluster.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const AGENTGATE_VERSION = pkg.version;
+
+/** The lease of the drop-in's watcher of VICIdial's live tables. */
+export const WATCHER_LEASE = 'vicidial-watcher';
 
 export interface Services {
   readonly config: Config;
@@ -62,6 +67,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly nonAgentApi: NonAgentApi;
   readonly startedAt: Date;
+  /** The drop-in's watcher of VICIdial's live sessions (undefined in the embedded mode). */
+  readonly liveWatcher: LiveStateWatcher | undefined;
   /** The event log, Redis, the simulator's lease: this node among the others. */
   readonly cluster: Cluster;
   /** What `serve` runs in the background: following the event log, the call simulator under its lease (when on). */
@@ -117,6 +124,19 @@ export async function createServices(config: Config, options: ServiceOptions = {
       ? new VicidialTelephony()
       : new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
+    const liveWatcher = config.vicidial ? new LiveStateWatcher(store, runner, config.dropinPollMs, options.logger) : undefined;
+    // One node reads VICIdial's live tables at a time (a lease, as for the simulator); the events it
+    // writes reach every node through the event log.
+    const watcherLease = liveWatcher
+      ? new LeaseKeeper({
+          store: store.leases,
+          name: WATCHER_LEASE,
+          holder: node.nodeId,
+          onGained: () => liveWatcher.start(),
+          onLost: () => liveWatcher.stop(),
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : undefined;
     const settings: SettingsCache = node.settings;
     const authenticator = new Authenticator(passwords, credentialCache, new LoginThrottle(options.loginLimits));
     // Without a configured secret, screen sessions last until the process restarts.
@@ -167,9 +187,15 @@ export async function createServices(config: Config, options: ServiceOptions = {
       startedAt,
       cluster: node,
       // In the drop-in VICIdial's dialer places the calls: the simulator never runs.
-      startBackground: () => node.startBackground(store, telephony, config.simulator && !config.vicidial),
+      startBackground: () => {
+        node.startBackground(store, telephony, config.simulator && !config.vicidial);
+        watcherLease?.start();
+      },
+      liveWatcher,
       readiness: () => node.readiness(database),
       async close() {
+        await watcherLease?.stop();
+        liveWatcher?.stop();
         await node.close();
         telephony.stop();
         scheduler.stop();
