@@ -101,13 +101,13 @@ export async function createServices(config: Config, options: ServiceOptions = {
       const report = await migrate(database.db, database.dialect);
       if (report.createdTables.length > 0) options.logger?.info({ tables: report.createdTables.length }, 'created database tables');
     }
-    const passwords = config.vicidial ? new VicidialPasswords(config.bcryptCost) : new Passwords(config.bcryptCost);
+
+    const node = (cluster = await Cluster.open(config, store, clock, options.logger));
+    const passwords = config.vicidial ? new VicidialPasswords(config.bcryptCost, () => node.settings.current()) : new Passwords(config.bcryptCost);
     if (!config.vicidial) {
       const upgraded = await hashPlainPasswords(store, passwords);
       if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
     }
-
-    const node = (cluster = await Cluster.open(config, store, clock, options.logger));
     const bus: EventBus = node.events;
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();

@@ -12,6 +12,7 @@
  * here too. Every check still costs one bcrypt computation (a decoy when
  * there is nothing to hash against), so timing tells nothing.
  */
+import { hash } from '@node-rs/bcrypt';
 import { Passwords, type LegacyHashSettings } from '../access/passwords.js';
 import type { UserCredentials } from '../domain/user.js';
 
@@ -19,6 +20,24 @@ import type { UserCredentials } from '../domain/user.js';
 export type VicidialHashSettings = LegacyHashSettings & { readonly passHashEnabled?: boolean };
 
 export class VicidialPasswords extends Passwords {
+  constructor(
+    cost: number,
+    private readonly settings: () => Promise<VicidialHashSettings>,
+  ) {
+    super(cost);
+  }
+
+  /**
+   * A password set through agentgate (update_user, add_user …) in the form VICIdial reads when
+   * hashing is on: bp.pl's digest. With hashing off VICIdial reads the plain column, which this
+   * cannot give (docs/compatibility.md): the per-user hash it returns is refused by both.
+   */
+  override async hash(plain: string): Promise<string> {
+    const s = await this.settings();
+    if (!s.passHashEnabled || s.passKey.length !== 16) return super.hash(plain);
+    return (await hash(plain, Math.max(4, s.passCost), Buffer.from(s.passKey, 'latin1'))).slice(29, 60);
+  }
+
   override async verify(plain: string, credentials: UserCredentials, settings: VicidialHashSettings): Promise<boolean> {
     if (settings.passHashEnabled) {
       // Only a digest VICIdial made counts: not the plain column, not a per-user hash of ours.

@@ -82,4 +82,11 @@ describe.skipIf(!server)('credentials in the drop-in', { timeout: 20_000 }, () =
     expect((await pause('s3cret')).body).toMatch(PAST_LOGIN);
     expect(await credentials()).toEqual({ pass: '', pass_hash: digest });
   });
+
+  it('with hashing on, a password set through the non-agent API is stored as VICIdial’s digest', async () => {
+    const answer = await h.nonAgent({ user: '6666', pass: 's3cret', function: 'update_user', agent_user: '1001', agent_pass: 'n3wAgent' });
+    expect(answer.body).toMatch(/^SUCCESS: update_user USER HAS BEEN UPDATED/);
+    const [row] = await h.rows('vicidial_users', { user: '1001' });
+    expect({ pass: row!.pass, pass_hash: row!.pass_hash }).toEqual({ pass: '', pass_hash: await vicidialDigest('n3wAgent', 4) });
+  });
 });
