@@ -10,6 +10,7 @@ import type mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tables } from '../../src/store/schema/database.js';
 import { runCli, startServer } from '../support/server-process.js';
+import { until } from '../support/until.js';
 import { mysqlServerForTests, mysqlUrl, onServer, testDatabaseName } from '../support/test-database.js';
 import { createVicidialDatabase, type VicidialDatabase } from '../support/vicidial-database.js';
 
@@ -100,6 +101,10 @@ describe.skipIf(!server)('agentgate on an existing VICIdial database', { timeout
     try {
       const version = await fetch(`${node.url}/agc/api.php?function=version`);
       expect(await version.text()).toMatch(/^VERSION: /);
+      // The watcher of VICIdial's live tables runs under its lease; the call simulator never does.
+      const leases = async () => (await vicidial.on((c) => c.query<mysql.RowDataPacket[]>('SELECT name FROM agentgate_leases')))[0].map((r) => r.name);
+      await until(async () => (await leases()).length > 0, 'the watcher lease');
+      expect(await leases()).toEqual(['vicidial-watcher']);
     } finally {
       await node.kill();
     }
