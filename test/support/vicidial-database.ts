@@ -92,7 +92,7 @@ async function insertDemo(c: mysql.Connection): Promise<void> {
     const row: Row = { user, pass: password, full_name: name, user_level: String(level), user_group: group, phone_login: user, phone_pass: password, active: 'Y', ...flags };
     return insertRows(c, 'vicidial_users', [row]);
   };
-  await addUser(VICIDIAL_DEMO.nonAgentUser, 'Reports API', 8, 'ADMIN', { vdc_agent_api_access: '1' });
+  await addUser(VICIDIAL_DEMO.nonAgentUser, 'Reports API', 8, 'ADMIN', { vdc_agent_api_access: '1', load_leads: '1', modify_leads: '1' });
   for (const [i, agent] of VICIDIAL_DEMO.agents.entries()) await addUser(agent, `Agent ${i + 1}`, 1, 'AGENTS');
   await c.query("INSERT INTO vicidial_user_groups (user_group, group_name, allowed_campaigns) VALUES ('AGENTS', 'Agents', ' -ALL-CAMPAIGNS- - -')");
   await c.query(
