@@ -217,7 +217,7 @@ export class LiveAgentsRepository {
   }
 
   async list(): Promise<LiveAgent[]> {
-    const rows = await this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).orderBy('user').execute();
+    const rows = await this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).orderBy('user').orderBy('live_agent_id').execute();
     return rows.map(toLiveAgent);
   }
 
