@@ -34,6 +34,7 @@ import { UnitRunner } from '../store/unit-of-work.js';
 import { VicidialPasswords } from '../vicidial/vicidial-passwords.js';
 import { VicidialTelephony } from '../vicidial/vicidial-telephony.js';
 import { WrittenCommands } from '../vicidial/written-commands.js';
+import { VicidialSessions } from '../vicidial/vicidial-sessions.js';
 import { LiveStateWatcher } from '../vicidial/live-state-watcher.js';
 import { LeaseKeeper } from '../cluster/lease-keeper.js';
 import { Cluster, type Readiness } from './cluster.js';
@@ -111,7 +112,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const bus: EventBus = node.events;
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();
-    const sessions = new SessionService({
+    const sessions = new (config.vicidial ? VicidialSessions : SessionService)({
       serverIp: config.serverIp,
       // The simulated phone is the agent screen itself.
       webphoneUrl: (_user, confExten) => `http://${config.publicHost}/agent?webphone=${confExten}`,

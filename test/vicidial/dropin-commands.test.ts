@@ -97,6 +97,16 @@ describe.skipIf(!server)('agent commands in the drop-in', { timeout: 20_000 }, (
     expect((await changes({ function: 'park_call', value: 'PARK_CUSTOMER' })).changed).toEqual({ external_park: 'PARK_CUSTOMER' });
   });
 
+  it('the session engine is off: no login through agentgate, and a logout is written as api.php’s command', async () => {
+    await expect(h.login('1002', 'TESTCAMP')).rejects.toThrow("user 1002 logs in on VICIdial's agent screen: on a VICIdial database agentgate starts no session");
+    const before = await row();
+    expect(await h.logout('1001')).toBe(true);
+    const after = await row();
+    expect(after.external_pause).toBe('LOGOUT');
+    expect({ ...after, external_pause: '', last_update_time: 0 }).toEqual({ ...before, external_pause: '', last_update_time: 0 });
+    expect(await h.logout('1002')).toBe(false);
+  });
+
   it('update_fields: the lead in vicidial_list, and the flag with the field list for the screen', async () => {
     await sql("UPDATE vicidial_live_agents SET status = 'INCALL', lead_id = 8 WHERE user = '1001'");
     const { body, changed } = await changes({ function: 'update_fields', first_name: 'Bob', city: 'Tampa' });
