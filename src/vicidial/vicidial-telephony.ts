@@ -7,6 +7,7 @@
  */
 import type { LiveAgent } from '../domain/live-agent.js';
 import type { Recording, TelephonyState } from '../domain/telephony.js';
+import type { Unit } from '../store/unit-of-work.js';
 import type { Telephony } from '../telephony/telephony.js';
 
 const NOTHING: TelephonyState = { call: null, recording: null, playback: null };
@@ -17,11 +18,17 @@ export class VicidialTelephony implements Telephony {
   stateOf(_agent: LiveAgent): TelephonyState {
     return NOTHING;
   }
-  /** VICIdial's screen starts the recording from external_recording; its id is not known here. */
-  async startRecording(): Promise<Recording> {
+  /**
+   * api.php's recording START/STOP: external_recording=`START<stage>` / `STOP`, for VICIdial's
+   * screen to start or stop it (and write the recording's id there). The id is not known here.
+   */
+  async startRecording(u: Unit, agent: LiveAgent, stage: string): Promise<Recording> {
+    await u.store.liveAgents.writeCommands(agent.user, { recording: `START${stage}` });
     return { recordingId: 0, filename: '' };
   }
-  async stopRecording(): Promise<void> {}
+  async stopRecording(u: Unit, agent: LiveAgent): Promise<void> {
+    await u.store.liveAgents.writeCommands(agent.user, { recording: 'STOP' });
+  }
   async sendDtmf(): Promise<void> {}
   async park(): Promise<boolean> {
     return true;

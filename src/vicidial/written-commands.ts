@@ -91,9 +91,12 @@ export class WrittenCommands extends SessionCommands {
     await this.put(u, agent, { timerAction: action, timerActionMessage: message, timerActionSeconds: seconds });
   }
 
-  override async recording(u: Unit, agent: LiveAgent, value: string): Promise<void> {
-    await this.put(u, agent, { recording: value });
-  }
+  /**
+   * The recording function hands over what VICIdial's back end leaves once it has acted (the new
+   * recording's id, '' after STOP); here api.php's START/STOP is already written by the telephony
+   * (VicidialTelephony) and VICIdial's screen writes the id itself, so nothing is written.
+   */
+  override async recording(): Promise<void> {}
 
   override dtmf(u: Unit, agent: LiveAgent, value: string): Promise<LiveAgent> {
     return this.put(u, agent, { dtmf: value });

@@ -107,6 +107,15 @@ describe.skipIf(!server)('agent commands in the drop-in', { timeout: 20_000 }, (
     expect(await h.logout('1002')).toBe(false);
   });
 
+  it('recording: api.php’s START<stage> and STOP, for VICIdial’s screen to act on', async () => {
+    const started = await changes({ function: 'recording', value: 'START', stage: 'intro' });
+    expect(started.body).toMatch(/^SUCCESS: recording function sent - 1001\|START\|/);
+    expect(started.changed).toEqual({ external_recording: 'STARTintro' });
+    // VICIdial's screen has started it and written the recording's id.
+    await sql("UPDATE vicidial_live_agents SET external_recording = '42' WHERE user = '1001'");
+    expect((await changes({ function: 'recording', value: 'STOP' })).changed).toEqual({ external_recording: 'STOP' });
+  });
+
   it('update_fields: the lead in vicidial_list, and the flag with the field list for the screen', async () => {
     await sql("UPDATE vicidial_live_agents SET status = 'INCALL', lead_id = 8 WHERE user = '1001'");
     const { body, changed } = await changes({ function: 'update_fields', first_name: 'Bob', city: 'Tampa' });
