@@ -13,6 +13,7 @@
 import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import type { ApiCommands, LiveAgent } from '../domain/live-agent.js';
+import { parseSet } from '../domain/vicidial-sets.js';
 import { pauseCommand, transferCommand, type TransferCommand } from '../sessions/command-values.js';
 import { formatDialRequest, type DialRequest } from '../sessions/dial-request.js';
 import { SessionCommands } from '../sessions/session-commands.js';
@@ -76,10 +77,13 @@ export class WrittenCommands extends SessionCommands {
   }
 
   /**
-   * change_ingroups: the external_* columns with manager_ingroup_set='SET' and the in-group rows;
+   * change_ingroups: the external_* columns with manager_ingroup_set='SET' and the in-group rows
+   * (vicidial_live_inbound_agents);
    * conf_exten_check copies the list into closer_campaigns on the screen's next poll.
    */
   override async ingroups(u: Unit, agent: LiveAgent, change: { list: string; blended: boolean; setBy: string; campaign: Campaign }): Promise<LiveAgent> {
+    // api.php's own write to the in-group rows; vicidial_user_closer_log is the poll's, not api.php's.
+    await u.store.liveAgents.setLiveIngroups(agent.user, parseSet(change.list), u.now);
     return this.put(u, agent, { ingroups: change.list, blended: change.blended, ingroupsSetBy: change.setBy, managerIngroupSet: 'SET' });
   }
 

@@ -116,6 +116,17 @@ describe.skipIf(!server)('agent commands in the drop-in', { timeout: 20_000 }, (
     expect((await changes({ function: 'recording', value: 'STOP' })).changed).toEqual({ external_recording: 'STOP' });
   });
 
+  it('change_ingroups: the external_* columns with manager_ingroup_set=SET and the in-group rows; closer_campaigns stays the poll’s', async () => {
+    await sql("UPDATE vicidial_campaigns SET campaign_allow_inbound = 'Y' WHERE campaign_id = 'TESTCAMP'");
+    const { body, changed } = await changes({ function: 'change_ingroups', value: 'CHANGE', blended: 'NO', ingroup_choices: ' AGENTDIRECT -' });
+    expect(body).toMatch(/^SUCCESS: change_ingroups function set - 6666\|1001\|/);
+    // external_blended is written too, '0' as it already was.
+    expect(changed).toEqual({ external_ingroups: ' AGENTDIRECT -', external_igb_set_user: '6666', manager_ingroup_set: 'SET' });
+    expect((await row()).external_blended).toBe('0');
+    const [groups] = await vicidial.on((c) => c.query<mysql.RowDataPacket[]>("SELECT group_id FROM vicidial_live_inbound_agents WHERE user = '1001'"));
+    expect(groups.map((g) => g.group_id)).toEqual(['AGENTDIRECT']);
+  });
+
   it('update_fields: the lead in vicidial_list, and the flag with the field list for the screen', async () => {
     await sql("UPDATE vicidial_live_agents SET status = 'INCALL', lead_id = 8 WHERE user = '1001'");
     const { body, changed } = await changes({ function: 'update_fields', first_name: 'Bob', city: 'Tampa' });
