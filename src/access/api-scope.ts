@@ -3,8 +3,10 @@
  * touch only lists whose campaign its user group allows, and only agents
  * logged into such a campaign — or, for a user not logged in, users of a
  * group its user group may see (admin_viewable_groups). Without it
- * everything is in scope, as in VICIdial.
+ * everything is in scope, as in VICIdial. An API key naming campaigns
+ * narrows the scope to those of them the group allows, with or without the flag.
  */
+import { narrowedCampaigns, type ApiKey } from '../domain/api-key.js';
 import type { UserGroup } from '../domain/user.js';
 import { campaignScope, groupScope, groupScopeAllows, scopeAllows, type CampaignScope, type GroupScope } from '../domain/vicidial-sets.js';
 import type { Store } from '../store/store.js';
@@ -21,10 +23,11 @@ export class ApiScope {
   }
 
   /** A missing user group allows nothing: a restriction that cannot be read must not open up. */
-  static forGroup(group: UserGroup | undefined): ApiScope {
+  static forGroup(group: UserGroup | undefined, key?: ApiKey): ApiScope {
+    const campaigns = campaignScope(group?.allowedCampaigns ?? '');
     return new ApiScope(
       true,
-      campaignScope(group?.allowedCampaigns ?? ''),
+      key ? narrowedCampaigns(campaigns, key) : campaigns,
       group ? groupScope(group.adminViewableGroups) : { all: false, groups: new Set() },
     );
   }

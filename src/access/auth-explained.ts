@@ -5,7 +5,7 @@
  */
 import type { AuthFailure } from './authenticate.js';
 
-export type CredentialFailure = AuthFailure['reason'] | 'SHORT' | 'NOAPI';
+export type CredentialFailure = AuthFailure['reason'] | 'SHORT' | 'NOAPI' | 'CONFLICT';
 
 export interface GateWords {
   readonly gate: 'credentials' | 'api_access';
@@ -50,6 +50,15 @@ export function credentialFailureWords(reason: CredentialFailure, user: string):
         fix: 'wait, then try again (the answer says how long)',
         setting: 'the login throttle (per address and per server)',
       };
+    case 'BADKEY':
+      return {
+        gate: 'credentials',
+        detail: 'the API key is unknown, revoked or expired, or its user is no longer active',
+        fix: 'send a live key of an active API user (agentgate keys list)',
+        setting: 'agentgate_api_keys',
+      };
+    case 'CONFLICT':
+      return { gate: 'credentials', detail: 'both an API key and user/pass were sent', fix: 'send one or the other', setting: 'Authorization, user, pass' };
     case 'NOAPI':
       return {
         gate: 'api_access',

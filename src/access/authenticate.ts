@@ -15,10 +15,12 @@
  * - a password verified before is recognised from the credential cache,
  *   without hashing and without the throttle.
  */
+import { keyUnusable, type ApiKey } from '../domain/api-key.js';
 import type { SystemSettings } from '../domain/system-settings.js';
 import type { UserAccount } from '../domain/user.js';
 import type { Store } from '../store/store.js';
 import type { CredentialCache } from './credential-cache.js';
+import { apiKeyDigest, looksLikeApiKey } from './api-key-format.js';
 import { isLocked, lockWindowStart } from './lockout.js';
 import { LoginThrottle } from './login-throttle.js';
 import type { Passwords } from './passwords.js';
@@ -36,9 +38,25 @@ export type AuthFailure =
   /** A correct password below the policy's level, when the policy does not count it. */
   | { reason: 'LOWLEVEL'; counted: false }
   /** Refused before any check: the address spent its failure budget, or too many logins wait for a hash. */
-  | { reason: 'THROTTLED'; counted: false; cause: 'address' | 'busy'; retryAfterSeconds: number };
+  | { reason: 'THROTTLED'; counted: false; cause: 'address' | 'busy'; retryAfterSeconds: number }
+  /**
+   * An API key that may not be used: unknown, revoked, expired, or its user
+   * no longer active or of a high enough level. Never counted toward the
+   * user's lock: a key is not a guess at the password.
+   */
+  | { reason: 'BADKEY'; counted: false; why: KeyRefusal };
+
+export type KeyRefusal = 'UNKNOWN' | 'REVOKED' | 'EXPIRED' | 'NOUSER' | 'INACTIVE' | 'LEVEL0' | 'LOWLEVEL';
 
 export type AuthResult = { ok: true; account: UserAccount } | ({ ok: false } & AuthFailure);
+
+/** The reason as the audit row records it: a refused key says why (BADKEY-REVOKED, BADKEY-EXPIRED…). */
+export function auditReason(failure: AuthFailure): string {
+  return failure.reason === 'BADKEY' ? `BADKEY-${failure.why}` : failure.reason;
+}
+
+/** A login with an API key: the key, when one was found (for the audit row, even when refused). */
+export type KeyAuthResult = ({ ok: true; account: UserAccount } | ({ ok: false } & AuthFailure)) & { key?: ApiKey };
 
 export interface Credentials {
   readonly user: string;
@@ -105,6 +123,32 @@ export class Authenticator {
     } finally {
       admission.settle(!result || (!result.ok && GUESS_FAILURES.has(result.reason)) ? 'failure' : 'success');
     }
+  }
+
+  /**
+   * A login with an API key: the key's own checks (known, not revoked, not
+   * expired), then the user's as they are now (active, level, IP lists), as
+   * after a right password. A wrong, revoked or expired key spends the
+   * address's failure budget like a wrong password, but never the account's
+   * lock: the lock protects the password, which a key does not guess. A key
+   * of a locked account still works for the same reason.
+   */
+  async authenticateKey(store: Store, token: string, ip: string, settings: SystemSettings, now: Date, options: AuthOptions = {}): Promise<KeyAuthResult> {
+    const refused = this.throttle.refusal(ip, now);
+    if (refused) return { ok: false, reason: 'THROTTLED', counted: false, ...refused };
+    const key = looksLikeApiKey(token) ? await store.apiKeys.findByDigest(apiKeyDigest(token)) : undefined;
+    const unusable = key ? keyUnusable(key, now) : 'unknown';
+    if (!key || unusable) {
+      this.throttle.spend(ip, now);
+      const why = unusable === 'revoked' ? 'REVOKED' : unusable === 'expired' ? 'EXPIRED' : 'UNKNOWN';
+      return { ok: false, reason: 'BADKEY', counted: false, why, ...(key ? { key } : {}) };
+    }
+    const account = await store.users.findAccount(key.user);
+    if (!account) return { ok: false, reason: 'BADKEY', counted: false, why: 'NOUSER', key };
+    const result = await this.afterPassword(store, account, { user: key.user, pass: '', ip }, settings, options);
+    if (result.ok || result.reason === 'IPBLOCK') return { ...result, key };
+    const why = result.reason === 'INACTIVE' || result.reason === 'LEVEL0' || result.reason === 'LOWLEVEL' ? result.reason : 'INACTIVE';
+    return { ok: false, reason: 'BADKEY', counted: false, why, key };
   }
 
   /** A password this node verified for the account as it is now. */

@@ -82,6 +82,21 @@ export class LoginThrottle {
     };
   }
 
+  /**
+   * For a login that needs no hash (an API key): a refusal when the address
+   * has spent its budget, and nothing spent otherwise.
+   */
+  refusal(address: string, now: Date): { readonly cause: 'address'; readonly retryAfterSeconds: number } | undefined {
+    const budget = this.budgetOf(address, now.getTime());
+    if (budget.spent < this.limits.failuresPerAddress) return undefined;
+    return { cause: 'address', retryAfterSeconds: Math.max(1, Math.ceil((budget.windowEnds - now.getTime()) / 1000)) };
+  }
+
+  /** Count one failed login that needed no hash (a wrong, revoked or expired API key) against the address. */
+  spend(address: string, now: Date): void {
+    this.budgetOf(address, now.getTime()).spent++;
+  }
+
   private budgetOf(address: string, now: number): Budget {
     const current = this.budgets.get(address);
     if (current && current.windowEnds > now) return current;

@@ -28,7 +28,8 @@ export const SCREEN_MIN_LEVEL: Record<Screen, number> = { agent: 1, admin: 8 };
 
 export type ScreenLoginResult =
   | { readonly ok: true; readonly user: User }
-  | { readonly ok: false; readonly reason: 'credentials' | 'api-only' | 'level' | 'throttled'; readonly message: string };
+  | { readonly ok: false; readonly reason: 'credentials' | 'api-only' | 'level'; readonly message: string }
+  | { readonly ok: false; readonly reason: 'throttled'; readonly message: string; readonly retryAfterSeconds: number };
 
 export const LOGIN_INCORRECT =
   'Login incorrect, please try again. After 10 failed attempts the account is locked for 15 minutes.';
@@ -43,7 +44,7 @@ export async function screenLogin(
   const auth = await authenticator.authenticate(store, { user: attempt.user, pass: attempt.pass, ip: attempt.ip }, settings, now);
   if (!auth.ok && auth.reason === 'THROTTLED') {
     const wait = auth.cause === 'address' ? 'Too many failed logins from this address' : 'Too many logins in progress';
-    return { ok: false, reason: 'throttled', message: `${wait}: try again in ${auth.retryAfterSeconds} seconds.` };
+    return { ok: false, reason: 'throttled', message: `${wait}: try again in ${auth.retryAfterSeconds} seconds.`, retryAfterSeconds: auth.retryAfterSeconds };
   }
   if (!auth.ok) {
     await recordLoginFailure(store, auth, attempt, now);

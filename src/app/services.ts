@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { Authenticator } from '../access/authenticate.js';
 import { CredentialCache } from '../access/credential-cache.js';
 import { LoginThrottle, type ThrottleLimits } from '../access/login-throttle.js';
+import { RateLimits } from '../access/rate-limits.js';
 import { hashPlainPasswords } from '../access/password-upgrade.js';
 import { Passwords } from '../access/passwords.js';
 import { WebSessions } from '../access/web-session.js';
@@ -62,6 +63,8 @@ export interface Services {
   /** The agent API's functions by name (explain lays out their gates). */
   readonly agentFunctions: ReadonlyMap<string, AgentFunction>;
   readonly authenticator: Authenticator;
+  /** Request rates per API key and per API user (in memory, this node). */
+  readonly rateLimits: RateLimits;
   readonly webSessions: WebSessions;
   /** The telephony (the call simulator); `serve` starts it, tests start it on virtual time. */
   readonly telephony: Telephony;
@@ -143,6 +146,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     // Without a configured secret, screen sessions last until the process restarts.
     const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
     const functions = agentFunctions({ version: AGENTGATE_VERSION, startedAt });
+    // One set of buckets for both legacy APIs (and /api/v2): a user's rate is for all of them together.
+    const rateLimits = new RateLimits(config.apiRatePerUser);
     const agentApi = new AgentApi({
       store,
       settings,
@@ -154,6 +159,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       clock,
       audit: new AuditTrail('agent'),
       functions,
+      rateLimits,
     });
     const nonAgentApi = new NonAgentApi({
       store,
@@ -165,6 +171,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       functions: nonAgentFunctions(),
       passwords,
       credentialCache,
+      rateLimits,
     });
     return {
       config,
@@ -181,6 +188,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       agentApi,
       agentFunctions: functions,
       authenticator,
+      rateLimits,
       webSessions,
       telephony,
       scheduler,

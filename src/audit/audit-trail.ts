@@ -27,6 +27,8 @@ export interface AuditEntry {
   readonly serverName: string;
   /** process.hrtime.bigint() when the request arrived (run_time). */
   readonly receivedAt: bigint;
+  /** The API key the request was made with: its name goes beside every row (agentgate_api_log_keys). */
+  readonly apiKey?: { readonly id: number; readonly name: string } | undefined;
 }
 
 export class AuditTrail {
@@ -61,6 +63,7 @@ export class AuditTrail {
         url: entry.url,
         at: unit.now,
       });
+      if (entry.apiKey) await unit.store.apiKeys.recordUse(apiId, entry.apiKey);
     }
     return apiId;
   }

@@ -11,6 +11,7 @@ import { AGENTGATE_VERSION } from '../app/services.js';
 import { agentCommands } from './agent-commands.js';
 import { initCommand, seedDemoCommand } from './database-commands.js';
 import { explainCommand } from './explain-command.js';
+import { keysCommands } from './keys-commands.js';
 import { leadsCommands } from './leads-commands.js';
 import { configFrom } from './options.js';
 import { serveCommand } from './serve.js';
@@ -46,6 +47,7 @@ program.addCommand(agentCommands());
 program.addCommand(explainCommand());
 program.addCommand(simCommands());
 program.addCommand(leadsCommands());
+program.addCommand(keysCommands());
 
 // Usage errors exit 2 like every other error (1 is explain's "refused"); help and --version exit 0.
 const exitOnUsageError = (command: Command): void => {

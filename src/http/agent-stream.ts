@@ -16,7 +16,7 @@ import { checkLeadEdit } from '../api/agent/lead-edit.js';
 import { applyScreenCommand, screenCommand, ScreenCommandError, type ScreenCommand, type ScreenDeps } from '../screen/screen-commands.js';
 import { newScreenCache, screenState } from '../screen/screen-state.js';
 import type { Presence } from '../screen/presence.js';
-import type { StreamMessage } from '../wire/agent-screen.js';
+import type { StreamCloseCodes, StreamMessage } from '../wire/agent-screen.js';
 import { crossSiteReason } from './cross-site-guard.js';
 import { sendJsonError } from './json-errors.js';
 import { requireScreenUser } from './screen-auth.js';
@@ -25,9 +25,9 @@ import { requireScreenUser } from './screen-auth.js';
 export const MAX_MESSAGE_BYTES = 4096;
 /** What a socket may have waiting to be sent before it counts as a screen that does not read. */
 export const MAX_BUFFERED_BYTES = 1024 * 1024;
-/** Close codes the screen can act on: its login has ended; it did not read what was sent. */
-export const CLOSE_LOGGED_OUT = 4401;
-export const CLOSE_TOO_SLOW = 4008;
+/** Close codes the screen acts on (src/wire/agent-screen.ts says what each means to it). */
+export const CLOSE_LOGGED_OUT: StreamCloseCodes['loggedOut'] = 4401;
+export const CLOSE_TOO_SLOW: StreamCloseCodes['tooSlow'] = 4008;
 
 /** Events after which the screen needs its whole state again; the others are told as they are. */
 const STATE_EVENTS = new Set<SessionEvent['type']>(['session.started', 'session.changed', 'session.ended', 'lead.updated', 'telephony']);

@@ -25,6 +25,8 @@ import { registerScreenAuth } from './screen-auth.js';
 import { registerWeb } from './web.js';
 import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
 import { registerCrossSiteGuard } from './cross-site-guard.js';
+import { registerCors } from './cors.js';
+import { registerApiMeRoute } from './api-me-route.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -62,7 +64,9 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   });
 
   registerSecurityHeaders(app);
-  registerCrossSiteGuard(app);
+  // Preflights of allowed origins are answered before the guard looks at the request.
+  registerCors(app, services.config.corsOrigins);
+  registerCrossSiteGuard(app, services.config.corsOrigins);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT_BYTES });
   await app.register(multipart, {
@@ -117,6 +121,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerLegacyNonAgentRoute(app, services);
   registerScreenAuth(app, services);
   registerAdminApi(app, services);
+  registerApiMeRoute(app, services);
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 4 } });
   const presence = new Presence(services.scheduler, options.screenTimeoutMs ?? 60_000, (user) =>
     services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),

@@ -11,6 +11,9 @@
  * - a body must be application/json (415 otherwise), which a cross-site page
  *   cannot send without a preflight that agentgate never grants.
  * The WebSocket upgrade (a GET) checks the same origin rule.
+ * One exception: a page of an origin in CORS_ORIGINS that authenticates with
+ * an API key (`Authorization: Bearer`) and sends no cookie — it acts with
+ * its own key, never with a victim's session (see cors.ts).
  * The legacy routes keep VICIdial's form and multipart handling.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -39,10 +42,17 @@ function hasBody(request: FastifyRequest): boolean {
 
 const isJson = (contentType: string | undefined) => /^application\/json\s*(;|$)/i.test(contentType ?? '');
 
-export function registerCrossSiteGuard(app: FastifyInstance): void {
+/** A request of an allowed origin made with a key and no cookie: it can act only as its key. */
+function keyFromAllowedOrigin(request: FastifyRequest, origins: ReadonlySet<string>): boolean {
+  const origin = request.headers.origin;
+  return origin !== undefined && origins.has(origin) && request.headers.cookie === undefined && /^Bearer\s/i.test(request.headers.authorization ?? '');
+}
+
+export function registerCrossSiteGuard(app: FastifyInstance, corsOrigins: readonly string[] = []): void {
+  const origins = new Set(corsOrigins);
   app.addHook('onRequest', async (request, reply) => {
     if (!request.url.startsWith('/api/v2/') || SAFE_METHODS.has(request.method)) return;
-    const reason = crossSiteReason(request);
+    const reason = keyFromAllowedOrigin(request, origins) ? undefined : crossSiteReason(request);
     if (reason) return sendJsonError(reply, 403, 'cross-site', reason);
     if (hasBody(request) && !isJson(request.headers['content-type']))
       return sendJsonError(reply, 415, 'unsupported-media-type', 'Send the body as application/json.');

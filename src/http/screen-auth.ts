@@ -46,6 +46,11 @@ export function registerScreenAuth(app: FastifyInstance, services: Services): vo
     const now = services.clock.now();
     const settings = await services.settings.current();
     const result = await screenLogin(services.store, services.authenticator, settings, { user, pass, ip: request.ip, screen }, now);
+    if (!result.ok && result.reason === 'throttled') {
+      // Not a wrong password: the address has to wait, and the answer says how long, as the APIs' 429 does.
+      reply.header('retry-after', String(result.retryAfterSeconds));
+      return sendJsonError(reply, 429, 'login-throttled', result.message);
+    }
     if (!result.ok) return sendJsonError(reply, 401, `login-${result.reason}`, result.message);
     reply.setCookie(cookieName(screen), await services.webSessions.start(services.store, result.user, screen, now), {
       path: '/',

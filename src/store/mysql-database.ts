@@ -9,7 +9,7 @@
  * and READ COMMITTED: every statement reads the newest committed rows, and
  * read-modify-write paths lock what they change (atomic updates, FOR UPDATE).
  */
-import { createPool, type Pool, type PoolConnection, type PoolOptions } from 'mysql2';
+import type { Pool, PoolConnection, PoolOptions } from 'mysql2';
 import { CompiledQuery, Kysely, MysqlDialect, type DatabaseConnection, type MysqlPool } from 'kysely';
 import { DatabaseConnectError, DatabaseUrlError, type DatabaseHandle } from './database-handle.js';
 import type { Database } from './schema/database.js';
@@ -155,6 +155,8 @@ function kyselyPool(pool: Pool): MysqlPool {
 }
 
 export async function openMysql(target: MysqlTarget): Promise<DatabaseHandle> {
+  // Loaded here, not at start: an embedded (SQLite) node never pays for the driver.
+  const { createPool } = await import('mysql2');
   const pool: Pool = createPool(poolOptions(target));
   const db = new Kysely<Database>({ dialect: new MysqlDialect({ pool: kyselyPool(pool), onCreateConnection: setUpSession }) });
   try {

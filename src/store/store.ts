@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema/database.js';
 import type { SqlDialect } from './schema/ddl.js';
+import { ApiKeysRepository } from './repositories/api-keys.js';
 import { AdminLogRepository } from './repositories/admin-log.js';
 import { AdminRecordsRepository } from './repositories/admin-records.js';
 import { AuditSearchRepository } from './repositories/audit-search.js';
@@ -52,6 +53,7 @@ export class Store {
   // agentgate's own: the event log and leases between nodes.
   readonly events: EventsRepository;
   readonly leases: LeasesRepository;
+  readonly apiKeys: ApiKeysRepository;
 
   constructor(
     private readonly executor: Executor,
@@ -78,6 +80,7 @@ export class Store {
     this.webSessions = new WebSessionsRepository(executor);
     this.events = new EventsRepository(executor, dialect);
     this.leases = new LeasesRepository(executor);
+    this.apiKeys = new ApiKeysRepository(executor);
   }
 
   get inTransaction(): boolean {

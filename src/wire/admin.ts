@@ -259,3 +259,31 @@ export interface AdminChange {
 export interface ChangeList {
   readonly changes: readonly AdminChange[];
 }
+
+/** An API key as the console shows it: never its secret or digest. */
+export interface ApiKeyView {
+  readonly user: string;
+  readonly name: string;
+  /** The public part: the key starts agk_<prefix>_. */
+  readonly prefix: string;
+  /** Empty: every function the user may call. */
+  readonly functions: readonly string[];
+  /** Empty: every campaign the user's group allows. */
+  readonly campaigns: readonly string[];
+  readonly ratePerSecond: number | null;
+  readonly expiresAt: string | null;
+  readonly createdAt: string;
+  readonly revokedAt: string | null;
+  readonly lastUsedAt: string | null;
+  readonly state: 'active' | 'revoked' | 'expired';
+}
+
+export interface ApiKeyList {
+  readonly keys: readonly ApiKeyView[];
+}
+
+/** POST …/keys: the new key, and its whole secret — shown this once, stored nowhere. */
+export interface ApiKeyCreated {
+  readonly key: ApiKeyView;
+  readonly secret: string;
+}

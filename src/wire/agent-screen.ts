@@ -11,6 +11,16 @@ import type { CallState, TelephonyState } from '../domain/telephony.js';
 
 export type { AgentStatus, CallKind, CallState, SessionEndCause, SessionEvent, SessionPhase, SessionSnapshot, TelephonyState };
 
+/**
+ * Close codes of the screen's WebSocket that the screen acts on: `loggedOut`, its login has
+ * ended (logout on any node, a new password, deactivation): log in again, do not reconnect;
+ * `tooSlow`, it did not read what was sent: reconnect and take the whole state again.
+ */
+export interface StreamCloseCodes {
+  readonly loggedOut: 4401;
+  readonly tooSlow: 4008;
+}
+
 // --- the screen state (sent whole on connect and after every change) -------------------------
 
 /** The status as an agent reads it: DIALING while a manual dial rings (VICIdial's row says INCALL), WRAP-UP during the disposition (the row says PAUSED). */

@@ -3,14 +3,10 @@
  * permissions.md §1/§3/§4 and agentgate's API List Restrict. Response lines
  * are compared byte for byte; the inserted vicidial_list row column by column.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
 type Params = Record<string, string | undefined>;
 

@@ -4,31 +4,13 @@
  * Demo start: agent 1000 in TESTCAMP (allows inbound, RATIO) taking TESTIN;
  * the in-groups TESTIN and SALESLINE exist.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentRows, DENIED, NOW } from '../support/agent-api.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-const NOW = '2026-11-28 10:00:00';
-
-async function vla(user: string): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_live_agents', { user });
-  expect(row, `${user} should be logged in`).toBeDefined();
-  return row!;
-}
-
-async function liveGroups(user: string): Promise<string[]> {
-  return (await h.rows('vicidial_live_inbound_agents', { user })).map((r) => String(r.group_id)).sort();
-}
-
-async function userRow(user: string): Promise<Record<string, unknown>> {
-  return (await h.rows('vicidial_users', { user }))[0]!;
-}
+const { vla, liveGroups, userRow } = agentRows(h);
 
 const change = (params: Record<string, string>) =>
   h.api({ function: 'change_ingroups', agent_user: '1000', blended: 'NO', ...params });

@@ -4,27 +4,13 @@
  * st_get_agent_active_lead (agent-api.md §8.11–8.15, §8.20, §8.21;
  * permissions.md §1, §3, §4, §6). Every test starts from fresh demo data.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentRows, DENIED } from '../support/agent-api.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-
-async function vla(user: string): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_live_agents', { user });
-  expect(row, `${user} should be logged in`).toBeDefined();
-  return row!;
-}
-
-async function lead(leadId: number): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_list', { lead_id: leadId });
-  return row!;
-}
+const { vla, lead } = agentRows(h);
 
 /** Agent 1002 (TEAM_B) in OTHERCMP, for API List Restrict tests with 6669. */
 async function teamBAgentOnLead(leadId: number, kind: 'INBOUND' | 'AUTO' | 'MANUAL' = 'INBOUND') {

@@ -2,24 +2,14 @@
  * send_notification (agent-api.md §8.30, permissions.md §5, §6), webserver
  * (§8.2, permissions.md §10 #12) and recording (§8.27).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AGENTGATE_VERSION } from '../../src/app/services.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { agentRows, DENIED, NOW } from '../support/agent-api.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-const NOW = '2026-11-28 10:00:00';
-
-async function vla(user: string): Promise<Record<string, unknown>> {
-  const [row] = await h.rows('vicidial_live_agents', { user });
-  expect(row, `${user} should be logged in`).toBeDefined();
-  return row!;
-}
+const { vla } = agentRows(h);
 
 const notify = (params: Record<string, string>) => h.api({ function: 'send_notification', ...params });
 const notifications = () => h.rows('vicidial_agent_notifications');

@@ -12,19 +12,13 @@
  * functions, the two-account rule, stopping after `no user found`, and API
  * List Restrict applied to the target agent's campaign.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CREDENTIALS, startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentRows } from '../support/agent-api.js';
+import { DEFAULT_CREDENTIALS, harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
+const h = harnessForEachTest();
 
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(async () => {
-  await h.close();
-});
-
-const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
+const { epoch } = agentRows(h);
 
 const PAGE_URL = 'http://agentgate.test/agc/api.php';
 

@@ -8,19 +8,15 @@
  * SALESLINE) and starts PAUSED; 1001 is not logged in; API user 6666 has
  * ALL_FUNCTIONS, 6668 only external_pause and external_status.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../support/harness.js';
+import { describe, expect, it } from 'vitest';
+import { agentRows, DENIED } from '../support/agent-api.js';
+import { harnessForEachTest } from '../support/harness.js';
 
-let h: Harness;
-beforeEach(async () => {
-  h = await startHarness();
-});
-afterEach(() => h.close());
+const h = harnessForEachTest();
 
-const DENIED = 'ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION - ';
-const vla = async (user = '1000') => (await h.rows('vicidial_live_agents', { user }))[0]!;
+const { vla, epoch } = agentRows(h);
+
 const state = async (user = '1000') => h.services.telephony.stateOf((await h.agent(user))!);
-const epoch = () => Math.floor(h.clock.now().getTime() / 1000);
 const callerId = async (user = '1000') => String((await vla(user)).callerid);
 
 describe('send_dtmf (§8.17)', () => {

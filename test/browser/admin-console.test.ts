@@ -285,6 +285,35 @@ describeBrowser('the admin console in Chromium', () => {
     await accessible();
   });
 
+  it('makes an API key on the user page, shown once with a copy button, and revokes it', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await login();
+    await openUser('6666');
+    const keys = page.getByRole('region', { name: 'API keys' });
+    await keys.getByLabel('Key name').fill('wallboard');
+    await keys.getByLabel('Functions (comma list)').fill('external_pause');
+    await keys.getByRole('button', { name: 'Create key' }).click();
+    const secretBox = keys.getByLabel(/Key wallboard: copy it now/);
+    await secretBox.waitFor();
+    const secret = await secretBox.inputValue();
+    expect(secret).toMatch(/^agk_[A-Za-z0-9]{8}_/);
+    await keys.getByRole('button', { name: 'Copy' }).click();
+    await keys.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(secret);
+    // Earlier tests change 6666's scope: ask the server who the key is, which depends on nothing else.
+    const withKey = async () => (await fetch(`${base}/api/v2/me`, { headers: { authorization: `Bearer ${secret}` } })).status;
+    expect(await withKey()).toBe(200);
+    await keys.getByRole('cell', { name: 'external_pause' }).waitFor();
+    await accessible();
+    await keys.getByRole('button', { name: 'Revoke key wallboard' }).click();
+    await keys.getByRole('cell', { name: 'revoked' }).waitFor();
+    expect(await withKey()).toBe(401);
+    // Shown once: the page reloaded shows the key, never its secret.
+    await page.reload();
+    await page.getByRole('region', { name: 'API keys' }).getByRole('cell', { name: 'wallboard' }).waitFor();
+    expect(await page.content()).not.toContain(secret.slice(13));
+  });
+
   it('deactivates a user in one click, and refuses to deactivate the last administrator', async () => {
     await login();
     await openUser('6668');

@@ -230,6 +230,7 @@ describeBrowser('the agent screen', () => {
 
     // The next call starts clean: no recording line, no old notices.
     await page.getByRole('button', { name: 'Resume' }).click();
+    await expect.poll(() => status(page)).toBe('READY'); // the dialer places a call only for a READY agent
     await h.advance(3000);
     await expect.poll(() => status(page)).toBe('INCALL');
     expect(await page.getByTestId('recording').count()).toBe(0);
@@ -251,6 +252,8 @@ describeBrowser('the agent screen', () => {
     await page.getByRole('radio', { name: 'Number' }).check();
     await page.getByRole('textbox', { name: 'Number' }).fill('312 555 9999');
     await page.getByRole('button', { name: '3-way call' }).click();
+    // The simulator's clock moves only once the server has placed the call: advanced earlier, the ring would never end.
+    await expect.poll(() => page.getByTestId('third-party').textContent()).toBe('3-way call: 3125559999 (ringing)');
     await h.advance(3000);
     await expect.poll(() => page.getByTestId('third-party').textContent()).toBe('3-way call: 3125559999 (connected)');
     expect(await page.getByRole('button', { name: 'Blind transfer' }).count()).toBe(0);
@@ -333,6 +336,18 @@ describeBrowser('the agent screen', () => {
     await expect.poll(() => status(page)).toBe('PAUSED');
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
     await expect.poll(() => page.getByText('You were logged out through the agent API (by a supervisor or an integration).').count()).toBe(1);
+
+    // The screen's login ended elsewhere (here its cookie signed out from another tab): the server closes
+    // the socket at its next push, and the screen asks for a login instead of reconnecting once a second.
+    await h.login('1000', 'TESTCAMP');
+    await logIn(page, '1000');
+    await expect.poll(() => status(page)).toBe('PAUSED');
+    const signOut = await page.context().request.post(`${base}/api/v2/auth/logout?screen=agent`, { headers: { origin: base } });
+    expect(signOut.ok()).toBe(true);
+    await h.api({ agent_user: '1000', function: 'external_pause', value: 'RESUME' });
+    await expect.poll(() => page.getByText('Your login has ended', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(1);
+    await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
   }, JOURNEY_MS);
 
   it('fits a phone (390 px): no sideways scroll, every control reachable, in every state', async () => {

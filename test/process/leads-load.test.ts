@@ -61,5 +61,5 @@ describe('agentgate leads load (process)', () => {
     expect(again.stderr).toMatch(/already loaded into list 101 .*pass --reload to load it again\n$/);
     const badList = await runCli(['leads', 'load', csv, '--list', 'abc'], env);
     expect(badList).toMatchObject({ code: 2, stderr: 'agentgate: --list must be a list id (digits), got "abc"\n' });
-  });
+  }, 90_000); // two real loads of 60,000 leads and three more processes: ~20 s on a quiet 2-core machine
 });

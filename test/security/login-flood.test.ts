@@ -72,6 +72,8 @@ describe('a budget of failures per address', () => {
     expect(nonAgent.body).toMatch(ADDRESS_REFUSAL);
     const screen = await h.app.inject({ method: 'POST', url: '/api/v2/auth/login', payload: { user: '1001', pass: '1234', screen: 'agent' }, ...FLOOD });
     expect(screen.json().error).toMatchObject({ code: 'login-throttled', message: expect.stringMatching(/^Too many failed logins from this address: try again in \d+ seconds\.$/) });
+    expect(screen.statusCode).toBe(429);
+    expect(Number(screen.headers['retry-after'])).toBeGreaterThan(0);
   });
 
   it('does not count a refused login against the account it names', async () => {

@@ -5,9 +5,10 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { afterEach, beforeEach } from 'vitest';
 import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
 import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
@@ -107,6 +108,8 @@ export interface HarnessOptions {
    * test/support/vicidial-database.ts): no demo data, no simulator.
    */
   readonly vicidial?: boolean;
+  /** Configuration beyond the harness's own (CORS origins, rates). */
+  readonly config?: Partial<Record<keyof Config, unknown>>;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -126,6 +129,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       simSeed: options.seed ?? 1,
       ...(options.vicidial ? { vicidial: true } : {}),
       ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
+      ...options.config,
     },
   );
   const scheduler = new VirtualScheduler(clock);
@@ -218,4 +222,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
   };
   return h;
+}
+
+/**
+ * A fresh harness for every test of the file (beforeEach/afterEach), as one
+ * stable object: `const h = harnessForEachTest()` at the top of a file, and
+ * `h` is always the harness of the test that runs. `prepare` runs on each new
+ * harness before the test (tables or triggers a file's tests read).
+ */
+export function harnessForEachTest(options: HarnessOptions = {}, prepare?: (h: Harness) => Promise<void>): Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness(options);
+    await prepare?.(current);
+  });
+  afterEach(async () => {
+    const closing = current;
+    current = undefined;
+    await closing?.close();
+  });
+  return new Proxy({} as Harness, {
+    get(_target, key) {
+      if (!current) throw new Error('the harness exists only while a test runs (beforeEach to afterEach)');
+      return Reflect.get(current, key, current) as unknown;
+    },
+  });
 }

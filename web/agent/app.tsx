@@ -72,7 +72,7 @@ export function App() {
       if (e.panels.includes('formreload')) setFormReloads((k) => k + 1);
     }
   };
-  const stream = useStream(stage.kind === 'screen', onMessage);
+  const stream = useStream(stage.kind === 'screen', onMessage, () => ended('Your login has ended (a logout elsewhere, a new password or a deactivation): log in again.'));
   const elapsed = useServerClock(state?.now);
 
   useDocumentTitle(stage, state);

@@ -3,10 +3,11 @@
  * change, and events (notifications, timer actions, panels) as they happen.
  * A command sent with run() resolves with its own ack or error (matched by
  * ref), so the part of the screen that sent it can show the outcome where it
- * belongs. A dropped connection reconnects and picks the same session up again.
+ * belongs. A dropped connection reconnects and picks the same session up again,
+ * unless the server closed it because the login has ended: then onLoggedOut.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ScreenCommand, StreamMessage } from '../../src/wire/agent-screen';
+import type { ScreenCommand, StreamCloseCodes, StreamMessage } from '../../src/wire/agent-screen';
 
 export type CommandOutcome = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string; readonly field?: string };
 
@@ -14,13 +15,17 @@ export type CommandOutcome = { readonly ok: true } | { readonly ok: false; reado
 export type Command = ScreenCommand extends infer C ? (C extends unknown ? Omit<C, 'ref' | 'user'> : never) : never;
 export type Run = (command: Command) => Promise<CommandOutcome>;
 
+const LOGGED_OUT: StreamCloseCodes['loggedOut'] = 4401;
+
 const OFFLINE: CommandOutcome = { ok: false, code: 'offline', message: 'Not connected to the server; try again in a moment.' };
 
-export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => void) {
+export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => void, onLoggedOut: () => void) {
   const [connected, setConnected] = useState(false);
   const socket = useRef<WebSocket | null>(null);
   const handler = useRef(onMessage);
   handler.current = onMessage;
+  const loggedOut = useRef(onLoggedOut);
+  loggedOut.current = onLoggedOut;
   const waiting = useRef(new Map<string, (outcome: CommandOutcome) => void>());
   const serial = useRef(0);
 
@@ -43,10 +48,13 @@ export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => voi
         waiting.current.delete(m.ref);
         resolve(m.type === 'ack' ? { ok: true } : { ok: false, code: m.code, message: m.message, ...(m.field ? { field: m.field } : {}) });
       };
-      ws.onclose = () => {
+      ws.onclose = (e) => {
         setConnected(false);
         settleAll();
-        if (!closed) retry = setTimeout(open, 1000);
+        if (closed) return;
+        // Reconnecting with an ended login would be refused once a second, forever.
+        if (e.code === LOGGED_OUT) return loggedOut.current();
+        retry = setTimeout(open, 1000);
       };
     };
     open();

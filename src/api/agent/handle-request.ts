@@ -11,9 +11,12 @@
  */
 import { ApiScope } from '../../access/api-scope.js';
 import { credentialFailureWords } from '../../access/auth-explained.js';
-import type { AuthFailure, Authenticator } from '../../access/authenticate.js';
+import { narrowedUser, resolveCaller } from '../../access/caller.js';
+import type { RateLimits } from '../../access/rate-limits.js';
+import type { ApiKey } from '../../domain/api-key.js';
+import { auditReason, type AuthFailure, type Authenticator } from '../../access/authenticate.js';
 import { recordLoginFailure } from '../../access/lockout.js';
-import { throttledReply } from '../legacy/throttled.js';
+import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
 import { GateTrace, type GateResult } from '../../access/gate-trace.js';
 import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
@@ -49,6 +52,7 @@ export interface AgentApiDeps {
   readonly clock: Clock;
   readonly audit: AuditTrail;
   readonly functions: ReadonlyMap<string, AgentFunction>;
+  readonly rateLimits: RateLimits;
 }
 
 /**
@@ -81,6 +85,14 @@ interface Refusal {
   readonly agentUser: string;
   /** A failed login to book against the lockout, in the audit's transaction. */
   readonly failure?: AuthFailure;
+  /** The API user a key request acts as (audited as the request's user), and its key. */
+  readonly caller?: Caller;
+}
+
+/** Who a request acts as, when it came with an API key: the key's user, narrowed by the key. */
+interface Caller {
+  readonly user: string;
+  readonly key: ApiKey;
 }
 
 export class AgentApi {
@@ -119,17 +131,18 @@ export class AgentApi {
 
     const refused = await this.gatesBeforeFunction(request, p, settings, now, mode);
     if ('reply' in refused) {
-      return this.answer(mode, request, p, refused.reply, refused.agentUser, now, refused.failure);
+      return this.answer(mode, request, asCaller(p, refused.caller), refused.reply, refused.agentUser, now, refused.failure, refused.caller?.key);
     }
-    const { account } = refused;
+    const { account, caller } = refused;
+    const params = asCaller(p, caller);
 
     const spec = this.deps.functions.get(fn);
     if (!spec) {
       trace.fail('function', `no agent API function is called "${fn}"`, 'send the name of an agent API function', 'function');
-      return this.answer(mode, request, p, reply(error('function not valid', [fn])), p.agent_user ?? '', now);
+      return this.answer(mode, request, params, reply(error('function not valid', [fn])), p.agent_user ?? '', now, undefined, caller?.key);
     }
     trace.pass('function', `${fn} is an agent API function`);
-    return this.runFunction(request, p, spec, account, settings, now, mode);
+    return this.runFunction(request, params, spec, account, settings, now, mode, caller?.key);
   }
 
   /** Steps 7–11: source, credentials with API access, the system switch. */
@@ -139,7 +152,7 @@ export class AgentApi {
     settings: SystemSettings,
     now: Date,
     mode: Mode,
-  ): Promise<Refusal | { account: UserAccount }> {
+  ): Promise<Refusal | { account: UserAccount; caller?: Caller }> {
     const { trace } = mode;
     const agentUser = p.agent_user ?? '';
     const source = p.source ?? '';
@@ -151,17 +164,26 @@ export class AgentApi {
 
     const user = p.user ?? '';
     const pass = p.pass ?? '';
-    const auth = await this.deps.authenticator.authenticate(this.deps.store, { user, pass, ip: request.remoteIp }, settings, now, {
+    const credentials = { user, pass, ip: request.remoteIp, apiKey: request.apiKey };
+    const auth = await resolveCaller(this.deps.authenticator, this.deps.store, credentials, settings, now, {
       skipPassword: mode.explain,
       skipIpLists: mode.skipIpLists,
     });
+    if (!auth.ok && auth.reason === 'CONFLICT') {
+      const words = credentialFailureWords('CONFLICT', user);
+      trace.fail(words.gate, words.detail, words.fix, words.setting);
+      return { reply: credentialConflictReply(), agentUser };
+    }
+    // A key request acts as the key's user; a refused key is audited under its user when the key is known.
+    const key = auth.key;
+    const keyCaller = key ? { user: key.user, key } : undefined;
     if (!auth.ok && auth.reason === 'THROTTLED') {
       const words = credentialFailureWords('THROTTLED', user);
       trace.fail(words.gate, words.detail, words.fix, words.setting);
-      return { reply: throttledReply(auth, user), agentUser };
+      return { reply: throttledReply(auth, user), agentUser, ...(keyCaller ? { caller: keyCaller } : {}) };
     }
-    // explain knows no password, so only the user's length is tested there.
-    const short = user.length < 2 || (!mode.explain && pass.length < 2);
+    // explain knows no password, so only the user's length is tested there; a key has neither.
+    const short = !key && (user.length < 2 || (!mode.explain && pass.length < 2));
     const apiAccess = auth.ok && auth.account.profile.apiAccess;
     if (!auth.ok || short || !apiAccess) {
       const reason = !auth.ok ? auth.reason : short ? 'SHORT' : 'NOAPI';
@@ -172,15 +194,26 @@ export class AgentApi {
         // Uniform on purpose: nothing tells which part failed (permissions.md §10 #1, #5).
         reply: {
           lines: [customLine('ERROR', 'Invalid Username/Password', `ERROR: Invalid Username/Password: |${user}||0|0||\n`)],
-          auditDetail: `${user}|${reason}|`,
+          auditDetail: `${user}|${!auth.ok ? auditReason(auth) : reason}|`,
         },
         agentUser,
         ...(!auth.ok ? { failure: auth } : {}),
+        ...(keyCaller ? { caller: keyCaller } : {}),
       };
     }
+    const caller = keyCaller ? { caller: keyCaller } : {};
     trace.pass('credentials', this.credentialsPassed(mode, user));
-    trace.pass('api_access', `${user} has Agent API Access`, 'vicidial_users.vdc_agent_api_access');
-    if (!mode.explain && auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
+    trace.pass('api_access', `${auth.account.profile.user} has Agent API Access`, 'vicidial_users.vdc_agent_api_access');
+    // A key is not a password: its use clears no failed password login.
+    if (!mode.explain && !key && auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
+    if (!mode.explain) {
+      const rate = this.deps.rateLimits.take({ user: auth.account.profile.user, key }, now);
+      if (!rate.allowed) {
+        trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
+        return { reply: rateLimitedReply(rate, auth.account.profile.user), agentUser, ...caller };
+      }
+      if (key) await this.deps.store.apiKeys.touch(key, now);
+    }
 
     if (!settings.agentApiActive) {
       trace.fail(
@@ -189,10 +222,11 @@ export class AgentApi {
         'turn on the Agent API in system settings',
         'system_settings.vdc_agent_api_active',
       );
-      return { reply: reply(customLine('ERROR', 'System API NOT ACTIVE', 'ERROR: System API NOT ACTIVE\n')), agentUser };
+      return { reply: reply(customLine('ERROR', 'System API NOT ACTIVE', 'ERROR: System API NOT ACTIVE\n')), agentUser, ...caller };
     }
     trace.pass('system_api', 'the system-wide Agent API switch is on', 'system_settings.vdc_agent_api_active');
-    return { account: auth.account };
+    const account = key ? { ...auth.account, profile: narrowedUser(auth.account.profile, key) } : auth.account;
+    return { account, ...caller };
   }
 
   private credentialsPassed(mode: Mode, user: string): string {
@@ -209,6 +243,7 @@ export class AgentApi {
     settings: SystemSettings,
     now: Date,
     mode: Mode,
+    key: ApiKey | undefined,
   ): Promise<Reply> {
     const { trace } = mode;
     const apiUser = account.profile;
@@ -216,7 +251,7 @@ export class AgentApi {
     const invalid = spec.validate(p, { settings, trace });
     if (invalid) {
       trace.failUnlessReported('parameters', invalid.text.trim(), `send the parameters ${spec.name} needs (agent-api.md)`);
-      return this.answer(mode, request, p, { lines: [invalid], auditValue: value }, p.agent_user ?? '', now);
+      return this.answer(mode, request, p, { lines: [invalid], auditValue: value }, p.agent_user ?? '', now, undefined, key);
     }
     trace.pass('parameters', `the parameters of ${spec.name} are valid`);
 
@@ -228,13 +263,13 @@ export class AgentApi {
         'vicidial_users.api_allowed_functions',
       );
       const denied = this.denied(spec, p, value, apiUser.user, apiUser.group);
-      return this.answer(mode, request, p, { lines: [denied], auditValue: value }, p.agent_user ?? '', now);
+      return this.answer(mode, request, p, { lines: [denied], auditValue: value }, p.agent_user ?? '', now, undefined, key);
     }
     trace.pass('allowed_functions', `${apiUser.user} may call ${spec.name} (${apiUser.allowedFunctions.trim()})`, 'vicidial_users.api_allowed_functions');
 
     // The user group is read only when something needs it (API List Restrict, send_notification).
     let group: Promise<UserGroup | undefined> | undefined = apiUser.listRestrict ? this.deps.store.users.findGroup(apiUser.group) : undefined;
-    const scope = apiUser.listRestrict ? ApiScope.forGroup(await group) : ApiScope.unrestricted();
+    const scope = apiUser.listRestrict ? ApiScope.forGroup(await group, key) : ApiScope.unrestricted();
 
     let result: Reply | undefined;
     let agentUser = p.agent_user ?? '';
@@ -265,7 +300,7 @@ export class AgentApi {
         result = await spec.run(call);
         this.traceOutcome(trace, result);
       }
-      if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, p, result, result.auditAgentUser ?? agentUser));
+      if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, p, result, result.auditAgentUser ?? agentUser, key));
     });
     return result!;
   }
@@ -376,13 +411,19 @@ export class AgentApi {
     agentUser: string,
     now: Date,
     failure?: AuthFailure,
+    key?: ApiKey,
   ): Promise<Reply> {
     if (mode.explain) return result;
     await this.deps.runner.run(async (unit) => {
       if (failure) await recordLoginFailure(unit.store, failure, { user: p.user ?? '', ip: request.remoteIp }, now);
-      await this.deps.audit.record(unit, auditEntry(request, p, result, agentUser));
+      await this.deps.audit.record(unit, auditEntry(request, p, result, agentUser, key));
     }, now);
     return result;
   }
 }
 
+
+/** The parameters as the rest of the pipeline reads them: a key request's user is the key's. */
+function asCaller(p: FilteredParams, caller: Caller | undefined): FilteredParams {
+  return caller ? { ...p, user: caller.user } : p;
+}

@@ -3,7 +3,13 @@ import type { AuditEntry } from '../../audit/audit-trail.js';
 import type { LegacyRequest } from './legacy-request.js';
 import type { Reply } from './lines.js';
 
-export function auditEntry(request: LegacyRequest, p: Readonly<Record<string, string>>, reply: Reply, agentUser: string): AuditEntry {
+export function auditEntry(
+  request: LegacyRequest,
+  p: Readonly<Record<string, string>>,
+  reply: Reply,
+  agentUser: string,
+  apiKey?: { readonly id: number; readonly name: string },
+): AuditEntry {
   return {
     user: p.user ?? '',
     function: p.function ?? '',
@@ -17,5 +23,6 @@ export function auditEntry(request: LegacyRequest, p: Readonly<Record<string, st
     pageUrl: request.pageUrl,
     serverName: request.serverName,
     receivedAt: request.receivedAt,
+    ...(apiKey ? { apiKey: { id: apiKey.id, name: apiKey.name } } : {}),
   };
 }

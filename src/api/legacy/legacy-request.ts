@@ -4,6 +4,8 @@
  * the URL record VICIdial keeps in vicidial_api_urls — with secrets scrubbed.
  */
 
+import { bearerToken } from '../../access/api-key-format.js';
+
 export interface LegacyRequest {
   /** Raw values, GET winning over POST for each name; the last of repeated names wins, as in PHP. */
   readonly params: Readonly<Record<string, string>>;
@@ -15,6 +17,8 @@ export interface LegacyRequest {
   readonly serverName: string;
   /** process.hrtime.bigint() when the request arrived (run_time). */
   readonly receivedAt: bigint;
+  /** The API key of `Authorization: Bearer <key>`; never in params, the URL record or a log. */
+  readonly apiKey?: string | undefined;
 }
 
 export interface RawHttpRequest {
@@ -111,6 +115,7 @@ export function buildLegacyRequest(raw: RawHttpRequest, secrets: ReadonlySet<str
   Object.assign(params, get);
 
   // Credentials from an Authorization header fill in what the parameters leave out.
+  const apiKey = bearerToken(raw.authorization);
   const header = basicCredentials(raw.authorization);
   if (header) {
     params.user ??= header.user;
@@ -131,5 +136,6 @@ export function buildLegacyRequest(raw: RawHttpRequest, secrets: ReadonlySet<str
     auditUrl: request ? `${pageUrl}?${request}` : pageUrl,
     serverName: hostName,
     receivedAt: raw.receivedAt,
+    ...(apiKey !== undefined ? { apiKey } : {}),
   };
 }

@@ -6,7 +6,10 @@
  * The effect, the login bookkeeping and the audit rows commit in one transaction.
  */
 import { ApiScope } from '../../access/api-scope.js';
-import type { AuthFailure, Authenticator, LoginPolicy } from '../../access/authenticate.js';
+import { auditReason, type AuthFailure, type Authenticator, type LoginPolicy } from '../../access/authenticate.js';
+import { narrowedUser, resolveCaller } from '../../access/caller.js';
+import type { RateLimits } from '../../access/rate-limits.js';
+import type { ApiKey } from '../../domain/api-key.js';
 import type { CredentialCache } from '../../access/credential-cache.js';
 import { recordLoginFailure } from '../../access/lockout.js';
 import type { Passwords } from '../../access/passwords.js';
@@ -21,7 +24,7 @@ import type { FailureCodes } from '../../store/repositories/users.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
 import { customLine, type Line } from '../legacy/lines.js';
-import { throttledReply } from '../legacy/throttled.js';
+import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
@@ -54,6 +57,7 @@ export interface NonAgentApiDeps {
   /** add_user, copy_user and update_user hash passwords and void cached checks. */
   readonly passwords: Passwords;
   readonly credentialCache: CredentialCache;
+  readonly rateLimits: RateLimits;
 }
 
 export class NonAgentApi {
@@ -72,21 +76,26 @@ export class NonAgentApi {
       return this.answer(request, p, { lines: [customLine('ERROR', "Error 418 I'm a teapot", text)], httpStatus: 418 }, now);
     }
 
-    const auth = await this.deps.authenticator.authenticate(
-      this.deps.store,
-      { user, pass: p.pass ?? '', ip: request.remoteIp },
-      settings,
-      now,
-      { policy: NON_AGENT_LOGIN },
-    );
-    if (!auth.ok) return this.loginFailed(request, p, auth, now);
+    const credentials = { user, pass: p.pass ?? '', ip: request.remoteIp, apiKey: request.apiKey };
+    const auth = await resolveCaller(this.deps.authenticator, this.deps.store, credentials, settings, now, { policy: NON_AGENT_LOGIN });
+    if (!auth.ok && auth.reason === 'CONFLICT') return this.answer(request, p, credentialConflictReply(), now);
+    // A key request acts as the key's user, narrowed by the key.
+    const key = auth.key;
+    if (!auth.ok) return this.loginFailed(request, p, auth, now, key);
+    const apiUser = auth.account.profile.user;
+    const params = key ? { ...p, user: apiUser } : p;
 
-    const rights = await this.deps.store.users.findAdminRights(user);
+    const rate = this.deps.rateLimits.take({ user: apiUser, key }, now);
+    if (!rate.allowed) return this.answer(request, params, rateLimitedReply(rate, apiUser), now, key);
+
+    const rights = narrowedUser(await this.deps.store.users.findAdminRights(apiUser), key);
     let result: NonAgentReply | undefined;
     await this.deps.runner.run(async (unit) => {
-      await unit.store.users.recordApiLogin(user, request.remoteIp, now);
-      result = rights ? await this.dispatch(unit, request, p, rights, settings) : this.noFunction();
-      await this.deps.audit.record(unit, auditEntry(request, p, result, p.agent_user ?? ''));
+      // A key is not a password login: it stamps its own last use, and leaves the password's counters alone.
+      if (key) await unit.store.apiKeys.touch(key, now);
+      else await unit.store.users.recordApiLogin(user, request.remoteIp, now);
+      result = rights ? await this.dispatch(unit, request, params, rights, settings, key) : this.noFunction();
+      await this.deps.audit.record(unit, auditEntry(request, params, result, p.agent_user ?? '', key));
     }, now);
     return result!;
   }
@@ -97,6 +106,7 @@ export class NonAgentApi {
     p: FilteredParams,
     rights: AdminRights,
     settings: SystemSettings,
+    key: ApiKey | undefined,
   ): Promise<NonAgentReply> {
     const fn = p.function ?? '';
     let groupRead: Promise<UserGroup | undefined> | undefined;
@@ -106,7 +116,7 @@ export class NonAgentApi {
     if (rights.listRestrict && LIST_RESTRICTED.has(fn)) {
       const found = await group();
       if (!found) return { lines: [t1('ERROR', 'user_group DOES NOT EXIST', [rights.user, rights.group, ''])] };
-      listScope = ApiScope.forGroup(found);
+      listScope = ApiScope.forGroup(found, key);
     }
 
     const spec = this.deps.functions.get(fn);
@@ -156,20 +166,22 @@ export class NonAgentApi {
    * VICIdial's three failure lines, with the password replaced by a fixed
    * placeholder. Unlike VICIdial, the failure is audited (without the password).
    */
-  private async loginFailed(request: LegacyRequest, p: FilteredParams, failure: AuthFailure, now: Date): Promise<NonAgentReply> {
+  private async loginFailed(request: LegacyRequest, p: FilteredParams, failure: AuthFailure, now: Date, key?: ApiKey): Promise<NonAgentReply> {
+    // The line names the user sent (none with a key); the audit row names the key's user when the key is known.
     const user = p.user ?? '';
-    if (failure.reason === 'THROTTLED') return this.answer(request, p, throttledReply(failure, user), now);
+    const audited = key ? { ...p, user: key.user } : p;
+    if (failure.reason === 'THROTTLED') return this.answer(request, audited, throttledReply(failure, user), now, key);
     let failureLine: Line;
     if (failure.reason === 'LOCK')
       failureLine = t1('ERROR', 'Too many login attempts, try again in 15 minutes', [user, 'LOCK', '']);
     else if (failure.reason === 'IPBLOCK')
       failureLine = customLine('ERROR', 'Your IP Address is not allowed', `ERROR: Your IP Address is not allowed: ${request.remoteIp}: ||IPBLOCK|\n`);
     else failureLine = t1('ERROR', 'Login incorrect, please try again', [user, PASSWORD_PLACEHOLDER, 'BAD', '']);
-    const failed: NonAgentReply = { lines: [failureLine], auditDetail: `${user}|${failure.reason}|` };
+    const failed: NonAgentReply = { lines: [failureLine], auditDetail: `${user}|${auditReason(failure)}|` };
     await this.deps.runner.run(async (unit) => {
       if (failure.counted) await recordLoginFailure(unit.store, failure, { user, ip: request.remoteIp }, now, FAILURE_CODES);
-      else if (failure.reason === 'IPBLOCK') await unit.store.users.recordLoginProblem(user, 'IPBLOCK', 'aIPBLOCK');
-      await this.deps.audit.record(unit, auditEntry(request, p, failed, p.agent_user ?? ''));
+      else if (failure.reason === 'IPBLOCK') await unit.store.users.recordLoginProblem(audited.user ?? '', 'IPBLOCK', 'aIPBLOCK');
+      await this.deps.audit.record(unit, auditEntry(request, audited, failed, p.agent_user ?? '', key));
     }, now);
     return failed;
   }
@@ -190,8 +202,8 @@ export class NonAgentApi {
     return { lines: [customLine('SUCCESS', 'version', `${text}\n`)], auditData: text };
   }
 
-  private async answer(request: LegacyRequest, p: FilteredParams, result: NonAgentReply, now: Date): Promise<NonAgentReply> {
-    await this.deps.runner.run((unit) => this.deps.audit.record(unit, auditEntry(request, p, result, p.agent_user ?? '')), now);
+  private async answer(request: LegacyRequest, p: FilteredParams, result: NonAgentReply, now: Date, key?: ApiKey): Promise<NonAgentReply> {
+    await this.deps.runner.run((unit) => this.deps.audit.record(unit, auditEntry(request, p, result, p.agent_user ?? '', key)), now);
     return result;
   }
 }

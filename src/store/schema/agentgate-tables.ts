@@ -76,3 +76,47 @@ export const agentgateLeases = table('agentgate_leases', {
   holder: c.varchar(100).notNull(),
   expires_at: c.int('BIGINT(20)').notNull(),
 });
+
+/**
+ * API keys: an API user's named credentials for integrations. Only the
+ * SHA-256 digest of a key is kept (a key is 256 random bits, so a digest
+ * cannot be reversed or guessed; see docs/security.md), with a short public
+ * prefix to tell keys apart. A key narrows its user: functions and campaigns
+ * hold a VICIdial set (' a b -', empty for all of the user's), rate_per_second
+ * its own token bucket (NULL: none). A revoked key keeps its row, and its name
+ * stays taken, so the audit rows that name it stay unambiguous.
+ */
+export const agentgateApiKeys = table(
+  'agentgate_api_keys',
+  {
+    key_id: c.autoId(),
+    user: c.varchar(20).notNull(),
+    name: c.varchar(40).notNull(),
+    key_digest: c.char(64).notNull(),
+    key_prefix: c.varchar(16).notNull(),
+    functions: c.text().notNull(),
+    campaigns: c.text().notNull(),
+    rate_per_second: c.int('INT(9) UNSIGNED'),
+    expires_at: c.datetime(),
+    created_at: c.datetime().notNull(),
+    revoked_at: c.datetime(),
+    last_used_at: c.datetime(),
+  },
+  {
+    indexes: [
+      { name: 'agentgate_api_keys_digest', columns: ['key_digest'], unique: true },
+      { name: 'agentgate_api_keys_user_name', columns: ['user', 'name'], unique: true },
+    ],
+  },
+);
+
+/**
+ * Which API key made a request: one row per vicidial_api_log row of a key
+ * request. vicidial_api_log has no column that means "key", and its columns
+ * keep VICIdial's meaning, so the key's name lives here, beside it.
+ */
+export const agentgateApiLogKeys = table('agentgate_api_log_keys', {
+  api_id: c.int('INT(9) UNSIGNED').primaryKey(),
+  key_id: c.int('INT(9) UNSIGNED').notNull(),
+  key_name: c.varchar(40).notNull(),
+});

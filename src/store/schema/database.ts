@@ -46,6 +46,8 @@ export const tables = {
   agentgate_events: agentgate.agentgateEvents,
   agentgate_agent_sequences: agentgate.agentgateAgentSequences,
   agentgate_leases: agentgate.agentgateLeases,
+  agentgate_api_keys: agentgate.agentgateApiKeys,
+  agentgate_api_log_keys: agentgate.agentgateApiLogKeys,
   vicidial_log: calls.vicidialLog,
   vicidial_closer_log: calls.vicidialCloserLog,
   vicidial_agent_log: calls.vicidialAgentLog,

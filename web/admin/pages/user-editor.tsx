@@ -6,6 +6,7 @@
  * password rule shown before anyone submits. A field in error is marked,
  * described and focused. Edits send the version they were made from.
  */
+import { ApiKeys } from '../components/api-keys.js';
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { FunctionPreset, RecordList, UserView } from '../../../src/wire/admin.js';
 import { api, parseSet, type Meta, type Value, type Values, type VersionedRecord } from '../api.js';
@@ -159,120 +160,123 @@ export function UserEditor({ user, meta }: { user: string; meta: Meta }) {
   const title = creating ? 'New user' : `User ${user}`;
   const problem = Object.keys(errors).length > 0 ? 'Error' : undefined;
   return (
-    <form ref={formRef} className="user-editor" onSubmit={submit} aria-label={title} noValidate>
-      <PageHeading title={title} status={problem ?? (saved ? 'Saved' : undefined)} />
-      <div className="card columns">
-        {creating ? <TextField label="User id" name="user" value={str(form.user)} onChange={set('user')} errors={errors} hint="2 to 20 letters, digits, - or _" maxLength={20} /> : null}
-        <TextField label="Full name" name="full_name" value={str(form.full_name)} onChange={set('full_name')} errors={errors} maxLength={50} />
-        <TextField
-          label={creating ? 'Password' : 'New password (leave empty to keep)'}
-          name="pass"
-          type="password"
-          autoComplete="new-password"
-          value={pass}
-          onChange={setPass}
-          onBlur={() => setChecked((c) => (c === 'none' && pass ? 'blurred' : c))}
-          errors={errors}
-          hint={`At least ${meta.password.minLength} characters${pass ? ` (${pass.length} so far)` : ''}.`}
-        />
-        <SelectField label="Active" name="active" value={str(form.active)} choices={['Y', 'N']} onChange={set('active')} errors={errors} />
-      </div>
+    <>
+      <form ref={formRef} className="user-editor" onSubmit={submit} aria-label={title} noValidate>
+        <PageHeading title={title} status={problem ?? (saved ? 'Saved' : undefined)} />
+        <div className="card columns">
+          {creating ? <TextField label="User id" name="user" value={str(form.user)} onChange={set('user')} errors={errors} hint="2 to 20 letters, digits, - or _" maxLength={20} /> : null}
+          <TextField label="Full name" name="full_name" value={str(form.full_name)} onChange={set('full_name')} errors={errors} maxLength={50} />
+          <TextField
+            label={creating ? 'Password' : 'New password (leave empty to keep)'}
+            name="pass"
+            type="password"
+            autoComplete="new-password"
+            value={pass}
+            onChange={setPass}
+            onBlur={() => setChecked((c) => (c === 'none' && pass ? 'blurred' : c))}
+            errors={errors}
+            hint={`At least ${meta.password.minLength} characters${pass ? ` (${pass.length} so far)` : ''}.`}
+          />
+          <SelectField label="Active" name="active" value={str(form.active)} choices={['Y', 'N']} onChange={set('active')} errors={errors} />
+        </div>
 
-      <fieldset className="card api-panel">
-        <legend>API permissions</legend>
-        {note ? (
-          <p className="hint preset-note" role="status">
-            {note}
+        <fieldset className="card api-panel">
+          <legend>API permissions</legend>
+          {note ? (
+            <p className="hint preset-note" role="status">
+              {note}
+            </p>
+          ) : null}
+          <div className="columns">
+            <FlagField label="Agent API Access" name="vdc_agent_api_access" value={str(form.vdc_agent_api_access)} onChange={set('vdc_agent_api_access')} errors={errors} hint="may call the agent API as the API user" />
+            <FlagField label="API Only" name="api_only_user" value={str(form.api_only_user)} onChange={set('api_only_user')} errors={errors} hint="may use the APIs, never a screen (an integration)" />
+            <SelectField label="User level" name="user_level" value={str(form.user_level)} choices={LEVELS} onChange={set('user_level')} errors={errors} hint="the non-agent API needs 7 or more" />
+          </div>
+          <div className="scope">
+            <div className="columns">
+              <SelectField
+                label="User group"
+                name="user_group"
+                value={str(form.user_group)}
+                choices={groups.map((g) => str(g.user_group))}
+                onChange={set('user_group')}
+                errors={errors}
+                hint={group ? `allows: ${parseSet(group.allowed_campaigns).join(' ') || '(no campaign)'}` : undefined}
+              />
+              {meta.me.flags.modify_usergroups ? (
+                <GroupCreator
+                  onCreated={async (created) => {
+                    await loadGroups();
+                    set('user_group')(created);
+                  }}
+                />
+              ) : null}
+            </div>
+            <FlagField
+              label="API List Restrict"
+              name="api_list_restrict"
+              value={str(form.api_list_restrict)}
+              onChange={set('api_list_restrict')}
+              errors={errors}
+              hint={<span className="explainer">{restrictExplained(who, group, form.api_list_restrict === '1')}</span>}
+            />
+          </div>
+          <FunctionPicker
+            functions={meta.functions}
+            purposes={meta.purposes}
+            presets={meta.presets}
+            value={functions}
+            onChange={setFunctions}
+            onPreset={applyPreset}
+            errors={errors}
+          />
+        </fieldset>
+
+        <fieldset className="card">
+          <legend>Agent and non-agent permissions</legend>
+          <div className="columns">
+            <SelectField label="modify_leads" name="modify_leads" value={str(form.modify_leads)} choices={meta.choices.modify_leads ?? []} onChange={set('modify_leads')} errors={errors} />
+            <SelectField label="agentcall_manual (as an agent)" name="agentcall_manual" value={str(form.agentcall_manual)} choices={meta.choices.agentcall_manual ?? []} onChange={set('agentcall_manual')} errors={errors} />
+            <TextField label="CRM id (custom_three, for alt_user)" name="custom_three" value={str(form.custom_three)} onChange={set('custom_three')} errors={errors} />
+          </div>
+          <div className="flags">
+            {meta.flags.map((f) => (
+              <FlagField key={f.name} label={f.name} name={f.name} value={str(form[f.name] ?? '0')} onChange={set(f.name)} errors={errors} hint={f.help} />
+            ))}
+          </div>
+        </fieldset>
+
+        <Problem error={error} onReload={() => load().catch(setError)} />
+        {checked === 'submitted' && Object.keys(local).length > 0 ? (
+          <p className="error" role="alert">
+            {Object.keys(local).length === 1 ? 'One field needs attention' : `${Object.keys(local).length} fields need attention`}: {Object.values(local).join('; ')}.
           </p>
         ) : null}
-        <div className="columns">
-          <FlagField label="Agent API Access" name="vdc_agent_api_access" value={str(form.vdc_agent_api_access)} onChange={set('vdc_agent_api_access')} errors={errors} hint="may call the agent API as the API user" />
-          <FlagField label="API Only" name="api_only_user" value={str(form.api_only_user)} onChange={set('api_only_user')} errors={errors} hint="may use the APIs, never a screen (an integration)" />
-          <SelectField label="User level" name="user_level" value={str(form.user_level)} choices={LEVELS} onChange={set('user_level')} errors={errors} hint="the non-agent API needs 7 or more" />
-        </div>
-        <div className="scope">
-          <div className="columns">
-            <SelectField
-              label="User group"
-              name="user_group"
-              value={str(form.user_group)}
-              choices={groups.map((g) => str(g.user_group))}
-              onChange={set('user_group')}
-              errors={errors}
-              hint={group ? `allows: ${parseSet(group.allowed_campaigns).join(' ') || '(no campaign)'}` : undefined}
-            />
-            {meta.me.flags.modify_usergroups ? (
-              <GroupCreator
-                onCreated={async (created) => {
-                  await loadGroups();
-                  set('user_group')(created);
-                }}
-              />
-            ) : null}
-          </div>
-          <FlagField
-            label="API List Restrict"
-            name="api_list_restrict"
-            value={str(form.api_list_restrict)}
-            onChange={set('api_list_restrict')}
-            errors={errors}
-            hint={<span className="explainer">{restrictExplained(who, group, form.api_list_restrict === '1')}</span>}
-          />
-        </div>
-        <FunctionPicker
-          functions={meta.functions}
-          purposes={meta.purposes}
-          presets={meta.presets}
-          value={functions}
-          onChange={setFunctions}
-          onPreset={applyPreset}
-          errors={errors}
-        />
-      </fieldset>
-
-      <fieldset className="card">
-        <legend>Agent and non-agent permissions</legend>
-        <div className="columns">
-          <SelectField label="modify_leads" name="modify_leads" value={str(form.modify_leads)} choices={meta.choices.modify_leads ?? []} onChange={set('modify_leads')} errors={errors} />
-          <SelectField label="agentcall_manual (as an agent)" name="agentcall_manual" value={str(form.agentcall_manual)} choices={meta.choices.agentcall_manual ?? []} onChange={set('agentcall_manual')} errors={errors} />
-          <TextField label="CRM id (custom_three, for alt_user)" name="custom_three" value={str(form.custom_three)} onChange={set('custom_three')} errors={errors} />
-        </div>
-        <div className="flags">
-          {meta.flags.map((f) => (
-            <FlagField key={f.name} label={f.name} name={f.name} value={str(form[f.name] ?? '0')} onChange={set(f.name)} errors={errors} hint={f.help} />
-          ))}
-        </div>
-      </fieldset>
-
-      <Problem error={error} onReload={() => load().catch(setError)} />
-      {checked === 'submitted' && Object.keys(local).length > 0 ? (
-        <p className="error" role="alert">
-          {Object.keys(local).length === 1 ? 'One field needs attention' : `${Object.keys(local).length} fields need attention`}: {Object.values(local).join('; ')}.
+        <p className="saved" role="status">
+          {saved}
         </p>
-      ) : null}
-      <p className="saved" role="status">
-        {saved}
-      </p>
-      <div className="toolbar">
-        <button className="primary" type="submit">
-          {creating ? 'Create user' : 'Save'}
-        </button>
-        {!creating ? (
-          <>
-            {loaded.values.active === 'Y' ? (
-              <button type="button" className="danger" onClick={() => save({ active: 'N' })}>
-                Deactivate
+        <div className="toolbar">
+          <button className="primary" type="submit">
+            {creating ? 'Create user' : 'Save'}
+          </button>
+          {!creating ? (
+            <>
+              {loaded.values.active === 'Y' ? (
+                <button type="button" className="danger" onClick={() => save({ active: 'N' })}>
+                  Deactivate
+                </button>
+              ) : null}
+              <button type="button" onClick={() => navigate(`advisor/${encodeURIComponent(user)}`)}>
+                Least privilege
               </button>
-            ) : null}
-            <button type="button" onClick={() => navigate(`advisor/${encodeURIComponent(user)}`)}>
-              Least privilege
-            </button>
-            <button type="button" onClick={() => navigate(`explain?user=${encodeURIComponent(user)}`)}>
-              Explain a request
-            </button>
-          </>
-        ) : null}
-      </div>
-    </form>
+              <button type="button" onClick={() => navigate(`explain?user=${encodeURIComponent(user)}`)}>
+                Explain a request
+              </button>
+            </>
+          ) : null}
+        </div>
+      </form>
+      {!creating ? <ApiKeys user={user} /> : null}
+    </>
   );
 }
