@@ -25,7 +25,7 @@ import { SessionCommands } from '../sessions/session-commands.js';
 import { SessionService } from '../sessions/session-service.js';
 import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
-import { verifyDropIn } from '../store/vicidial-dropin.js';
+import { refuseVicidialWithoutFlag, verifyDropIn } from '../store/vicidial-dropin.js';
 import type { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
 import { CallSimulator } from '../telephony/call-simulator.js';
@@ -101,7 +101,10 @@ export async function createServices(config: Config, options: ServiceOptions = {
     if (config.vicidial) {
       // VICIdial's database: nothing is migrated, and its users' passwords stay in VICIdial's form.
       await verifyDropIn(database);
-    } else if (options.migrate !== false) {
+    } else {
+      await refuseVicidialWithoutFlag(database);
+    }
+    if (!config.vicidial && options.migrate !== false) {
       const report = await migrate(database.db, database.dialect);
       if (report.createdTables.length > 0) options.logger?.info({ tables: report.createdTables.length }, 'created database tables');
     }

@@ -8,7 +8,7 @@
  * writes exist) and to hold agentgate's tables, so a wrong DATABASE_URL
  * fails at start with one line rather than on the first request.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DatabaseConnectError, type DatabaseHandle } from './database-handle.js';
 import { migrate, type MigrationReport } from './migrate.js';
 import { tables, type Database } from './schema/database.js';
@@ -74,5 +74,22 @@ export async function verifyDropIn(database: DatabaseHandle): Promise<void> {
   if (absent.length > 0)
     throw new VicidialDatabaseError(
       `agentgate's own tables are missing in ${database.description} (${list(absent)}): run \`agentgate init --vicidial\` once with the same DATABASE_URL`,
+    );
+}
+
+/**
+ * Tables VICIdial has and agentgate never creates: their presence says a database is VICIdial's.
+ * Started there without --vicidial, agentgate would treat it as its own (hash its users' plain
+ * passwords, act on sessions VICIdial owns), so it refuses.
+ */
+const VICIDIAL_ONLY = ['vicidial_conferences', 'vicidial_campaign_stats'];
+
+export async function refuseVicidialWithoutFlag(database: DatabaseHandle): Promise<void> {
+  if (database.dialect !== 'mysql') return;
+  // One cheap query: every start on MySQL runs it.
+  const { rows } = await sql<{ n: number }>`SELECT COUNT(*) AS n FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME IN (${sql.join(VICIDIAL_ONLY)})`.execute(database.db);
+  if (Number(rows[0]?.n) === VICIDIAL_ONLY.length)
+    throw new VicidialDatabaseError(
+      `${database.description} is a VICIdial database: start agentgate on it with --vicidial (after \`agentgate init --vicidial\`), which leaves VICIdial's tables and passwords as they are`,
     );
 }

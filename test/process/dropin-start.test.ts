@@ -75,6 +75,13 @@ describe.skipIf(!server)('agentgate on an existing VICIdial database', { timeout
     expect(left[0]!.n).toBe(0);
   });
 
+  it('refuses to start on VICIdial’s database without --vicidial (it would take it for its own)', async () => {
+    const result = await runCli(['serve'], env());
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^agentgate: MySQL .* is a VICIdial database: start agentgate on it with --vicidial \(after `agentgate init --vicidial`\), which leaves VICIdial's tables and passwords as they are\n$/);
+    expect(await vicidial.on(ownTables)).toEqual([]);
+  });
+
   it('refuses --vicidial on SQLite and beside --demo', async () => {
     expect(await runCli(['serve', '--vicidial'], { DATABASE_URL: 'sqlite::memory:' })).toMatchObject({
       code: 1,
