@@ -29,7 +29,9 @@ const LAYERS = {
   board: ['access', 'domain', 'events', 'sessions', 'store', 'wire'],
   api: ['access', 'audit', 'domain', 'events', 'leads', 'sessions', 'store', 'telephony', 'wire'],
   admin: ['access', 'api', 'audit', 'domain', 'sessions', 'store', 'wire'],
-  app: ['access', 'admin', 'api', 'audit', 'cluster', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony'],
+  // The VICIdial drop-in: VICIdial's credential rule, commands written for VICIdial's screens, its live tables watched.
+  vicidial: ['access', 'domain', 'events', 'sessions', 'store', 'telephony'],
+  app: ['access', 'admin', 'api', 'audit', 'cluster', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony', 'vicidial'],
   demo: ['access', 'app', 'domain', 'store'],
   // The composition root and the entry point: the only folders that may import http/ and cli/.
   http: ['access', 'admin', 'api', 'app', 'audit', 'board', 'config', 'domain', 'events', 'leads', 'screen', 'sessions', 'store', 'telephony', 'wire'],

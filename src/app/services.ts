@@ -25,17 +25,27 @@ import { SessionCommands } from '../sessions/session-commands.js';
 import { SessionService } from '../sessions/session-service.js';
 import { openDatabase, type DatabaseHandle } from '../store/connect.js';
 import { migrate } from '../store/migrate.js';
+import { refuseVicidialWithoutFlag, verifyDropIn } from '../store/vicidial-dropin.js';
 import type { SettingsCache } from '../store/settings-cache.js';
 import { Store } from '../store/store.js';
 import { CallSimulator } from '../telephony/call-simulator.js';
 import { RealScheduler, type Scheduler } from '../telephony/scheduler.js';
 import type { Telephony } from '../telephony/telephony.js';
 import { UnitRunner } from '../store/unit-of-work.js';
+import { VicidialPasswords } from '../vicidial/vicidial-passwords.js';
+import { VicidialTelephony } from '../vicidial/vicidial-telephony.js';
+import { WrittenCommands } from '../vicidial/written-commands.js';
+import { VicidialSessions } from '../vicidial/vicidial-sessions.js';
+import { LiveStateWatcher } from '../vicidial/live-state-watcher.js';
+import { LeaseKeeper } from '../cluster/lease-keeper.js';
 import { Cluster, type Readiness } from './cluster.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const AGENTGATE_VERSION = pkg.version;
+
+/** The lease of the drop-in's watcher of VICIdial's live tables. */
+export const WATCHER_LEASE = 'vicidial-watcher';
 
 export interface Services {
   readonly config: Config;
@@ -61,6 +71,8 @@ export interface Services {
   readonly scheduler: Scheduler;
   readonly nonAgentApi: NonAgentApi;
   readonly startedAt: Date;
+  /** The drop-in's watcher of VICIdial's live sessions (undefined in the embedded mode). */
+  readonly liveWatcher: LiveStateWatcher | undefined;
   /** The event log, Redis, the simulator's lease: this node among the others. */
   readonly cluster: Cluster;
   /** What `serve` runs in the background: following the event log, the call simulator under its lease (when on). */
@@ -86,28 +98,52 @@ export async function createServices(config: Config, options: ServiceOptions = {
   let cluster: Cluster | undefined;
   try {
     const store = new Store(database.db, database.dialect);
-    if (options.migrate !== false) {
+    if (config.vicidial) {
+      // VICIdial's database: nothing is migrated, and its users' passwords stay in VICIdial's form.
+      await verifyDropIn(database);
+    } else {
+      await refuseVicidialWithoutFlag(database);
+    }
+    if (!config.vicidial && options.migrate !== false) {
       const report = await migrate(database.db, database.dialect);
       if (report.createdTables.length > 0) options.logger?.info({ tables: report.createdTables.length }, 'created database tables');
     }
-    const passwords = new Passwords(config.bcryptCost);
-    const upgraded = await hashPlainPasswords(store, passwords);
-    if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
 
     const node = (cluster = await Cluster.open(config, store, clock, options.logger));
+    const passwords = config.vicidial ? new VicidialPasswords(config.bcryptCost, () => node.settings.current()) : new Passwords(config.bcryptCost);
+    if (!config.vicidial) {
+      const upgraded = await hashPlainPasswords(store, passwords);
+      if (upgraded > 0) options.logger?.info({ users: upgraded }, 'hashed plain-text passwords and cleared them');
+    }
     const bus: EventBus = node.events;
     const runner = new UnitRunner(store, bus, clock);
     const credentialCache = new CredentialCache();
-    const sessions = new SessionService({
+    const sessions = new (config.vicidial ? VicidialSessions : SessionService)({
       serverIp: config.serverIp,
       // The simulated phone is the agent screen itself.
       webphoneUrl: (_user, confExten) => `http://${config.publicHost}/agent?webphone=${confExten}`,
     });
-    const commands = new SessionCommands(sessions);
+    // The drop-in writes commands for VICIdial's screens and dialer, which act on them.
+    const commands = config.vicidial ? new WrittenCommands(sessions) : new SessionCommands(sessions);
     const onError = (err: unknown) => options.logger?.error({ err }, 'call simulator step failed');
     const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
-    const telephony = new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
+    const telephony: Telephony = config.vicidial
+      ? new VicidialTelephony()
+      : new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
+    const liveWatcher = config.vicidial ? new LiveStateWatcher(store, runner, config.dropinPollMs, options.logger) : undefined;
+    // One node reads VICIdial's live tables at a time (a lease, as for the simulator); the events it
+    // writes reach every node through the event log.
+    const watcherLease = liveWatcher
+      ? new LeaseKeeper({
+          store: store.leases,
+          name: WATCHER_LEASE,
+          holder: node.nodeId,
+          onGained: () => liveWatcher.start(),
+          onLost: () => liveWatcher.stop(),
+          ...(options.logger ? { logger: options.logger } : {}),
+        })
+      : undefined;
     const settings: SettingsCache = node.settings;
     const authenticator = new Authenticator(passwords, credentialCache, new LoginThrottle(options.loginLimits));
     // Without a configured secret, screen sessions last until the process restarts.
@@ -162,9 +198,16 @@ export async function createServices(config: Config, options: ServiceOptions = {
       nonAgentApi,
       startedAt,
       cluster: node,
-      startBackground: () => node.startBackground(store, telephony, config.simulator),
+      // In the drop-in VICIdial's dialer places the calls: the simulator never runs.
+      startBackground: () => {
+        node.startBackground(store, telephony, config.simulator && !config.vicidial);
+        watcherLease?.start();
+      },
+      liveWatcher,
       readiness: () => node.readiness(database),
       async close() {
+        await watcherLease?.stop();
+        liveWatcher?.stop();
         await node.close();
         telephony.stop();
         scheduler.stop();

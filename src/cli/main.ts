@@ -29,11 +29,13 @@ program
   .addOption(new Option('--port <port>', 'port to listen on').env('PORT'))
   .addOption(new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').env('HOST'))
   .option('--demo', 'seed demo data when the database is new')
+  .option('--vicidial', "drop-in on VICIdial's own database: commands are written for VICIdial's screens, nothing of VICIdial's is migrated")
   .action((options, command: Command) => serveCommand(configFrom({ ...command.optsWithGlobals(), ...options }), options.demo === true));
 
 program
   .command('init')
   .description('create or update the database tables (no demo data)')
+  .option('--vicidial', "on VICIdial's own database: create agentgate's own agentgate_* tables and touch nothing else")
   .action((_options, command: Command) => initCommand(configFrom(command.optsWithGlobals())));
 
 program

@@ -12,6 +12,7 @@ export function configFrom(options: Record<string, unknown>): Config {
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.host !== undefined ? { host: options.host } : {}),
     ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : {}),
+    ...(options.vicidial === true ? { vicidial: true } : {}),
   });
 }
 

@@ -11,6 +11,7 @@ import { CliError } from './cli-error.js';
 const SHUTDOWN_LIMIT_MS = 10_000;
 
 export async function serveCommand(config: Config, demo: boolean): Promise<void> {
+  if (demo && config.vicidial) throw new CliError("--demo and --vicidial do not go together: demo data never goes into VICIdial's database");
   const logger = pino({ level: config.logLevel });
   const services = await createServices(config, { logger });
   const seeded = demo && (await isEmpty(services.store));

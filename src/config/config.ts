@@ -33,6 +33,13 @@ const schema = z.object({
   eventPollMs: z.coerce.number().int().min(10).max(60_000),
   /** How long the event log keeps events: the window a reconnecting stream can replay. */
   eventRetentionMinutes: z.coerce.number().positive().max(24 * 60),
+  /**
+   * VICIdial drop-in (`--vicidial`): serve on VICIdial's own database, whose screens and dialer own
+   * the sessions — commands are written, not acted on; no table but agentgate_* is ever created.
+   */
+  vicidial: z.union([z.literal(true), z.literal(false)]),
+  /** Drop-in: how often the watcher (on one node at a time) reads VICIdial's live tables, in ms. */
+  dropinPollMs: z.coerce.number().int().min(10).max(60_000),
   /** Requests per second each API user may make, all its keys and passwords together; unset: no limit (VICIdial's behaviour). */
   apiRatePerUser: z.coerce.number().int().min(1).max(100_000).optional(),
   /** Origins whose pages may call the APIs from a browser (CORS); none by default. */
@@ -63,6 +70,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, overrides: Partial<Record<key
     redisPrefix: overrides.redisPrefix ?? env.REDIS_PREFIX ?? 'agentgate:',
     eventPollMs: overrides.eventPollMs ?? env.EVENT_POLL_MS ?? 250,
     eventRetentionMinutes: overrides.eventRetentionMinutes ?? env.EVENT_RETENTION_MINUTES ?? 10,
+    vicidial: overrides.vicidial ?? false,
+    dropinPollMs: overrides.dropinPollMs ?? env.DROPIN_POLL_MS ?? 250,
     apiRatePerUser: overrides.apiRatePerUser ?? (env.API_RATE_PER_USER || undefined),
     corsOrigins: overrides.corsOrigins ?? (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };

@@ -16,7 +16,12 @@ export interface MigrationReport {
   addedColumns: string[];
 }
 
-export async function migrate(db: Kysely<Database>, dialect: SqlDialect): Promise<MigrationReport> {
+export interface MigrateOptions {
+  /** Only the tables this accepts (the drop-in creates agentgate_* tables and touches nothing else). */
+  readonly only?: (table: string) => boolean;
+}
+
+export async function migrate(db: Kysely<Database>, dialect: SqlDialect, options: MigrateOptions = {}): Promise<MigrationReport> {
   const report: MigrationReport = { createdTables: [], addedColumns: [] };
   const collation = dialect === 'mysql' ? await mysqlCollation(db) : undefined;
   const existing = new Map(
@@ -24,6 +29,7 @@ export async function migrate(db: Kysely<Database>, dialect: SqlDialect): Promis
   );
   await db.transaction().execute(async (trx) => {
     for (const table of Object.values(tables)) {
+      if (options.only && !options.only(table.name)) continue;
       const columns = existing.get(table.name);
       if (!columns) {
         for (const statement of createTableStatements(table, dialect, collation)) await sql.raw(statement).execute(trx);

@@ -103,6 +103,11 @@ export interface HarnessOptions {
   readonly sessionSecret?: string;
   /** Options of the Fastify app (timeouts, limits). */
   readonly app?: AppOptions;
+  /**
+   * Serve as the VICIdial drop-in on `databaseUrl` (a VICIdial database after `init --vicidial`,
+   * test/support/vicidial-database.ts): no demo data, no simulator.
+   */
+  readonly vicidial?: boolean;
   /** Configuration beyond the harness's own (CORS origins, rates). */
   readonly config?: Partial<Record<keyof Config, unknown>>;
 }
@@ -122,6 +127,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       logLevel,
       publicHost: 'agentgate.test',
       simSeed: options.seed ?? 1,
+      ...(options.vicidial ? { vicidial: true } : {}),
       ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
       ...options.config,
     },
@@ -140,8 +146,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw err;
   }
   // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
-  services.telephony.start();
-  if (options.demo !== false) await seedDemo(services).catch(async (err: unknown) => {
+  if (!options.vicidial) services.telephony.start();
+  if (options.demo !== false && !options.vicidial) await seedDemo(services).catch(async (err: unknown) => {
     await services.close();
     await database.release();
     throw err;

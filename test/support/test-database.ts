@@ -116,6 +116,8 @@ export const workerDatabase = (run: string, worker: string, n: number) => `${TES
 export const DATABASES_PER_WORKER = 3;
 const newName = () => workerDatabase(runToken(), process.env.VITEST_POOL_ID ?? '0', made++);
 const uniqueName = () => `${TEST_DATABASE_PREFIX}${runToken()}_p${process.pid}_${unique++}`;
+/** A database name of this run nobody else uses (global-setup.ts drops it when the run ends). */
+export const testDatabaseName = (tag: string) => `${TEST_DATABASE_PREFIX}${runToken()}_${tag}${process.pid}_${unique++}`;
 
 /**
  * A database for one harness or server: SQLite unless the suite runs on

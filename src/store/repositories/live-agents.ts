@@ -217,7 +217,7 @@ export class LiveAgentsRepository {
   }
 
   async list(): Promise<LiveAgent[]> {
-    const rows = await this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).orderBy('user').execute();
+    const rows = await this.db.selectFrom('vicidial_live_agents').select(SESSION_COLUMNS).orderBy('user').orderBy('live_agent_id').execute();
     return rows.map(toLiveAgent);
   }
 
@@ -268,6 +268,18 @@ export class LiveAgentsRepository {
       { ...columns, last_update_time: sqlDateTime(now), user },
     );
     return asStored(changes, columns);
+  }
+
+  /**
+   * Only these command columns, as api.php writes them: `UPDATE vicidial_live_agents SET
+   * external_…='…' WHERE user='…'` — no heartbeat (last_update_time belongs to VICIdial's
+   * screen) and nothing else of the row, which VICIdial's screen and dialer own (the drop-in).
+   * Returns the values as stored (cut to their widths) and how many rows took them.
+   */
+  async writeCommands(user: string, commands: Partial<ApiCommands>): Promise<{ stored: Partial<ApiCommands>; rows: number }> {
+    const columns = fitRow('vicidial_live_agents', commandColumns(commands));
+    const result = await this.db.updateTable('vicidial_live_agents').set(columns).where('user', '=', user).executeTakeFirst();
+    return { stored: asStored({ commands }, columns).commands ?? {}, rows: Number(result.numUpdatedRows) };
   }
 
   async delete(user: string): Promise<number> {
