@@ -9,7 +9,7 @@
  * back faster for one kind of account than for another.
  */
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
-import { hash, hashSync, verify } from '@node-rs/bcrypt';
+import { hash, verify } from '@node-rs/bcrypt';
 import type { UserCredentials } from '../domain/user.js';
 
 export interface LegacyHashSettings {
@@ -24,12 +24,15 @@ export interface HashWork {
 }
 
 export class Passwords {
-  /** A hash of a random secret at our cost: verifying against it takes as long as a real check. */
-  private readonly decoyHash: string;
+  /**
+   * A hash of a random secret at our cost: verifying against it takes as long as a real check.
+   * Made on the thread pool while the server starts, not on the main thread in its way.
+   */
+  private readonly decoyHash: Promise<string>;
   private done = { computations: 0, verifications: 0 };
 
   constructor(private readonly cost: number) {
-    this.decoyHash = hashSync(randomUUID(), cost);
+    this.decoyHash = hash(randomUUID(), cost);
   }
 
   hash(plain: string): Promise<string> {
@@ -59,7 +62,7 @@ export class Passwords {
   /** Burn the time of one verification, so an unknown user answers as slowly as a known one. */
   async decoy(plain: string): Promise<false> {
     this.count(false);
-    await verify(plain, this.decoyHash).catch(() => false);
+    await verify(plain, await this.decoyHash).catch(() => false);
     return false;
   }
 

@@ -1,7 +1,6 @@
 /** `agentgate leads load FILE.csv --list 101`: bulk lead loading with add_lead's checks. */
 import { Command, Option } from 'commander';
-import cliProgress from 'cli-progress';
-import { LoadError, loadLeads, type LoadProgress } from '../leads/lead-loader.js';
+import type { LoadProgress } from '../leads/lead-loader.js';
 import { CliError } from './cli-error.js';
 import { withServices } from './options.js';
 
@@ -34,8 +33,9 @@ export function parseMap(text: string | undefined): Record<string, string> {
 
 const number = (n: number) => n.toLocaleString('en-US');
 
-function progressBar(enabled: boolean) {
+async function progressBar(enabled: boolean) {
   if (!enabled) return { update: (_p: LoadProgress) => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       format: 'loading |{bar}| {percentage}% | {leads} leads | {rate} leads/s | ETA {eta_formatted}',
@@ -83,8 +83,10 @@ export function leadsCommands(): Command {
       if (!/^\d{1,14}$/.test(flags.list)) throw new CliError(`--list must be a list id (digits), got "${flags.list}"`);
       const batchSize = Number(flags.batchSize);
       if (!Number.isInteger(batchSize) || batchSize < 1) throw new CliError(`--batch-size must be a positive whole number, got "${flags.batchSize}"`);
+      // The loader is loaded here, not when the CLI starts: `serve` never needs it.
+      const { LoadError, loadLeads } = await import('../leads/lead-loader.js');
       await withServices(command, async (services) => {
-        const bar = progressBar(flags.progress && process.stderr.isTTY === true);
+        const bar = await progressBar(flags.progress && process.stderr.isTTY === true);
         try {
           const summary = await loadLeads(services.store, services.clock, {
             file,
