@@ -51,7 +51,11 @@ describe('diffSessions', () => {
   const before = diffSessions(new Map(), [agent('1001'), agent('1002')]).after;
 
   it('says nothing when the rows read the same, even when columns no screen shows moved', () => {
-    expect(types(before, [agent('1001', { callsToday: 3, randomId: 9 }), agent('1002')])).toEqual([]);
+    expect(types(before, [agent('1001', { randomId: 9 }), agent('1002')])).toEqual([]);
+  });
+
+  it('reports a change of the calls counted today: the wallboard shows them', () => {
+    expect(types(before, [agent('1001', { callsToday: 3 }), agent('1002')])).toEqual(['session.changed:1001']);
   });
 
   it('reports a new row as started, a changed one as changed, a missing one as ended', () => {
