@@ -1,4 +1,5 @@
 /** JSON shapes of the integrations' /api/v2 routes (type-only, shared with clients). */
+import type { ApiKeyView } from './admin.js';
 
 /** GET /api/v2/me: who the credentials are. */
 export interface ApiMe {
@@ -7,12 +8,5 @@ export interface ApiMe {
   /** The API Allowed Functions this request has: the user's, narrowed by its key. */
   readonly allowedFunctions: readonly string[];
   /** The key the request came with, or null for a user and password. */
-  readonly key: {
-    readonly name: string;
-    readonly prefix: string;
-    readonly functions: readonly string[];
-    readonly campaigns: readonly string[];
-    readonly ratePerSecond: number | null;
-    readonly expiresAt: string | null;
-  } | null;
+  readonly key: Pick<ApiKeyView, 'name' | 'prefix' | 'functions' | 'campaigns' | 'ratePerSecond' | 'expiresAt'> | null;
 }
