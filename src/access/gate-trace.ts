@@ -3,20 +3,44 @@
  * path and `explain` use the same code; only explain keeps the trace.
  */
 
-export type GateId =
-  | 'source'
-  | 'credentials'
-  | 'api_access'
-  | 'system_api'
-  | 'function'
-  | 'parameters'
-  | 'allowed_functions'
-  | 'alt_user'
-  | 'two_accounts'
-  | 'agent_logged_in'
-  | 'agent_scope'
-  | 'function_checks'
-  | (string & {});
+/**
+ * Every gate of both APIs, in one closed list: a new gate is added here, with
+ * its label, or the build fails. The first part is the shared shell, the rest
+ * are the checks functions make (declared as data by each function).
+ */
+export const GATE_LABELS = {
+  source: 'Source',
+  credentials: 'Credentials',
+  api_access: 'Agent API Access',
+  rate: 'Request rate',
+  system_api: 'System-wide Agent API switch',
+  function: 'Function exists',
+  user_group: "The API user's group exists (API List Restrict)",
+  agent_notifications: 'System-wide agent notifications',
+  parameters: 'Parameters',
+  allowed_functions: 'API Allowed Functions',
+  permission: "The function's permission flags",
+  alt_user: 'alt_user (CRM id) lookup',
+  two_accounts: 'Two accounts: API user is not the agent',
+  agent_logged_in: 'Agent is logged in',
+  agent_scope: "API List Restrict: the agent's campaign",
+  agent_state: "The agent's state",
+  agentcall_manual: 'Agent may dial by hand (agentcall_manual)',
+  outbound_cid: 'Explicit caller id allowed',
+  lead_scope: "API List Restrict: the lead's list",
+  list_scope: 'API List Restrict: the list written to',
+  modify_leads: 'API user may modify leads (modify_leads)',
+  change_agent_campaign: 'API user may change in-groups (change_agent_campaign)',
+  modify_campaigns: 'API user may modify campaigns (modify_campaigns)',
+  recipient_scope: "Notification recipient within the API user's group",
+  live_call: 'The agent has a live call',
+  call_owner: 'The call is the agent\'s',
+  function_checks: "The function's own checks and its effect",
+} as const;
+
+export type GateId = keyof typeof GATE_LABELS;
+
+export const isGateId = (name: string): name is GateId => Object.hasOwn(GATE_LABELS, name);
 
 export interface GateResult {
   readonly gate: GateId;

@@ -5,7 +5,7 @@
  * written), and its trace is laid out gate by gate — pass, fail or not
  * reached — with the setting that decided and the change that would allow it.
  */
-import type { GateResult } from '../../access/gate-trace.js';
+import { GATE_LABELS, type GateId, type GateResult } from '../../access/gate-trace.js';
 import { outcome, replyText, type Line } from '../legacy/lines.js';
 import { buildLegacyRequest } from '../legacy/legacy-request.js';
 import type { AgentFunction } from './agent-function.js';
@@ -29,34 +29,9 @@ export interface ExplainInput {
 // The shapes are the console's wire (src/wire/admin.ts): the CLI, the console and the JSON API share them.
 export type { ExplainedGate, Explanation, GateStatus } from '../../wire/admin.js';
 
-export const GATE_LABELS: Readonly<Record<string, string>> = {
-  source: 'Source',
-  credentials: 'Credentials',
-  api_access: 'Agent API Access',
-  system_api: 'System-wide Agent API switch',
-  function: 'Function exists',
-  agent_notifications: 'System-wide agent notifications',
-  parameters: 'Parameters',
-  allowed_functions: 'API Allowed Functions',
-  alt_user: 'alt_user (CRM id) lookup',
-  two_accounts: 'Two accounts: API user is not the agent',
-  agent_logged_in: 'Agent is logged in',
-  agent_scope: "API List Restrict: the agent's campaign",
-  agent_state: "The agent's state",
-  agentcall_manual: 'Agent may dial by hand (agentcall_manual)',
-  outbound_cid: 'Explicit caller id allowed',
-  lead_scope: "API List Restrict: the lead's list",
-  list_scope: 'API List Restrict: the list written to',
-  modify_leads: 'API user may modify leads (modify_leads)',
-  change_agent_campaign: 'API user may change in-groups (change_agent_campaign)',
-  modify_campaigns: 'API user may modify campaigns (modify_campaigns)',
-  recipient_scope: "Notification recipient within the API user's group",
-  function_checks: "The function's own checks and its effect",
-};
-
 /** The common gates, in pipeline order, that a request for `spec` meets. */
-function expectedGates(spec: AgentFunction | undefined, params: Readonly<Record<string, string>>): string[] {
-  const gates = ['source', 'credentials', 'api_access', 'system_api', 'function'];
+function expectedGates(spec: AgentFunction | undefined, params: Readonly<Record<string, string>>): GateId[] {
+  const gates: GateId[] = ['source', 'credentials', 'api_access', 'system_api', 'function'];
   if (!spec) return gates;
   if (spec.name === 'send_notification') gates.push('agent_notifications');
   gates.push('parameters', 'allowed_functions');
@@ -69,7 +44,7 @@ function expectedGates(spec: AgentFunction | undefined, params: Readonly<Record<
 function shown(result: GateResult): ExplainedGate {
   return {
     gate: result.gate,
-    label: GATE_LABELS[result.gate] ?? result.gate,
+    label: GATE_LABELS[result.gate],
     status: result.passed ? 'pass' : 'fail',
     detail: result.detail,
     ...(result.setting ? { setting: result.setting } : {}),
@@ -78,12 +53,12 @@ function shown(result: GateResult): ExplainedGate {
 }
 
 /** The trace, then every expected gate it never reached, in order. */
-export function layOutGates(trace: readonly GateResult[], expected: readonly string[]): ExplainedGate[] {
+export function layOutGates(trace: readonly GateResult[], expected: readonly GateId[]): ExplainedGate[] {
   const gates = trace.map(shown);
   const seen = new Set(trace.map((r) => r.gate));
   const lastSeen = Math.max(-1, ...expected.map((g, i) => (seen.has(g) ? i : -1)));
   for (const gate of expected.slice(lastSeen + 1))
-    gates.push({ gate, label: GATE_LABELS[gate] ?? gate, status: 'not-reached', detail: 'not reached: an earlier gate decided' });
+    gates.push({ gate, label: GATE_LABELS[gate], status: 'not-reached', detail: 'not reached: an earlier gate decided' });
   return gates;
 }
 
