@@ -6,6 +6,8 @@
 import type { ApiScope } from '../access/api-scope.js';
 
 export interface BoardScope {
+  /** Equal for callers who see the same (what they are sent can then be worked out once for all of them). */
+  readonly key: string;
   allowsCampaign(campaignId: string): boolean;
   /** `takenBy`: the campaigns whose agents take this in-group's calls. */
   allowsIngroup(takenBy: readonly string[]): boolean;
@@ -13,6 +15,7 @@ export interface BoardScope {
 
 export function boardScope(scope: ApiScope): BoardScope {
   return {
+    key: scope.describe(),
     allowsCampaign: (campaignId) => scope.allowsCampaign(campaignId),
     allowsIngroup: (takenBy) => !scope.restricted || takenBy.some((c) => scope.allowsCampaign(c)),
   };

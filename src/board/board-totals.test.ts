@@ -19,6 +19,7 @@ const facts: BoardFacts = {
   ],
 };
 const only = (...campaigns: string[]): BoardScope => ({
+  key: campaigns.join(' '),
   allowsCampaign: (c) => campaigns.includes(c),
   allowsIngroup: (takenBy) => takenBy.some((c) => campaigns.includes(c)),
 });

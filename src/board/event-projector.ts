@@ -33,6 +33,46 @@ export function boardAgent(session: SessionSnapshot, name: string, seq: number):
   };
 }
 
+/**
+ * What a stored event tells integrations, the same for every connection — or
+ * nothing for what only the agent's own screen needs. A telephony event is
+ * told as its call's stage (offered, answered, ended); whether a connection
+ * tells it at all is that connection's EventProjector's to say.
+ */
+export function projectEvent(stored: StoredEvent, nameOf: (user: string) => string): Projected | undefined {
+  const { event } = stored;
+  const base: LoggedEventBase = {
+    id: stored.id,
+    user: stored.user,
+    seq: stored.seq,
+    campaign: stored.campaignId,
+    command_id: stored.commandId,
+    at: stored.at,
+  };
+  switch (event.type) {
+    case 'session.started':
+      return { name: 'agent', data: { ...base, kind: 'login', cause: 'login', agent: boardAgent(event.session, nameOf(event.user), stored.seq) } };
+    case 'session.changed':
+      return { name: 'agent', data: { ...base, kind: 'status', cause: event.cause, agent: boardAgent(event.session, nameOf(event.user), stored.seq) } };
+    case 'session.ended':
+      return { name: 'logout', data: { ...base, cause: event.cause } };
+    case 'call.dispositioned':
+      return { name: 'disposition', data: { ...base, leadId: event.leadId, status: event.status } };
+    case 'lead.updated':
+      return { name: 'lead', data: { ...base, leadId: event.leadId, fields: event.fields } };
+    case 'telephony': {
+      const call = event.state.call;
+      if (!call) return { name: 'call', data: { ...base, call: 'ended', leadId: 0 } };
+      return { name: 'call', data: { ...base, call: call.stage === 'ringing' ? 'offered' : 'answered', leadId: leadOfCallerId(call.callerId) } };
+    }
+    case 'panel.refresh':
+    case 'timer.action':
+    case 'notification':
+      return undefined;
+  }
+}
+
+/** One connection's view: which events it tells, given the call stages it has seen. */
 export class EventProjector {
   private readonly calls = new Map<string, CallStage>();
 
@@ -44,47 +84,39 @@ export class EventProjector {
     else this.calls.delete(user);
   }
 
-  project(stored: StoredEvent): Projected | undefined {
+  /**
+   * Whether this connection tells the event (what projectEvent makes of it),
+   * keeping its call stages: every event of the connection passes here once,
+   * in order. It builds nothing, so a thousand connections can ask it of one event.
+   */
+  tells(stored: StoredEvent): boolean {
     const { event } = stored;
-    const base: LoggedEventBase = {
-      id: stored.id,
-      user: stored.user,
-      seq: stored.seq,
-      campaign: stored.campaignId,
-      command_id: stored.commandId,
-      at: stored.at,
-    };
     switch (event.type) {
       case 'session.started':
-        this.calls.delete(event.user);
-        return { name: 'agent', data: { ...base, kind: 'login', cause: 'login', agent: boardAgent(event.session, this.nameOf(event.user), stored.seq) } };
-      case 'session.changed':
-        return { name: 'agent', data: { ...base, kind: 'status', cause: event.cause, agent: boardAgent(event.session, this.nameOf(event.user), stored.seq) } };
       case 'session.ended':
         this.calls.delete(event.user);
-        return { name: 'logout', data: { ...base, cause: event.cause } };
+        return true;
+      case 'session.changed':
       case 'call.dispositioned':
-        return { name: 'disposition', data: { ...base, leadId: event.leadId, status: event.status } };
       case 'lead.updated':
-        return { name: 'lead', data: { ...base, leadId: event.leadId, fields: event.fields } };
-      case 'telephony':
-        return this.call(base, event.state.call);
+        return true;
+      case 'telephony': {
+        const call = event.state.call;
+        const before = this.calls.get(stored.user);
+        if (!call) return before !== undefined && this.calls.delete(stored.user);
+        if (before === call.stage) return false;
+        this.calls.set(stored.user, call.stage);
+        return true;
+      }
       case 'panel.refresh':
       case 'timer.action':
       case 'notification':
-        return undefined;
+        return false;
     }
   }
 
-  private call(base: LoggedEventBase, call: { callerId: string; stage: CallStage } | null): Projected | undefined {
-    const before = this.calls.get(base.user);
-    if (!call) {
-      if (!before) return undefined;
-      this.calls.delete(base.user);
-      return { name: 'call', data: { ...base, call: 'ended', leadId: 0 } };
-    }
-    if (before === call.stage) return undefined;
-    this.calls.set(base.user, call.stage);
-    return { name: 'call', data: { ...base, call: call.stage === 'ringing' ? 'offered' : 'answered', leadId: leadOfCallerId(call.callerId) } };
+  /** The event as this connection tells it (undefined: not told). */
+  project(stored: StoredEvent): Projected | undefined {
+    return this.tells(stored) ? projectEvent(stored, this.nameOf) : undefined;
   }
 }

@@ -22,11 +22,13 @@ import type { Services } from '../app/services.js';
 import { agentPicture } from '../board/board-snapshot.js';
 import { boardScope, type BoardScope } from '../board/board-scope.js';
 import { BoardTotals, visibleQueues, visibleToday, type BoardFacts } from '../board/board-totals.js';
-import { EventProjector } from '../board/event-projector.js';
+import { EventProjector, projectEvent } from '../board/event-projector.js';
 import type { StoredEvent } from '../events/event-bus.js';
-import type { StreamEventMap, StreamEventName } from '../wire/event-stream.js';
+import type { BoardQueue, BoardToday, StreamEventMap, StreamEventName } from '../wire/event-stream.js';
+import { EventFanout, type FanoutConnection } from './event-stream-fanout.js';
 import { integrationCaller, type IntegrationCaller } from './integration-caller.js';
 import { sendJsonError } from './json-errors.js';
+import { SseResponse, type SseChunk } from './sse-response.js';
 import { APP_HEADERS } from './security-headers.js';
 
 export interface EventStreamOptions {
@@ -38,6 +40,8 @@ export interface EventStreamOptions {
   readonly totalsRefreshMs?: number;
   /** Events read from the log per page when resuming (default 1,000). */
   readonly replayPageSize?: number;
+  /** At least this long between two batches of events (default 0: the next turn of the event loop); see event-stream-fanout.ts. */
+  readonly frameMs?: number;
   /** Told when a connection is dropped for not reading (tests, logs). */
   readonly onDrop?: (user: string) => void;
 }
@@ -60,19 +64,45 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
   const open = new Set<ServerResponse>();
   /** The last events' text, shared by every connection: a thousand subscribers, one JSON.stringify. */
   const shared = new Map<number, string>();
-  const remember = (id: number, text: string) => {
-    shared.set(id, text);
-    if (shared.size > SHARED_TEXTS) shared.delete(shared.keys().next().value!);
-  };
   const names = new Map<string, string>();
   const nameOf = async (user: string) => {
     let name = names.get(user);
     if (name === undefined) names.set(user, (name = (await services.store.users.find(user))?.fullName ?? user));
     return name;
   };
+  const needsName = (event: StoredEvent) => (event.event.type === 'session.started' || event.event.type === 'session.changed') && !names.has(event.user);
+  /** The event's text on the stream, the same for every connection that tells it ('' for what none tells). */
+  const textOf = (event: StoredEvent) => {
+    let text = shared.get(event.id);
+    if (text !== undefined) return text;
+    const projected = projectEvent(event, (user) => names.get(user) ?? user);
+    text = projected ? sseText(projected.name, projected.data, event.id) : '';
+    shared.set(event.id, text);
+    if (shared.size > SHARED_TEXTS) shared.delete(shared.keys().next().value!);
+    return text;
+  };
+  const fanout = new EventFanout(services.bus, {
+    prepare: (event) => (needsName(event) ? nameOf(event.user).then(() => {}) : undefined),
+    textOf,
+    ...(options.frameMs !== undefined ? { frameMs: options.frameMs } : {}),
+    onError: (err) => app.log.error({ err }, 'event stream fan-out failed'),
+  });
+  /** Queues and today's figures as each scope sees them, worked out once per reading and scope, not per connection. */
+  let viewsOf: BoardFacts | undefined;
+  const views = new Map<string, TotalsView>();
+  const totalsView = (facts: BoardFacts, scope: BoardScope): TotalsView => {
+    if (viewsOf !== facts) {
+      views.clear();
+      viewsOf = facts;
+    }
+    let view = views.get(scope.key);
+    if (!view) views.set(scope.key, (view = totalsViewOf(facts, scope)));
+    return view;
+  };
 
   // A stream never ends by itself: end them all when the server closes.
   app.addHook('preClose', async () => {
+    fanout.close();
     for (const res of open) res.end();
     totals.close();
   });
@@ -93,7 +123,7 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
     reply.hijack();
     const res = reply.raw;
     // The onSend hook does not run for a hijacked reply: the security headers are set here.
-    res.writeHead(200, {
+    const sse = new SseResponse(res, {
       ...APP_HEADERS,
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -103,71 +133,69 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
     open.add(res);
 
     let closed = false;
-    const write = (text: string) => {
-      if (closed || !text) return;
+    const write = (text: string | SseChunk) => {
+      if (closed || text === '') return;
       // Not reading: drop it rather than buffer without limit.
-      if (res.writableLength > maxBuffered) {
+      if (sse.buffered > maxBuffered) {
         closed = true;
         options.onDrop?.(caller.user);
-        request.log.warn({ user: caller.user, buffered: res.writableLength }, 'event stream dropped: the client is not reading');
+        request.log.warn({ user: caller.user, buffered: sse.buffered }, 'event stream dropped: the client is not reading');
         res.destroy();
         return;
       }
-      res.write(text);
+      sse.write(text);
     };
-    const send = <K extends StreamEventName>(name: K, data: StreamEventMap[K], id?: number) =>
-      write(`event: ${name}\n${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`);
+    const send = <K extends StreamEventName>(name: K, data: StreamEventMap[K], id?: number) => write(sseText(name, data, id));
 
     const projector = new EventProjector((user) => names.get(user) ?? user);
     /** Each agent's last seq this connection has accounted for: anything at or below it is not sent again. */
     let seen = new Map<string, number>();
-    let waiting: StoredEvent[] | undefined = [];
-    const handle = (event: StoredEvent) => {
-      if (closed || event.seq <= (seen.get(event.user) ?? 0)) return;
+    /** Whether this connection sends the event: new to it, in its scope, and told (a call's stage changed). Counts it as seen. */
+    const takes = (event: StoredEvent) => {
+      if (closed || event.seq <= (seen.get(event.user) ?? 0)) return false;
       seen.set(event.user, event.seq);
-      if (!scope.allowsCampaign(event.campaignId)) return;
-      write(shared.get(event.id) ?? projectFor(event));
+      return scope.allowsCampaign(event.campaignId) && projector.tells(event);
     };
-    /** The event's text; the same for every connection (and kept for them) unless it is a call, whose stage is this connection's. */
-    const projectFor = (event: StoredEvent) => {
-      const projected = projector.project(event);
-      const text = projected ? `event: ${projected.name}\nid: ${event.id}\ndata: ${JSON.stringify(projected.data)}\n\n` : '';
-      if (event.event.type !== 'telephony') remember(event.id, text);
-      return text;
+    const handle = (event: StoredEvent) => {
+      if (takes(event)) write(textOf(event));
     };
-    // In order, one at a time; at once (no promise) unless an agent's name must be read first.
+    // While starting: in order, one at a time; at once (no promise) unless an agent's name must be read first.
     let chain: Promise<void> = Promise.resolve();
     let queued = 0;
     const enqueue = (event: StoredEvent) => {
-      const needsName = (event.event.type === 'session.started' || event.event.type === 'session.changed') && !names.has(event.user);
-      if (queued === 0 && !needsName) return handle(event);
+      if (queued === 0 && !needsName(event)) return handle(event);
       queued += 1;
       chain = chain
         .then(async () => {
-          if (needsName) await nameOf(event.user);
+          if (needsName(event)) await nameOf(event.user);
           handle(event);
         })
         .catch((err: unknown) => request.log.error({ err }, 'event stream send failed'))
         .finally(() => (queued -= 1));
     };
-    const unsubscribe = services.bus.subscribe('*', (event) => {
-      if (!waiting) return enqueue(event);
-      waiting.push(event);
-      if (waiting.length > MAX_STARTING_EVENTS) res.destroy();
-    });
+    /** What the bus delivers before the start is read (snapshot or replay): sent after it, minus what it already counts. */
+    let waiting: StoredEvent[] | undefined = [];
+    const connection: FanoutConnection & { live: boolean } = {
+      live: false,
+      hold: (event) => {
+        if (!waiting) return enqueue(event);
+        waiting.push(event);
+        if (waiting.length > MAX_STARTING_EVENTS) res.destroy();
+      },
+      takes,
+      send: write,
+    };
+    const leave = fanout.add(connection);
 
     let lastQueues = '';
     let lastToday = '';
     const sendTotals = (facts: BoardFacts, always: boolean) => {
-      const queues = visibleQueues(facts, scope);
-      const today = visibleToday(facts, scope);
+      const view = totalsView(facts, scope);
       // The waits grow every second by themselves: a change is a change of calls, not of seconds.
-      const queuesKey = JSON.stringify(queues.map((q) => [q.id, q.waiting, q.oldestSince]));
-      const todayKey = JSON.stringify(today);
-      if (always || queuesKey !== lastQueues) send('queues', { queues });
-      if (always || todayKey !== lastToday) send('today', today);
-      lastQueues = queuesKey;
-      lastToday = todayKey;
+      if (always || view.queuesKey !== lastQueues) write(view.queuesText);
+      if (always || view.todayKey !== lastToday) write(view.todayText);
+      lastQueues = view.queuesKey;
+      lastToday = view.todayKey;
     };
     let stopTotals = () => {};
     const heartbeat = setInterval(() => write(': heartbeat\n\n'), heartbeatMs);
@@ -176,7 +204,7 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
       closed = true;
       open.delete(res);
       clearInterval(heartbeat);
-      unsubscribe();
+      leave();
       stopTotals();
     });
 
@@ -187,14 +215,12 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
         const picture = await agentPicture(services.store, scope, nameOf);
         seen = new Map(picture.sequences);
         for (const user of picture.onCall) projector.knowCall(user, true);
-        const facts = await totals.current();
-        const queues = visibleQueues(facts, scope);
-        const today = visibleToday(facts, scope);
-        lastQueues = JSON.stringify(queues.map((q) => [q.id, q.waiting, q.oldestSince]));
-        lastToday = JSON.stringify(today);
+        const view = totalsView(await totals.current(), scope);
+        lastQueues = view.queuesKey;
+        lastToday = view.todayKey;
         send(
           'snapshot',
-          { reset: lastEventId !== undefined, at: services.clock.now().toISOString(), access: caller.access, agents: picture.agents, queues, today },
+          { reset: lastEventId !== undefined, at: services.clock.now().toISOString(), access: caller.access, agents: picture.agents, queues: view.queues, today: view.today },
           picture.position,
         );
       } else {
@@ -202,7 +228,10 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
       }
       for (const event of waiting ?? []) enqueue(event);
       waiting = undefined;
-      if (!closed) stopTotals = totals.listen((facts) => (queued === 0 ? sendTotals(facts, false) : void (chain = chain.then(() => sendTotals(facts, false)))));
+      // Live once what waited has gone out: from then on the fan-out's batches carry its events.
+      while (queued > 0) await chain;
+      connection.live = !closed;
+      if (!closed) stopTotals = totals.listen((facts) => sendTotals(facts, false));
     } catch (err) {
       request.log.error({ err }, 'event stream failed to start');
       res.destroy();
@@ -218,7 +247,7 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
         while (queued > 0) await chain;
         if (page.events.length < replayPage) return true;
         // A long replay goes out as fast as the client reads it, not faster: the next page waits for the socket to drain.
-        if (res.writableNeedDrain && !closed) await drained(res);
+        if (!closed) await sse.drained();
         if (closed) return true;
         after = page.events[page.events.length - 1]!.id;
       }
@@ -226,15 +255,32 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
   }
 }
 
-/** Until the socket has drained (or closed), with no listener left behind. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
+/** One event as the stream sends it. */
+function sseText<K extends StreamEventName>(name: K, data: StreamEventMap[K], id?: number): string {
+  return `event: ${name}\n${id !== undefined ? `id: ${id}\n` : ''}data: ${JSON.stringify(data)}\n\n`;
+}
+
+/** Queues and today's figures as one scope sees them, and their texts on the stream. */
+interface TotalsView {
+  readonly queues: BoardQueue[];
+  readonly today: BoardToday;
+  /** What counts as a change: the calls waiting, not the seconds they have waited. */
+  readonly queuesKey: string;
+  readonly todayKey: string;
+  readonly queuesText: string;
+  readonly todayText: string;
+}
+
+function totalsViewOf(facts: BoardFacts, scope: BoardScope): TotalsView {
+  const queues = visibleQueues(facts, scope);
+  const today = visibleToday(facts, scope);
+  const todayKey = JSON.stringify(today);
+  return {
+    queues,
+    today,
+    queuesKey: JSON.stringify(queues.map((q) => [q.id, q.waiting, q.oldestSince])),
+    todayKey,
+    queuesText: sseText('queues', { queues }),
+    todayText: sseText('today', today),
+  };
 }
