@@ -4,6 +4,7 @@
  * nothing repeated), a resume older than the log (a reset snapshot), scope,
  * who may open it, and a client that stops reading.
  */
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiKey } from '../../src/admin/api-keys.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -160,6 +161,21 @@ describe('scope and access', () => {
     await h.logout('1002');
   });
 
+  it("today's figures, worked out once per scope, reach each caller as its scope sees them", async () => {
+    const all = await open({ user: '6666' });
+    const teamB = await open({ user: '6669' });
+    const before = (await all.next((e) => e.event === 'snapshot')).data.today.calls;
+    const teamBToday = (await teamB.next((e) => e.event === 'snapshot')).data.today;
+    await h.login('1001', 'TESTCAMP');
+    await h.startCall('1001');
+    await h.endCall('1001');
+    await h.api({ agent_user: '1001', function: 'external_status', value: 'SALE' });
+    await until(() => all.events.some((e) => e.event === 'today' && e.data.calls === before + 1), "6666's figures with the TESTCAMP call");
+    await h.logout('1001');
+    // The same reading left TEAM_B's figures as they were: nothing to send it, or the same figures.
+    for (const e of teamB.events.filter((e) => e.event === 'today')) expect(e.data).toEqual(teamBToday);
+  });
+
   it("an API key reads as its user, narrowed to the key's campaigns", async () => {
     await h.login('1002', 'OTHERCMP');
     const made = await createApiKey(h.services.store, { user: '6666', name: 'board', functions: [], campaigns: ['OTHERCMP'] }, h.clock.now());
@@ -204,6 +220,79 @@ describe('scope and access', () => {
     const none = await h.app.inject({ url: '/api/v2/events' });
     expect(none.statusCode).toBe(401);
     expect(none.headers['www-authenticate']).toBe('Bearer');
+  });
+});
+
+/** A raw connection to the stream: the response's head and the body's HTTP chunks as they were framed. */
+function rawStream(httpVersion: '1.1' | '1.0') {
+  const socket = net.connect(Number(new URL(base).port), '127.0.0.1');
+  socket.write(`GET /api/v2/events HTTP/${httpVersion}\r\nHost: 127.0.0.1\r\nAuthorization: ${basic('6666')}\r\n\r\n`);
+  let bytes = Buffer.alloc(0);
+  socket.on('data', (data: Buffer) => (bytes = Buffer.concat([bytes, data])));
+  const split = () => {
+    const end = bytes.indexOf('\r\n\r\n');
+    return end < 0 ? undefined : { head: bytes.subarray(0, end).toString(), body: bytes.subarray(end + 4) };
+  };
+  /** The body's chunks (HTTP/1.1), each whole one read so far. */
+  const chunks = () => {
+    const out: string[] = [];
+    let body = split()?.body ?? Buffer.alloc(0);
+    for (;;) {
+      const line = body.indexOf('\r\n');
+      if (line < 0) break;
+      const size = parseInt(body.subarray(0, line).toString(), 16);
+      if (body.length < line + 2 + size + 2) break;
+      out.push(body.subarray(line + 2, line + 2 + size).toString());
+      body = body.subarray(line + 2 + size + 2);
+    }
+    return out;
+  };
+  return { socket, split, chunks };
+}
+const ids = (text: string) => [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+
+describe('how events are written', () => {
+  it('the events of one turn of the event loop go out as one HTTP chunk, each once', async () => {
+    const raw = rawStream('1.1');
+    try {
+      await until(() => raw.chunks().some((c) => c.includes('event: snapshot')), 'the snapshot');
+      expect(raw.split()!.head).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
+      expect(raw.split()!.head.toLowerCase()).toContain('transfer-encoding: chunked');
+      const before = raw.chunks().length;
+      // Three changes of agent 1000, one commit: three events delivered in the same turn.
+      const raised: number[] = [];
+      const unsubscribe = h.services.bus.subscribe('1000', (e) => raised.push(e.id));
+      await h.services.runner.run(async (u) => {
+        let agent = (await u.store.liveAgents.find('1000'))!;
+        for (let i = 0; i < 3; i++)
+          agent = await (agent.status === 'PAUSED' ? h.services.sessions.resume(u, agent, 'test') : h.services.sessions.pause(u, agent, 'test'));
+      });
+      unsubscribe();
+      expect(raised).toHaveLength(3);
+      // (Heartbeats and today's figures may come in chunks of their own.)
+      const carrying = () => raw.chunks().slice(before).filter((c) => ids(c).some((id) => raised.includes(id)));
+      await until(() => carrying().length > 0, 'the batch');
+      await new Promise((r) => setTimeout(r, 50));
+      expect(carrying()).toHaveLength(1);
+      expect(ids(carrying()[0]!)).toEqual(raised);
+    } finally {
+      raw.socket.destroy();
+    }
+  });
+
+  it('an HTTP/1.0 client, which knows no chunks, gets the events unframed until the connection closes', async () => {
+    const raw = rawStream('1.0');
+    try {
+      await until(() => raw.split()?.body.toString().includes('event: snapshot'), 'the snapshot');
+      expect(raw.split()!.head.toLowerCase()).not.toContain('transfer-encoding');
+      expect(raw.split()!.body.toString()).toMatch(/^retry: 3000\n\nevent: snapshot\nid: \d+\ndata: \{/);
+      const paused = (await h.services.store.liveAgents.find('1000'))!.status === 'PAUSED';
+      expect((await pause(paused ? 'RESUME' : 'PAUSE')).body).toMatch(/^SUCCESS/);
+      await until(() => raw.split()!.body.toString().includes('event: agent'), 'the change');
+      expect(raw.split()!.body.toString()).toMatch(new RegExp(`\\n\\nevent: agent\\nid: \\d+\\ndata: \\{[^\\n]*"status":"${paused ? 'READY' : 'PAUSED'}"`));
+    } finally {
+      raw.socket.destroy();
+    }
   });
 });
 
