@@ -10,6 +10,7 @@ import type { UserGroup } from '../../domain/user.js';
 import type { ApiScope } from '../../access/api-scope.js';
 import type { Passwords } from '../../access/passwords.js';
 import type { Line, Reply } from '../legacy/lines.js';
+import type { FunctionParams } from '../parameters.js';
 import type { FilteredParams } from './input-filters.js';
 import type { Requirement } from './permissions.js';
 
@@ -43,6 +44,8 @@ export interface NonAgentFunction {
   readonly name: string;
   readonly prelude: Prelude;
   readonly requires: readonly Requirement[];
+  /** The function's own parameters (the pipeline reads user, pass, function and source). */
+  readonly params: FunctionParams;
   /** The permission-denied line; `user` is the API login. */
   denied(user: string, p: FilteredParams): Line;
   /** parameters-first functions: the lines that refuse missing parameters. */
