@@ -51,14 +51,19 @@ const NUMBERS: Partial<Record<LeadFieldName, number>> = {
   entry_list_id: 99_999_999_999_999,
 };
 
-/** gmt_offset_now is DECIMAL(4,2): '-12.75' at most. */
-const DECIMAL_WIDTH = 6;
+/** Text columns that are not VARCHARs, so the store gives them no width. */
+const UNSIZED: Partial<Record<LeadFieldName, number>> = {
+  gmt_offset_now: 6, // DECIMAL(4,2): '-12.75' at most
+  date_of_birth: 10, // DATE: YYYY-MM-DD
+};
 
 /** One lead field's schema, described as `description` or by its column. */
 export function leadField(name: LeadFieldName, description: string = DESCRIPTIONS[name]) {
   const max = NUMBERS[name];
   if (max !== undefined) return integer(description, { max });
-  return text(description, leadColumnWidth(name) ?? DECIMAL_WIDTH);
+  const width = leadColumnWidth(name) ?? UNSIZED[name];
+  if (width === undefined) throw new Error(`lead field ${name} has no width: add it to UNSIZED`);
+  return text(description, width);
 }
 
 /** Optional lead fields by name, each as its column takes it. */

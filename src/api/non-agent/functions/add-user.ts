@@ -18,7 +18,7 @@ export const addUser: NonAgentFunction = {
   params: params({
     agent_user: text("The new user's id, 2 to 20 characters (AUTOGENERATE for the next free number).", 20),
     agent_pass: text("The new user's password, 2 characters at least.", 100),
-    agent_user_level: integer("The new user's level, 1 to 9, below the API user's own.", { min: 1, max: 9 }),
+    agent_user_level: integer("The new user's level, 1 to 9, below the API user's own (or equal, with modify_same_user_level).", { min: 1, max: 9 }),
     agent_full_name: text("The new user's full name.", 50),
     agent_user_group: text("The new user's group.", 20),
     ...USER_FIELD_PARAMS,
