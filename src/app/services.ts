@@ -17,6 +17,7 @@ import type { AgentFunction } from '../api/agent/agent-function.js';
 import { agentFunctions } from '../api/agent/registry.js';
 import { NonAgentApi } from '../api/non-agent/handle-request.js';
 import { nonAgentFunctions } from '../api/non-agent/registry.js';
+import type { NonAgentFunction } from '../api/non-agent/non-agent-function.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -70,6 +71,8 @@ export interface Services {
   readonly telephony: Telephony;
   readonly scheduler: Scheduler;
   readonly nonAgentApi: NonAgentApi;
+  /** The non-agent API's functions by name (explain, the JSON face). */
+  readonly nonAgentFunctions: ReadonlyMap<string, NonAgentFunction>;
   readonly startedAt: Date;
   /** The drop-in's watcher of VICIdial's live sessions (undefined in the embedded mode). */
   readonly liveWatcher: LiveStateWatcher | undefined;
@@ -164,6 +167,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       functions,
       rateLimits,
     });
+    const nonAgentFunctionMap = nonAgentFunctions();
     const nonAgentApi = new NonAgentApi({
       store,
       settings,
@@ -171,7 +175,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       authenticator,
       clock,
       audit: new AuditTrail('non-agent'),
-      functions: nonAgentFunctions(),
+      functions: nonAgentFunctionMap,
       passwords,
       credentialCache,
       rateLimits,
@@ -196,6 +200,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       telephony,
       scheduler,
       nonAgentApi,
+      nonAgentFunctions: nonAgentFunctionMap,
       startedAt,
       cluster: node,
       // In the drop-in VICIdial's dialer places the calls: the simulator never runs.

@@ -3,6 +3,7 @@
  * runs before it (spec §3.3), the permission conditions of its row in the
  * matrix, its permission-denied line, and what it does.
  */
+import type { GateId } from '../../access/gate-trace.js';
 import type { Unit } from '../../store/unit-of-work.js';
 import type { AdminRights } from '../../domain/admin-rights.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
@@ -21,6 +22,13 @@ import type { Requirement } from './permissions.js';
  * (call_status_stats, call_dispo_report).
  */
 export type Prelude = 'standard' | 'permission-first' | 'parameters-first';
+
+/** The gates of each prelude, in the order VICIdial checks them: the pipeline runs this list. */
+export const PRELUDE_GATES = {
+  standard: ['source', 'allowed_functions', 'permission'],
+  'permission-first': ['permission', 'allowed_functions'],
+  'parameters-first': ['parameters', 'allowed_functions', 'permission'],
+} as const satisfies Record<Prelude, readonly GateId[]>;
 
 export interface NonAgentCall {
   readonly p: FilteredParams;
