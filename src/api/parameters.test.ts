@@ -21,6 +21,11 @@ describe('integer', () => {
     expect(ok(count, true)).toBe(false);
   });
 
+  it('refuses with one message that says what it takes', () => {
+    for (const bad of ['abc', '10', 10, 1.5, true])
+      expect(rank.safeParse(bad).error?.issues.map((i) => i.message), JSON.stringify(bad)).toEqual(['a whole number from -9 to 9']);
+  });
+
   it('is JSON Schema: a bounded integer or a digit string', () => {
     expect(z.toJSONSchema(integer('seconds', { max: 99 }))).toMatchObject({
       description: 'seconds',

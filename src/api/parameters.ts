@@ -36,21 +36,24 @@ const INT_MAX = 2_147_483_647;
 
 /**
  * A whole number: JSON callers send a number, legacy-minded ones a string of
- * digits; both are taken, within the same bounds.
+ * digits; both are taken, within the same bounds, and refused with one message.
  */
 export function integer(description: string, bounds: { min?: number; max?: number } = {}) {
   const { min = 0, max = INT_MAX } = bounds;
-  const inRange = (n: number) => n >= min && n <= max;
+  const error = `a whole number from ${min} to ${max}`;
   const digits = Math.max(String(min).length, String(max).length);
   return z
-    .union([
-      z.int().min(min).max(max),
-      z
-        .string()
-        .regex(min < 0 ? /^-?[0-9]+$/ : /^[0-9]+$/)
-        .max(digits)
-        .refine((s) => inRange(Number(s)), `must be between ${min} and ${max}`),
-    ])
+    .union(
+      [
+        z.int({ error }).min(min, { error }).max(max, { error }),
+        z
+          .string()
+          .regex(min < 0 ? /^-?[0-9]+$/ : /^[0-9]+$/, { error, abort: true })
+          .max(digits, { error, abort: true })
+          .refine((s) => Number(s) >= min && Number(s) <= max, { error }),
+      ],
+      { error },
+    )
     .describe(description);
 }
 
