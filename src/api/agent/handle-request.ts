@@ -189,7 +189,7 @@ export class AgentApi {
     // A key is not a password: its use clears no failed password login.
     if (!mode.explain && !key && auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
     if (!mode.explain) {
-      const rate = this.deps.rateLimits.take({ user: auth.account.profile.user, key }, now);
+      const rate = await this.deps.rateLimits.take({ user: auth.account.profile.user, key }, now);
       if (!rate.allowed) {
         trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
         return { reply: rateLimitedReply(rate, auth.account.profile.user), agentUser, ...caller };

@@ -121,7 +121,7 @@ export class NonAgentApi {
     const params = key ? { ...p, user: apiUser } : p;
 
     if (!mode.explain) {
-      const rate = this.deps.rateLimits.take({ user: apiUser, key }, now);
+      const rate = await this.deps.rateLimits.take({ user: apiUser, key }, now);
       if (!rate.allowed) {
         trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
         return this.answer(mode, request, params, rateLimitedReply(rate, apiUser), now, key);
