@@ -7,7 +7,7 @@
  * change that would allow it. The function's name says which API it is.
  */
 import { GATE_LABELS, type GateId, type GateResult } from '../access/gate-trace.js';
-import { outcome, replyText, type Line } from './legacy/lines.js';
+import { replyText, type Line } from './legacy/lines.js';
 import { buildLegacyRequest } from './legacy/legacy-request.js';
 import type { AgentFunction } from './agent/agent-function.js';
 import { EXAMPLE_PARAMS } from './agent/example-params.js';
@@ -122,9 +122,11 @@ export async function explainRequest(apis: ExplainApis, input: ExplainInput, opt
     ? await apis.nonAgentApi.explain(request, { checkIpLists })
     : await apis.agentApi.explain(request, { checkIpLists });
   const full = options.answer === 'full';
-  const last = outcome(reply);
+  // A few non-agent answers are empty, as VICIdial prints nothing for them.
+  const last = reply.lines.at(-1);
+  const summary = last ? firstWords(last) : '(an empty answer)';
   // The function's own gate reports the answer line: the same first words only.
-  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: firstWords(last) } : g));
+  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: summary } : g));
   const expected = nonAgent ? expectedNonAgentGates(nonAgent) : expectedGates(apis.agentFunctions.get(input.function), params);
   const laidOut = layOutGates(traced, expected);
   const decidedBy = laidOut.find((g) => g.status === 'fail');
@@ -134,12 +136,12 @@ export async function explainRequest(apis: ExplainApis, input: ExplainInput, opt
     function: input.function,
     params,
     filledIn,
-    allowed: last.result !== 'ERROR',
+    allowed: last?.result !== 'ERROR',
     notChecked: [
       'the password: explain never knows it, so a wrong password is not judged here',
       ...(input.remoteIp === undefined ? ['the IP lists: no client address was given'] : []),
     ],
-    answer: full ? replyText(reply) : firstWords(last),
+    answer: full ? replyText(reply) : summary,
     gates: laidOut,
     ...(decidedBy ? { decidedBy } : {}),
   };

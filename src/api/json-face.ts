@@ -94,7 +94,9 @@ const kept = (name: string) => /^(retry-after|ratelimit)/i.test(name);
 export function jsonAnswer(decision: Decision, extra: Pick<FunctionAnswer, 'command_id' | 'state'> = {}): JsonAnswer {
   const { reply } = decision;
   const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([name]) => kept(name)));
-  const last = reply.lines[reply.lines.length - 1]!;
+  const last = reply.lines.at(-1);
+  // VICIdial prints nothing for a few requests (update_lead that finds no lead to act on): a notice without words.
+  if (!last) return { status: 200, headers, body: { result: 'NOTICE', message: '', fields: [], lines: [] } };
   if (last.result === 'ERROR') {
     const entry = catalogueEntry(last.reason);
     const gate = decision.refusedAt?.gate ?? entry.gate;

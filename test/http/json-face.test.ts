@@ -160,6 +160,12 @@ describe('non-agent functions', () => {
     expect(report.body.lines.some((l: string) => l.includes('1000'))).toBe(true);
   });
 
+  it('answers a request VICIdial leaves without a word with an empty notice', async () => {
+    const r = await call('non-agent', 'update_lead', { lead_id: 1, vendor_id: 'x', campaigns: 'TESTCAMP' });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ result: 'NOTICE', message: '', fields: [], lines: [] });
+  });
+
   it('refuses a permission the API user lacks with the flag’s gate', async () => {
     await h.exec(`UPDATE vicidial_users SET view_reports = '0' WHERE user = '6000'`);
     const r = await call('non-agent', 'logged_in_agents', {});
