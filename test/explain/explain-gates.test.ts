@@ -205,8 +205,8 @@ describe('explain on the non-agent API: the same pipeline, its own gates', () =>
 
 describe('explain on an answer VICIdial leaves empty', () => {
   it('says so instead of failing', async () => {
-    const e = await explainRequest(h.services, { user: '6000', function: 'update_lead', params: { lead_id: '1', vendor_id: 'x', campaigns: 'TESTCAMP' } });
-    const real = await h.nonAgent({ function: 'update_lead', lead_id: '1', vendor_id: 'x', campaigns: 'TESTCAMP' });
+    const e = await explainRequest(h.services, { user: '6000', function: 'update_lead', params: { lead_id: '1' } });
+    const real = await h.nonAgent({ function: 'update_lead', lead_id: '1' });
     expect(real.body).toBe('');
     expect(e.answer).toBe('(an empty answer)');
     expect(e.allowed).toBe(true);

@@ -161,7 +161,7 @@ describe('non-agent functions', () => {
   });
 
   it('answers a request VICIdial leaves without a word with an empty notice', async () => {
-    const r = await call('non-agent', 'update_lead', { lead_id: 1, vendor_id: 'x', campaigns: 'TESTCAMP' });
+    const r = await call('non-agent', 'update_lead', { lead_id: 1 });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ result: 'NOTICE', message: '', fields: [], lines: [] });
   });
