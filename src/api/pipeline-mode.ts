@@ -9,6 +9,8 @@
  * The same gate code decides both.
  */
 import { GateTrace, type GateResult } from '../access/gate-trace.js';
+import type { SessionPhase } from '../domain/live-agent.js';
+import type { SessionSnapshot } from '../domain/session-events.js';
 import { PendingEvents } from '../events/event-bus.js';
 import type { Store } from '../store/store.js';
 import type { Unit, UnitRunner } from '../store/unit-of-work.js';
@@ -37,6 +39,8 @@ export interface Decision {
   readonly refusedAt: GateResult | undefined;
   /** The agent the request acted on, after alt_user (agent API functions with a target). */
   readonly agentUser: string;
+  /** Its session before the function ran, and as the function left it (null: ended; undefined: untouched). */
+  readonly session?: { readonly before: SessionPhase; readonly after: SessionSnapshot | null | undefined };
 }
 
 export const requestMode = (): PipelineMode => ({ trace: new GateTrace('refusal'), explain: false, skipIpLists: false });

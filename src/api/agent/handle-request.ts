@@ -24,7 +24,7 @@ import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { UserAccount, UserGroup } from '../../domain/user.js';
 import { functionAllowed } from '../../domain/vicidial-sets.js';
-import type { LiveAgent } from '../../domain/live-agent.js';
+import { phaseOf, type LiveAgent } from '../../domain/live-agent.js';
 import type { SessionCommands } from '../../sessions/session-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
@@ -56,6 +56,7 @@ export interface AgentApiDeps {
 /** One pass through the pipeline (pipeline-mode.ts), and the agent it acted on once alt_user is resolved. */
 interface Mode extends PipelineMode {
   agentUser?: string;
+  session?: Decision['session'];
 }
 
 export type { ExplainedReply, ExplainOptions };
@@ -87,7 +88,12 @@ export class AgentApi {
   async decide(request: LegacyRequest): Promise<Decision> {
     const mode: Mode = requestMode();
     const reply = await this.process(request, mode);
-    return { reply, refusedAt: mode.trace.failed, agentUser: mode.agentUser ?? request.params.agent_user ?? '' };
+    return {
+      reply,
+      refusedAt: mode.trace.failed,
+      agentUser: mode.agentUser ?? request.params.agent_user ?? '',
+      ...(mode.session ? { session: mode.session } : {}),
+    };
   }
 
   /** The same pipeline, for an administrator: every gate's verdict, nothing written. */
@@ -282,6 +288,8 @@ export class AgentApi {
         };
         result = await spec.run(call);
         this.traceOutcome(trace, result);
+        // Where the command left the session, for the JSON face's applied/pending (read from the unit's own events).
+        if (call.agent) mode.session = { before: phaseOf(call.agent), after: unit.events.sessionOf(agentUser) };
       }
       if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, p, result, result.auditAgentUser ?? agentUser, key));
     });
