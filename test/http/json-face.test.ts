@@ -4,6 +4,7 @@
  * only, refusals in one shape with the catalogue's code, status and gate.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { createApiKey, type KeyRequest } from '../../src/admin/api-keys.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -197,6 +198,13 @@ describe('the OpenAPI document and its page', () => {
     for (const name of [...h.services.nonAgentFunctions.keys()]) expect(doc.paths[`/api/v2/non-agent/${name}`].post.operationId).toBe(name);
     for (const [, op] of ops) expect(op.post.requestBody.content['application/json']!.schema.additionalProperties).toBe(false);
     expect(doc.paths['/api/v2/agent/external_pause'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('agent_user');
+  });
+
+  it('is a valid OpenAPI 3.1 document (checked against the specification’s own schema)', async () => {
+    const doc = (await h.app.inject({ url: '/api/v2/openapi.json' })).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it('is readable at /api/v2/docs, with no script', async () => {
