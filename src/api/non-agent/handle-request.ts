@@ -36,6 +36,7 @@ import { credentialConflictReply, throttledReply } from '../legacy/throttled.js'
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
+import { LIST_RESTRICTED } from './gate-order.js';
 import { invalidSource, t1 } from './messages.js';
 import { PRELUDE_GATES, type NonAgentCall, type NonAgentFunction, type NonAgentReply } from './non-agent-function.js';
 import { unmet } from './permissions.js';
@@ -46,8 +47,6 @@ import { NON_AGENT_BUILD, NON_AGENT_VERSION } from './version.js';
 export const NON_AGENT_LOGIN: LoginPolicy = { minLevel: 7, countLowLevel: false };
 const FAILURE_CODES: FailureCodes = { bad: 'aBAD', lock: 'aLOCK' };
 
-/** The functions API List Restrict applies to (spec §3.5, and lead_status_search, which VICIdial's matrix also restricts). */
-const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search', 'lead_status_search']);
 
 /** The fixed stand-in for the password VICIdial echoes in its login failure line. */
 export const PASSWORD_PLACEHOLDER = '***';
