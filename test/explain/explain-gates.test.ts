@@ -72,9 +72,11 @@ describe('explain finds the deciding gate', () => {
     expect(d.fix).toBe("add external_dial to 6668's allowed functions");
     expect(d.setting).toBe('vicidial_users.api_allowed_functions');
     expect(e.filledIn).toContain('value');
+    // Every gate after the refusal is listed as not reached, external_dial's own declared ones included.
     expect(e.gates.map((g) => g.gate)).toEqual([
       'source', 'credentials', 'api_access', 'system_api', 'function', 'parameters', 'allowed_functions',
-      'two_accounts', 'agent_logged_in', 'agent_scope', 'function_checks',
+      'two_accounts', 'agent_logged_in', 'agent_scope', 'agent_state', 'agentcall_manual', 'outbound_cid', 'lead_scope', 'list_scope',
+      'function_checks',
     ]);
   });
 
