@@ -68,11 +68,14 @@ function collect(doc: OpenApiDocument): Operation[] {
 }
 
 function paramsType(doc: OpenApiDocument, op: Operation): string[] {
-  const lines = [`/** The parameters of ${op.name} (${op.api} API). */`, `export type ${typeName(op)} = {`];
+  const heading = `/** The parameters of ${op.name} (${op.api} API). */`;
   const schema = op.schema ?? { type: 'object', properties: {} };
   if (schema.type !== 'object') throw new GenerationError(`${op.name}: the request body is not an object`);
   const required = new Set(Array.isArray(schema.required) ? schema.required.map(String) : []);
   const properties = isObject(schema.properties) ? schema.properties : {};
+  // A function without parameters takes none: an empty object, not `{}` (which TypeScript reads as "anything").
+  if (Object.keys(properties).length === 0) return [heading, `export type ${typeName(op)} = Readonly<Record<string, never>>;`];
+  const lines = [heading, `export type ${typeName(op)} = {`];
   for (const [field, raw] of Object.entries(properties)) {
     if (!isObject(raw)) throw new GenerationError(`${op.name}.${field}: the schema is not an object`);
     const property = resolve(doc, raw);
