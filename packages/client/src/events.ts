@@ -28,7 +28,7 @@ export interface EventsOptions {
 }
 
 export interface ReconnectInfo {
-  /** Why the connection ended: a network error, an AgentgateError (5xx, 429), or `stream-ended`. */
+  /** Why the connection ended: a network error, or an AgentgateError (a 5xx or 429, `stream-ended`, `idle-timeout`). */
   readonly error: unknown;
   /** Failures in a row, this one included. */
   readonly attempt: number;
@@ -81,7 +81,8 @@ export async function* followEvents(c: Connection, options: EventsOptions): Asyn
     } catch (err) {
       if (outer?.aborted) return;
       if (err instanceof AgentgateError && err.status !== 0 && !retryable(err.status)) throw err;
-      dropped = err;
+      // A silent connection was aborted by the idle timer: say so rather than "the operation was aborted".
+      dropped = attempt.signal.reason instanceof AgentgateError ? attempt.signal.reason : err;
     } finally {
       outer?.removeEventListener('abort', stop);
       attempt.abort();
@@ -106,13 +107,14 @@ async function* sseItems(body: ReadableStream<Uint8Array>, attempt: AbortControl
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = new SseParser();
-  let timer = setTimeout(() => attempt.abort(), idleMs);
+  const idle = () => attempt.abort(new AgentgateError({ code: 'idle-timeout', message: `the event stream sent nothing for ${idleMs} ms`, status: 0 }));
+  let timer = setTimeout(idle, idleMs);
   try {
     for (;;) {
       const { done, value } = await reader.read();
       clearTimeout(timer);
       if (done) return;
-      timer = setTimeout(() => attempt.abort(), idleMs);
+      timer = setTimeout(idle, idleMs);
       yield* parser.push(decoder.decode(value, { stream: true }));
     }
   } finally {
