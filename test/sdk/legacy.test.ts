@@ -89,7 +89,7 @@ describe('the agent API through client.legacy()', () => {
   it('reads a refused login as an ERROR line, with nothing of the password in it', async () => {
     const wrong = new AgentgateClient({ baseUrl, user: '6666', pass: 'not-the-pass' });
     const { answer, audited } = await callAndAudit(wrong, 'agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
-    expect(answer.outcome).toMatchObject({ result: 'ERROR', reason: 'Invalid Username/Password', separator: ': |' });
+    expect(answer.outcome).toMatchObject({ result: 'ERROR', reason: 'Invalid Username/Password', separator: ': ' });
     expect(parsed(answer)).toEqual(audited);
     expect(answer.body).not.toContain('not-the-pass');
   });

@@ -3,17 +3,19 @@
  * /agc/api.php or /vicidial/non_agent_api.php today can move to agentgate's
  * JSON face one call at a time.
  *
- * VICIdial writes `RESULT: reason<sep>f1|f2|…` with four separators
- * (non-agent-api.md §2.5): ` - ` (T2, T4), `: |` (T1) and `: ` (T3), or
- * none at all (`ERROR: NO FUNCTION SPECIFIED`). Reports print bare data rows,
+ * VICIdial writes `RESULT: reason<sep>f1|f2|…` with the separator ` - `
+ * or `: ` (non-agent-api.md §2.5, templates T1–T4), or none at all
+ * (`ERROR: NO FUNCTION SPECIFIED`). The fields are split on `|` as
+ * agentgate's JSON face splits them, so `fields` means the same on both
+ * faces (T1's `: |user|…` gives a first, empty field). Reports print bare data rows,
  * `version` prints `VERSION: …|BUILD: …|…`, the coffee names a teapot line,
  * and a few lines arrive glued to the next one without a newline.
  */
 
 export type LegacyResult = 'SUCCESS' | 'ERROR' | 'NOTICE';
 
-/** How the fields were set off from the reason: ` - `, `: |`, `: `, or not at all. */
-export type LegacySeparator = ' - ' | ': |' | ': ' | '';
+/** How the fields were set off from the reason: ` - `, `: `, or not at all. */
+export type LegacySeparator = ' - ' | ': ' | '';
 
 /** A `SUCCESS:`, `ERROR:` or `NOTICE:` line. */
 export interface LegacyResultLine {
@@ -22,7 +24,7 @@ export interface LegacyResultLine {
   /** The reason text, e.g. `external_pause function set`, `agent_status AGENT NOT FOUND`. */
   readonly reason: string;
   readonly separator: LegacySeparator;
-  /** The `|`-separated values after the separator, as written (empty strings kept). */
+  /** The `|`-separated values after the separator, as written (empty strings kept; none when nothing follows). */
   readonly fields: readonly string[];
   /** The line as received, without its newline. */
   readonly text: string;
@@ -121,13 +123,13 @@ function resultLine(result: LegacyResult, rest: string, text: string): LegacyRes
     return split(result, rest, text, dash, ' - ');
   }
   const colon = rest.indexOf(': ');
-  if (beforePipe(colon)) return split(result, rest, text, colon, rest.startsWith('|', colon + 2) ? ': |' : ': ');
+  if (beforePipe(colon)) return split(result, rest, text, colon, ': ');
   return { kind: 'result', result, reason: rest, separator: '', fields: [], text };
 }
 
 function split(result: LegacyResult, rest: string, text: string, at: number, separator: LegacySeparator): LegacyResultLine {
   const tail = rest.slice(at + separator.length);
-  return { kind: 'result', result, reason: rest.slice(0, at), separator, fields: tail.split('|'), text };
+  return { kind: 'result', result, reason: rest.slice(0, at), separator, fields: tail === '' ? [] : tail.split('|'), text };
 }
 
 function versionLine(text: string): LegacyVersionLine {

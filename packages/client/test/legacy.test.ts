@@ -41,17 +41,17 @@ describe('result lines', () => {
     expect(result('ERROR: agent_user is not paused - 1000')).toMatchObject({ reason: 'agent_user is not paused', fields: ['1000'] });
   });
 
-  it("reads the non-agent API's templates T1 (`: |`) and T3 (`: `)", () => {
+  it("reads the non-agent API's templates T1 (`: |`) and T3 (`: `), T1's first field empty as the JSON face has it", () => {
     expect(result('ERROR: auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION: |6000|add_lead|')).toMatchObject({
       reason: 'auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION',
-      separator: ': |',
-      fields: ['6000', 'add_lead', ''],
+      separator: ': ',
+      fields: ['', '6000', 'add_lead', ''],
     });
     expect(result('ERROR: agent_status AGENT NOT FOUND: 6000|9999')).toMatchObject({ reason: 'agent_status AGENT NOT FOUND', separator: ': ', fields: ['6000', '9999'] });
-    expect(result('ERROR: Invalid Username/Password: |6666||0|0||')).toMatchObject({ reason: 'Invalid Username/Password', fields: ['6666', '', '0', '0', '', ''] });
+    expect(result('ERROR: Invalid Username/Password: |6666||0|0||')).toMatchObject({ reason: 'Invalid Username/Password', fields: ['', '6666', '', '0', '0', '', ''] });
     expect(result('ERROR: Too many login attempts, try again in 15 minutes: |6666|LOCK|')).toMatchObject({
       reason: 'Too many login attempts, try again in 15 minutes',
-      fields: ['6666', 'LOCK', ''],
+      fields: ['', '6666', 'LOCK', ''],
     });
   });
 
@@ -66,13 +66,17 @@ describe('result lines', () => {
     // A colon or a dash after the first | belongs to a field.
     expect(result('ERROR: lead_search NO MATCHES FOUND IN THE SYSTEM: |6000|7|V - 1: x|3125550150')).toMatchObject({
       reason: 'lead_search NO MATCHES FOUND IN THE SYSTEM',
-      fields: ['6000', '7', 'V - 1: x', '3125550150'],
+      fields: ['', '6000', '7', 'V - 1: x', '3125550150'],
     });
   });
 
   it('reads a line without fields (no separator)', () => {
     expect(result('ERROR: NO FUNCTION SPECIFIED')).toMatchObject({ reason: 'NO FUNCTION SPECIFIED', separator: '', fields: [] });
     expect(result('ERROR: System API NOT ACTIVE')).toMatchObject({ reason: 'System API NOT ACTIVE', fields: [] });
+  });
+
+  it('gives no field when nothing follows the separator', () => {
+    expect(result('SUCCESS: refresh_panel request sent - ')).toMatchObject({ reason: 'refresh_panel request sent', separator: ' - ', fields: [] });
   });
 
   it('loses nothing: every part of every kind of line writes the line back', () => {
@@ -84,6 +88,7 @@ describe('result lines', () => {
       'ERROR: Your IP Address is not allowed: 10.0.0.9: ||IPBLOCK|',
       'NOTICE: add_lead NANPA options disabled, NANPA prefix data not loaded - 0|6000',
       'ERROR: NO FUNCTION SPECIFIED',
+      'SUCCESS: refresh_panel request sent - ',
     ])
       expect(rebuilt(result(text))).toBe(text);
   });
@@ -137,7 +142,7 @@ describe('whole answers', () => {
     const answer = parseLegacy('ERROR: Invalid Source - x\nERROR: Invalid Source: |x|\n');
     expect(answer.lines).toMatchObject([
       { reason: 'Invalid Source', separator: ' - ', fields: ['x'] },
-      { reason: 'Invalid Source', separator: ': |', fields: ['x', ''] },
+      { reason: 'Invalid Source', separator: ': ', fields: ['', 'x', ''] },
     ]);
   });
 
