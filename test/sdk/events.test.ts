@@ -199,6 +199,13 @@ describe('client.events()', () => {
     expect(badPosition.failure()).toMatchObject({ code: 'invalid-last-event-id', status: 400 });
   });
 
+  it("throws an answer that is not an event stream (a proxy's login page) instead of reading it forever", async () => {
+    const proxy: FetchLike = async () => new Response('<html>Please log in</html>', { headers: { 'content-type': 'text/html' } });
+    const stream = reader(password({}, proxy).events({ retryMs: 20 }));
+    await stream.done;
+    expect(stream.failure()).toMatchObject({ code: 'unexpected-response', status: 200, message: expect.stringContaining('text/html') });
+  });
+
   it("reads with an API key, narrowed to the key's campaigns", async () => {
     await h.login('1002', 'OTHERCMP');
     const made = await createApiKey(h.services.store, { user: '6666', name: 'other', functions: [], campaigns: ['OTHERCMP'] }, h.clock.now());

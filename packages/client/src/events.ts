@@ -63,8 +63,13 @@ export async function* followEvents(c: Connection, options: EventsOptions): Asyn
         // Credentials, rights or a bad position do not get better by asking again; a busy or restarting server does.
         if (!retryable(refused.status)) throw refused;
         dropped = refused;
-      } else if (!response.body) {
-        throw new AgentgateError({ code: 'unexpected-response', message: 'the event stream answered without a body', status: response.status });
+      } else if (!response.body || !/^text\/event-stream\b/i.test(response.headers.get('content-type') ?? '')) {
+        // A proxy's login page, say: reading it again and again would never give an event.
+        throw new AgentgateError({
+          code: 'unexpected-response',
+          message: `GET api/v2/events answered ${response.headers.get('content-type') ?? 'without a content type'}, not an event stream`,
+          status: response.status,
+        });
       } else {
         for await (const item of sseItems(response.body, attempt, options.idleTimeoutMs ?? DEFAULT_IDLE_MS)) {
           if (item.type === 'retry') serverRetryMs = item.ms;
