@@ -22,8 +22,8 @@ const LAYERS = {
   leads: ['domain', 'store'],
   sessions: ['domain', 'events', 'store'],
   telephony: ['domain', 'events', 'sessions', 'store'],
-  // Between nodes: Redis, wake-ups for the event log, leases.
-  cluster: ['domain', 'events', 'store'],
+  // Between nodes: Redis, wake-ups for the event log, leases, shared rate buckets.
+  cluster: ['access', 'domain', 'events', 'store'],
   screen: ['domain', 'events', 'sessions', 'store', 'telephony', 'wire'],
   // What wallboards and integrations see: the event stream's projection, scope, snapshot and shared totals.
   board: ['access', 'domain', 'events', 'sessions', 'store', 'wire'],
