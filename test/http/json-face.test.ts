@@ -58,18 +58,29 @@ describe('agent commands', () => {
     const r = await call('agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
     expect(r.body).toMatchObject({ result: 'SUCCESS', state: 'pending' });
     expect((await h.agent('1000'))!.status).toBe('INCALL');
+    // And a LOGOUT too; once the call ends and is dispositioned, the session ends.
+    const logout = await call('agent', 'logout', { agent_user: '1000', value: 'LOGOUT' });
+    expect(logout.body).toMatchObject({ result: 'SUCCESS', state: 'pending' });
   });
 
-  it('answers a query without a state, and a dial with one', async () => {
+  it('says a dial on a paused agent and a LOGOUT off a call are applied', async () => {
+    await call('agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
+    const dial = await call('agent', 'external_dial', { agent_user: '1000', value: '3125550150', phone_code: '1', search: 'NO', preview: 'NO', focus: 'NO' });
+    expect(dial.body).toMatchObject({ result: 'SUCCESS', state: 'applied' });
+    await h.logout('1000');
+    await h.login('1000', 'TESTCAMP');
+    const logout = await call('agent', 'logout', { agent_user: '1000', value: 'LOGOUT' });
+    expect(logout.body).toMatchObject({ result: 'SUCCESS', state: 'applied' });
+    expect(await h.agent('1000')).toBeUndefined();
+  });
+
+  it('answers a query without a state, its fields split from its line', async () => {
     const r = await call('agent', 'calls_in_queue_count', { agent_user: '1000', value: 'DISPLAY' });
     expect(r.status).toBe(200);
     expect(r.body.result).toBe('SUCCESS');
     expect(r.body).not.toHaveProperty('state');
-    await call('agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
-    const dial = await call('agent', 'external_dial', { agent_user: '1000', value: '3125550150', phone_code: '1', search: 'NO', preview: 'NO', focus: 'NO' });
-    expect(dial.status).toBe(200);
-    expect(dial.body).toMatchObject({ result: 'SUCCESS', message: 'external_dial function set' });
-    expect(['applied', 'pending']).toContain(dial.body.state);
+    expect(r.body.lines).toHaveLength(1);
+    expect(r.body.fields).toEqual(r.body.lines[0].split(' - ')[1].split('|'));
   });
 });
 

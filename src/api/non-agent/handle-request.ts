@@ -31,8 +31,8 @@ import type { FailureCodes } from '../../store/repositories/users.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
 import { customLine, type Line } from '../legacy/lines.js';
-import { explainMode, inUnit, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
-import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
+import { explainMode, inUnit, rateRefusal, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
+import { credentialConflictReply, throttledReply } from '../legacy/throttled.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
@@ -120,13 +120,8 @@ export class NonAgentApi {
     trace.pass('credentials', mode.explain ? `${apiUser} exists, is active, has a user level of 7 or more and is not locked (password not checked by explain)` : '');
     const params = key ? { ...p, user: apiUser } : p;
 
-    if (!mode.explain) {
-      const rate = await this.deps.rateLimits.take({ user: apiUser, key }, now);
-      if (!rate.allowed) {
-        trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
-        return this.answer(mode, request, params, rateLimitedReply(rate, apiUser), now, key);
-      }
-    }
+    const limited = await rateRefusal(mode, this.deps.rateLimits, { user: apiUser, key }, now);
+    if (limited) return this.answer(mode, request, params, limited, now, key);
 
     const rights = narrowedUser(await this.deps.store.users.findAdminRights(apiUser), key);
     let result: NonAgentReply | undefined;
