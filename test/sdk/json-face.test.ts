@@ -133,6 +133,8 @@ describe('the legacy parser reads an answer as the JSON face reports it', () => 
     ['agent', 'external_pause', { agent_user: '1001', value: 'PAUSE' }],
     ['agent', 'pause_code', { agent_user: '1000', value: 'BREAK' }],
     ['agent', 'call_agent', { agent_user: '1000', value: 'CALL' }],
+    // A line without a newline.
+    ['agent', 'calls_in_queue_count', { agent_user: '1000', value: 'DISPLAY' }],
     ['non-agent', 'agent_status', { agent_user: '1000' }],
     ['non-agent', 'agent_status', { agent_user: '9999' }],
     ['non-agent', 'add_lead', { phone_number: '12', phone_code: '1', list_id: 101 }],
