@@ -42,7 +42,7 @@ const LAYERS = {
 LAYERS.store.push('store-schema');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'packages/*/scripts/dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON bodies whose shape is the thing under test.
-    files: ['test/**/*.ts', 'src/**/*.test.ts'],
+    files: ['test/**/*.ts', 'src/**/*.test.ts', 'packages/*/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
