@@ -53,17 +53,23 @@ export interface GateResult {
   readonly setting?: string;
 }
 
+/**
+ * true: keep every verdict (explain). 'refusal': keep only the refusal (a
+ * request whose face reports the gate that refused it). false: keep nothing.
+ */
+export type TraceKeeping = boolean | 'refusal';
+
 export class GateTrace {
   readonly results: GateResult[] = [];
-  constructor(private readonly keep: boolean) {}
+  constructor(private readonly keep: TraceKeeping) {}
 
   /** True for explain: callers may skip work that only builds words for the trace. */
   get keeping(): boolean {
-    return this.keep;
+    return this.keep === true;
   }
 
   pass(gate: GateId, detail = '', setting?: string): void {
-    if (this.keep) this.results.push({ gate, passed: true, detail, ...(setting ? { setting } : {}) });
+    if (this.keep === true) this.results.push({ gate, passed: true, detail, ...(setting ? { setting } : {}) });
   }
 
   fail(gate: GateId, detail: string, fix?: string, setting?: string): void {

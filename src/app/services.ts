@@ -15,8 +15,10 @@ import { WebSessions } from '../access/web-session.js';
 import { AgentApi } from '../api/agent/handle-request.js';
 import type { AgentFunction } from '../api/agent/agent-function.js';
 import { agentFunctions } from '../api/agent/registry.js';
+import { redisRateBuckets } from '../cluster/redis-rate-buckets.js';
 import { NonAgentApi } from '../api/non-agent/handle-request.js';
 import { nonAgentFunctions } from '../api/non-agent/registry.js';
+import type { NonAgentFunction } from '../api/non-agent/non-agent-function.js';
 import { AuditTrail } from '../audit/audit-trail.js';
 import type { Config } from '../config/config.js';
 import { systemClock, type Clock } from '../domain/clock.js';
@@ -70,6 +72,8 @@ export interface Services {
   readonly telephony: Telephony;
   readonly scheduler: Scheduler;
   readonly nonAgentApi: NonAgentApi;
+  /** The non-agent API's functions by name (explain, the JSON face). */
+  readonly nonAgentFunctions: ReadonlyMap<string, NonAgentFunction>;
   readonly startedAt: Date;
   /** The drop-in's watcher of VICIdial's live sessions (undefined in the embedded mode). */
   readonly liveWatcher: LiveStateWatcher | undefined;
@@ -149,8 +153,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     // Without a configured secret, screen sessions last until the process restarts.
     const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
     const functions = agentFunctions({ version: AGENTGATE_VERSION, startedAt });
-    // One set of buckets for both legacy APIs (and /api/v2): a user's rate is for all of them together.
-    const rateLimits = new RateLimits(config.apiRatePerUser);
+    // One set of buckets for both legacy APIs (and /api/v2): a user's rate is for all of them together, on every node.
+    const rateLimits = new RateLimits(config.apiRatePerUser, node.redis ? redisRateBuckets(node.redis) : undefined);
     const agentApi = new AgentApi({
       store,
       settings,
@@ -164,6 +168,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       functions,
       rateLimits,
     });
+    const nonAgentFunctionMap = nonAgentFunctions();
     const nonAgentApi = new NonAgentApi({
       store,
       settings,
@@ -171,7 +176,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       authenticator,
       clock,
       audit: new AuditTrail('non-agent'),
-      functions: nonAgentFunctions(),
+      functions: nonAgentFunctionMap,
       passwords,
       credentialCache,
       rateLimits,
@@ -196,6 +201,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
       telephony,
       scheduler,
       nonAgentApi,
+      nonAgentFunctions: nonAgentFunctionMap,
       startedAt,
       cluster: node,
       // In the drop-in VICIdial's dialer places the calls: the simulator never runs.

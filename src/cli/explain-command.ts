@@ -1,13 +1,13 @@
 /**
  * `agentgate explain --user 6668 --agent 1000 --function external_dial`:
- * the agent API's decision for that request, gate by gate, from the same
+ * the decision of the agent or non-agent API for that request, gate by gate, from the same
  * pipeline the server runs (nothing is written). It exits 0 when the request
  * would be allowed and 1 when refused, so scripts can test it (2: an error).
  * Unlike the console, it prints the whole answer, data included, and is not
  * audited: whoever runs it holds the database file and can read all of it anyway.
  */
 import { Command, Option } from 'commander';
-import { explainRequest, type Explanation } from '../api/agent/explain.js';
+import { explainRequest, type Explanation } from '../api/explain.js';
 import { CliError } from './cli-error.js';
 import { withServices } from './options.js';
 
@@ -31,9 +31,9 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function explainCommand(): Command {
   return new Command('explain')
-    .description("explain the agent API's decision for a request, gate by gate (writes nothing)")
+    .description("explain a decision of the agent or the non-agent API, gate by gate (writes nothing)")
     .requiredOption('--user <user>', 'the API user')
-    .requiredOption('--function <name>', 'the agent API function')
+    .requiredOption('--function <name>', 'the function (agent or non-agent API)')
     .option('--agent <user>', 'the agent user (agent_user)')
     .option('--value <value>', 'the value parameter')
     .option('--lead <lead_id>', 'the lead_id parameter')
@@ -48,7 +48,7 @@ export function explainCommand(): Command {
         params[pair.slice(0, eq)] = pair.slice(eq + 1);
       }
       const explanation = await withServices(command, (services) =>
-        explainRequest(services.agentApi, services.agentFunctions, {
+        explainRequest(services, {
           user: options.user,
           agentUser: options.agent,
           function: options.function,

@@ -28,6 +28,7 @@ import { isLegacyPath, registerSecurityHeaders } from './security-headers.js';
 import { registerCrossSiteGuard } from './cross-site-guard.js';
 import { registerCors } from './cors.js';
 import { registerApiMeRoute } from './api-me-route.js';
+import { registerJsonApiRoutes } from './json-api-routes.js';
 
 /** Large enough for any real agent API request, small enough to refuse abuse early. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -125,6 +126,7 @@ export async function buildApp(services: Services, options: AppOptions = {}): Pr
   registerScreenAuth(app, services);
   registerAdminApi(app, services);
   registerApiMeRoute(app, services);
+  registerJsonApiRoutes(app, services);
   await app.register(websocket, { options: { maxPayload: MAX_MESSAGE_BYTES * 4 } });
   const presence = new Presence(services.scheduler, options.screenTimeoutMs ?? 60_000, (user) =>
     services.runner.run(async (u) => void (await services.sessions.logout(u, user, 'timeout'))),

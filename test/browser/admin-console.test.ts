@@ -8,7 +8,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
-import { explainRequest } from '../../src/api/agent/explain.js';
+import { explainRequest } from '../../src/api/explain.js';
 import { seriousViolations } from '../support/accessibility.js';
 import { describeBrowser, launchBrowser, screenshotPath } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
@@ -257,7 +257,7 @@ describeBrowser('the admin console in Chromium', () => {
 
   it("makes API List Restrict set in the console refuse a lead command on another team's list", async () => {
     await h.login('1002', 'OTHERCMP');
-    const ask = () => explainRequest(h.services.agentApi, h.services.agentFunctions, { user: '6666', agentUser: '1002', function: 'external_dial', leadId: '1' });
+    const ask = () => explainRequest(h.services, { user: '6666', agentUser: '1002', function: 'external_dial', leadId: '1' });
     expect((await ask()).gates.find((g) => g.gate === 'lead_scope')?.status).toBe('pass');
 
     await login();

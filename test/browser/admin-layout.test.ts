@@ -15,6 +15,13 @@ import { startHarness, type Harness } from '../support/harness.js';
 vi.setConfig({ testTimeout: 240_000 });
 
 const PAGES = ['users', 'users/new', 'users/6668', 'groups', 'campaigns', 'statuses', 'settings', 'matrix', 'audit', 'explain', 'advisor/6666', 'changes'];
+/**
+ * The accessibility check runs on every page at 390 px, and at 1400 px only
+ * where the wide layout differs in what it shows: the open navigation (users),
+ * the filter bar (audit) and the widest table (matrix). The markup, names and
+ * colours are the same at both widths; an axe run costs seconds each.
+ */
+const WIDE_CHECKED = new Set(['users', 'audit', 'matrix']);
 
 describeBrowser('the admin console on a phone and on a wide screen', () => {
   let h: Harness;
@@ -108,7 +115,7 @@ describeBrowser('the admin console on a phone and on a wide screen', () => {
         1400,
       );
       expect({ path, clipped }).toEqual({ path, clipped: [] });
-      expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
+      if (WIDE_CHECKED.has(path)) expect({ path, violations: await seriousViolations(page) }).toEqual({ path, violations: [] });
     }
   });
 

@@ -5,7 +5,7 @@
  * what the request would get, and write nothing.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { explainRequest, type ExplainInput, type Explanation } from '../../src/api/agent/explain.js';
+import { explainRequest, type ExplainInput, type Explanation } from '../../src/api/explain.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -16,7 +16,7 @@ afterEach(() => h.close());
 
 /** The whole answer, as the CLI asks for it (the console gets its first words: test/security/team-admin.test.ts). */
 const explain = (input: Partial<ExplainInput> & { function: string }): Promise<Explanation> =>
-  explainRequest(h.services.agentApi, h.services.agentFunctions, { user: '6666', agentUser: '1000', ...input }, { answer: 'full' });
+  explainRequest(h.services, { user: '6666', agentUser: '1000', ...input }, { answer: 'full' });
 
 /** The deciding gate, and that nothing after it ran. */
 function decided(e: Explanation, gate: string): NonNullable<Explanation['decidedBy']> {
@@ -72,9 +72,11 @@ describe('explain finds the deciding gate', () => {
     expect(d.fix).toBe("add external_dial to 6668's allowed functions");
     expect(d.setting).toBe('vicidial_users.api_allowed_functions');
     expect(e.filledIn).toContain('value');
+    // Every gate after the refusal is listed as not reached, external_dial's own declared ones included.
     expect(e.gates.map((g) => g.gate)).toEqual([
       'source', 'credentials', 'api_access', 'system_api', 'function', 'parameters', 'allowed_functions',
-      'two_accounts', 'agent_logged_in', 'agent_scope', 'function_checks',
+      'two_accounts', 'agent_logged_in', 'agent_scope', 'agent_state', 'agentcall_manual', 'outbound_cid', 'lead_scope', 'list_scope',
+      'function_checks',
     ]);
   });
 
@@ -158,5 +160,57 @@ describe('explain is the request path', () => {
   it('never shows a password it was given', async () => {
     const e = await explain({ function: 'external_pause', params: { pass: 'secret-pw' } });
     expect(JSON.stringify(e)).not.toContain('secret-pw');
+  });
+});
+
+describe('explain on the non-agent API: the same pipeline, its own gates', () => {
+  const explainNonAgent = (input: Partial<ExplainInput> & { function: string }) =>
+    explainRequest(h.services, { user: '6000', ...input }, { answer: 'full' });
+
+  it('lays out the prelude in the function’s own order, and allows what is allowed', async () => {
+    const allowed = await explainNonAgent({ function: 'logged_in_agents' });
+    expect(allowed.allowed).toBe(true);
+    expect(allowed.gates.map((g) => g.gate)).toEqual(['credentials', 'function', 'source', 'allowed_functions', 'permission', 'function_checks']);
+    // ingroup_list: the permission before the allowed functions, and no source (spec §3.3).
+    const ingroups = await explainNonAgent({ function: 'ingroup_list', params: { source: '' } });
+    expect(ingroups.gates.map((g) => g.gate)).toEqual(['credentials', 'function', 'permission', 'allowed_functions', 'function_checks']);
+  });
+
+  it('finds the missing permission flag and says which column grants it', async () => {
+    await sql(`UPDATE vicidial_users SET view_reports = '0' WHERE user = '6000'`);
+    const d = decided(await explainNonAgent({ function: 'logged_in_agents' }), 'permission');
+    expect(d.setting).toBe('vicidial_users.view_reports');
+    expect(d.fix).toMatch(/view_reports = 1/);
+  });
+
+  it('finds API Allowed Functions, the level-7 login and API List Restrict’s missing group', async () => {
+    await sql(`UPDATE vicidial_users SET api_allowed_functions = ' add_lead -' WHERE user = '6000'`);
+    expect(decided(await explainNonAgent({ function: 'logged_in_agents' }), 'allowed_functions').setting).toBe('vicidial_users.api_allowed_functions');
+    await sql(`UPDATE vicidial_users SET api_allowed_functions = ' ALL_FUNCTIONS -', user_level = 6 WHERE user = '6000'`);
+    expect(decided(await explainNonAgent({ function: 'logged_in_agents' }), 'credentials').detail).toMatch(/below 7/);
+    await sql(`UPDATE vicidial_users SET user_level = 9, api_list_restrict = '1', user_group = 'NOSUCH' WHERE user = '6000'`);
+    expect(decided(await explainNonAgent({ function: 'list_info', params: { list_id: '101' } }), 'user_group').fix).toMatch(/NOSUCH/);
+  });
+
+  it('answers exactly what the request gets, and writes nothing', async () => {
+    const before = (await h.rows('vicidial_api_log')).length;
+    const lists = (await h.rows('vicidial_lists')).length;
+    const e = await explainNonAgent({ function: 'add_list', params: { list_id: '9901', list_name: 'explained', campaign_id: 'TESTCAMP' } });
+    expect(e.allowed).toBe(true);
+    expect((await h.rows('vicidial_api_log')).length).toBe(before);
+    expect((await h.rows('vicidial_lists')).length).toBe(lists);
+    const refused = await explainNonAgent({ function: 'update_list', params: { list_id: '424242' } });
+    const real = await h.nonAgent({ function: 'update_list', list_id: '424242' });
+    expect(refused.answer).toBe(real.body);
+  });
+});
+
+describe('explain on an answer VICIdial leaves empty', () => {
+  it('says so instead of failing', async () => {
+    const e = await explainRequest(h.services, { user: '6000', function: 'update_lead', params: { lead_id: '1' } });
+    const real = await h.nonAgent({ function: 'update_lead', lead_id: '1' });
+    expect(real.body).toBe('');
+    expect(e.answer).toBe('(an empty answer)');
+    expect(e.allowed).toBe(true);
   });
 });

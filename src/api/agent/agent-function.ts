@@ -4,7 +4,7 @@
  * (handle-request.ts) runs the common gates in VICIdial's order around it.
  */
 import type { ApiScope } from '../../access/api-scope.js';
-import type { GateTrace } from '../../access/gate-trace.js';
+import type { GateId, GateTrace } from '../../access/gate-trace.js';
 import type { Unit } from '../../store/unit-of-work.js';
 import type { LiveAgent } from '../../domain/live-agent.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
@@ -13,6 +13,7 @@ import type { SessionCommands } from '../../sessions/session-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { Telephony } from '../../telephony/telephony.js';
 import type { Line, Reply } from '../legacy/lines.js';
+import type { FunctionParams } from '../parameters.js';
 import type { FilteredParams } from './input-filters.js';
 
 /**
@@ -56,6 +57,13 @@ export interface AgentFunction {
   readonly name: string;
   readonly target: TargetKind;
   readonly deniedLayout: DeniedLayout;
+  /**
+   * The function's own parameters (the pipeline adds user, pass, function,
+   * source, close_window_link, and agent_user/alt_user as `target` says).
+   */
+  readonly params: FunctionParams;
+  /** The gates the function's own code reports to the trace, in the order it checks them. */
+  readonly gates: readonly GateId[];
   /**
    * `value` as api.php has rewritten it before the permission test (digits for
    * external_dial…): it leads the permission-denied line and fills the log's value.

@@ -16,21 +16,21 @@ import type { RateLimits } from '../../access/rate-limits.js';
 import type { ApiKey } from '../../domain/api-key.js';
 import { auditReason, type AuthFailure, type Authenticator } from '../../access/authenticate.js';
 import { recordLoginFailure } from '../../access/lockout.js';
-import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
-import { GateTrace, type GateResult } from '../../access/gate-trace.js';
+import { credentialConflictReply, throttledReply } from '../legacy/throttled.js';
+import type { GateTrace } from '../../access/gate-trace.js';
 import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
+import { explainMode, inUnit, rateRefusal, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { UserAccount, UserGroup } from '../../domain/user.js';
 import { functionAllowed } from '../../domain/vicidial-sets.js';
-import type { LiveAgent } from '../../domain/live-agent.js';
+import { phaseOf, type LiveAgent } from '../../domain/live-agent.js';
 import type { SessionCommands } from '../../sessions/session-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Telephony } from '../../telephony/telephony.js';
 import type { Store } from '../../store/store.js';
 import type { AuditTrail } from '../../audit/audit-trail.js';
-import { PendingEvents } from '../../events/event-bus.js';
 import { customLine, error, outcome, reply, type Line, type Reply } from '../legacy/lines.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
@@ -38,8 +38,6 @@ import type { AgentCall, AgentFunction } from './agent-function.js';
 import { agentScopeLine } from './functions/shared.js';
 import { filterParams, type FilteredParams } from './input-filters.js';
 import { VICIDIAL_BUILD, VICIDIAL_VERSION } from './version.js';
-
-const COFFEE = new Set(['coffee', 'start_coffee', 'make_coffee', 'brew_coffee']);
 
 export interface AgentApiDeps {
   readonly store: Store;
@@ -55,29 +53,13 @@ export interface AgentApiDeps {
   readonly rateLimits: RateLimits;
 }
 
-/**
- * One pass through the pipeline. A request keeps its effects and audit rows
- * and a trace that keeps nothing; explain keeps the trace and nothing else.
- */
-interface Mode {
-  readonly trace: GateTrace;
-  readonly explain: boolean;
-  /** explain without a known client address: the IP lists are not consulted. */
-  readonly skipIpLists: boolean;
+/** One pass through the pipeline (pipeline-mode.ts), and the agent it acted on once alt_user is resolved. */
+interface Mode extends PipelineMode {
+  agentUser?: string;
+  session?: Decision['session'];
 }
 
-export interface ExplainOptions {
-  /** Consult the IP lists for request.remoteIp (default: skip them, the address is not known). */
-  readonly checkIpLists?: boolean;
-}
-
-export interface ExplainedReply {
-  readonly reply: Reply;
-  readonly gates: readonly GateResult[];
-}
-
-/** Thrown to roll back an explain's transaction after its work is done. */
-class ExplainRollback extends Error {}
+export type { ExplainedReply, ExplainOptions };
 
 /** What a refusal before the function runs must still record. */
 interface Refusal {
@@ -99,14 +81,26 @@ export class AgentApi {
   constructor(private readonly deps: AgentApiDeps) {}
 
   async handle(request: LegacyRequest): Promise<Reply> {
-    return this.process(request, { trace: new GateTrace(false), explain: false, skipIpLists: false });
+    return (await this.decide(request)).reply;
+  }
+
+  /** A request, with the gate that refused it and the agent it acted on (the JSON face answers with both). */
+  async decide(request: LegacyRequest): Promise<Decision> {
+    const mode: Mode = requestMode();
+    const reply = await this.process(request, mode);
+    return {
+      reply,
+      refusedAt: mode.trace.failed,
+      agentUser: mode.agentUser ?? request.params.agent_user ?? '',
+      ...(mode.session ? { session: mode.session } : {}),
+    };
   }
 
   /** The same pipeline, for an administrator: every gate's verdict, nothing written. */
   async explain(request: LegacyRequest, options: ExplainOptions = {}): Promise<ExplainedReply> {
-    const trace = new GateTrace(true);
-    const result = await this.process(request, { trace, explain: true, skipIpLists: !options.checkIpLists });
-    return { reply: result, gates: trace.results };
+    const mode = explainMode(options);
+    const result = await this.process(request, mode);
+    return { reply: result, gates: mode.trace.results };
   }
 
   private async process(request: LegacyRequest, mode: Mode): Promise<Reply> {
@@ -120,14 +114,8 @@ export class AgentApi {
       trace.pass('function', 'version answers without authentication');
       return this.answer(mode, request, p, this.version(now), p.agent_user ?? '', now);
     }
-    if (COFFEE.has(fn)) {
-      trace.fail('function', `${fn} is VICIdial's teapot: it always answers 418`, 'call a real function');
-      const teapot: Reply = {
-        lines: [customLine('ERROR', "Error 418 I'm a teapot", `Coffee: ${fn}|Error 418 I'm a teapot`)],
-        httpStatus: 418,
-      };
-      return this.answer(mode, request, p, teapot, p.agent_user ?? '', now);
-    }
+    const coffee = teapot(fn, trace);
+    if (coffee) return this.answer(mode, request, p, coffee, p.agent_user ?? '', now);
 
     const refused = await this.gatesBeforeFunction(request, p, settings, now, mode);
     if ('reply' in refused) {
@@ -206,14 +194,9 @@ export class AgentApi {
     trace.pass('api_access', `${auth.account.profile.user} has Agent API Access`, 'vicidial_users.vdc_agent_api_access');
     // A key is not a password: its use clears no failed password login.
     if (!mode.explain && !key && auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
-    if (!mode.explain) {
-      const rate = this.deps.rateLimits.take({ user: auth.account.profile.user, key }, now);
-      if (!rate.allowed) {
-        trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
-        return { reply: rateLimitedReply(rate, auth.account.profile.user), agentUser, ...caller };
-      }
-      if (key) await this.deps.store.apiKeys.touch(key, now);
-    }
+    const limited = await rateRefusal(mode, this.deps.rateLimits, { user: auth.account.profile.user, key }, now);
+    if (limited) return { reply: limited, agentUser, ...caller };
+    if (!mode.explain && key) await this.deps.store.apiKeys.touch(key, now);
 
     if (!settings.agentApiActive) {
       trace.fail(
@@ -273,10 +256,11 @@ export class AgentApi {
 
     let result: Reply | undefined;
     let agentUser = p.agent_user ?? '';
-    await this.unit(mode, now, async (unit) => {
+    await inUnit(mode, this.deps, now, async (unit) => {
       const apiGroup = () => (group ??= unit.store.users.findGroup(apiUser.group));
       const target = await this.resolveTarget(unit, spec, p, apiUser, scope, trace);
       agentUser = target.agentUser;
+      mode.agentUser = agentUser;
       if ('refusal' in target) {
         result = reply(target.refusal);
       } else {
@@ -299,6 +283,8 @@ export class AgentApi {
         };
         result = await spec.run(call);
         this.traceOutcome(trace, result);
+        // Where the command left the session, for the JSON face's applied/pending (read from the unit's own events).
+        if (call.agent) mode.session = { before: phaseOf(call.agent), after: unit.events.sessionOf(agentUser) };
       }
       if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, p, result, result.auditAgentUser ?? agentUser, key));
     });
@@ -311,22 +297,6 @@ export class AgentApi {
     const last = outcome(result);
     if (last.result === 'ERROR') trace.failUnlessReported('function_checks', last.text.trim());
     else trace.pass('function_checks', last.text.trim());
-  }
-
-  /**
-   * A unit of work: committed for a request; for explain, rolled back once
-   * the work is done, its events dropped, so explaining changes nothing.
-   */
-  private async unit(mode: Mode, now: Date, work: (unit: Unit) => Promise<void>): Promise<void> {
-    if (!mode.explain) return this.deps.runner.run(work, now);
-    try {
-      await this.deps.store.transaction(async (store) => {
-        await work({ store, events: new PendingEvents(), now });
-        throw new ExplainRollback('explain changes nothing');
-      });
-    } catch (err) {
-      if (!(err instanceof ExplainRollback)) throw err;
-    }
   }
 
   /** Steps (c) and (d) plus agentgate's two-account rule and target scope. */

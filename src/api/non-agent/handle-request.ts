@@ -4,9 +4,16 @@
  * and up, lockout, counters), API List Restrict's group check, then the
  * function's prelude (source, allowed functions, permission) and the function.
  * The effect, the login bookkeeping and the audit rows commit in one transaction.
+ *
+ * Every gate reports to the trace, so explain (pipeline-mode.ts) works here as
+ * it does for the agent API: the same code, the password unchecked, nothing
+ * written. The prelude's gates run in the order the function declares
+ * (PRELUDE_GATES).
  */
 import { ApiScope } from '../../access/api-scope.js';
+import { credentialFailureWords } from '../../access/auth-explained.js';
 import { auditReason, type AuthFailure, type Authenticator, type LoginPolicy } from '../../access/authenticate.js';
+import type { GateTrace } from '../../access/gate-trace.js';
 import { narrowedUser, resolveCaller } from '../../access/caller.js';
 import type { RateLimits } from '../../access/rate-limits.js';
 import type { ApiKey } from '../../domain/api-key.js';
@@ -24,24 +31,22 @@ import type { FailureCodes } from '../../store/repositories/users.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
 import { customLine, type Line } from '../legacy/lines.js';
-import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
+import { explainMode, inUnit, rateRefusal, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
+import { credentialConflictReply, throttledReply } from '../legacy/throttled.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
+import { LIST_RESTRICTED } from './gate-order.js';
 import { invalidSource, t1 } from './messages.js';
-import type { NonAgentCall, NonAgentFunction, NonAgentReply } from './non-agent-function.js';
+import { PRELUDE_GATES, type NonAgentCall, type NonAgentFunction, type NonAgentReply } from './non-agent-function.js';
 import { unmet } from './permissions.js';
 import { phpNumber } from './report-format.js';
 import { NON_AGENT_BUILD, NON_AGENT_VERSION } from './version.js';
-
-const COFFEE = new Set(['coffee', 'start_coffee', 'make_coffee', 'brew_coffee']);
 
 /** VICIdial's REPORTS login: level 7 and up. A right password below it is not counted toward the lock. */
 export const NON_AGENT_LOGIN: LoginPolicy = { minLevel: 7, countLowLevel: false };
 const FAILURE_CODES: FailureCodes = { bad: 'aBAD', lock: 'aLOCK' };
 
-/** The functions API List Restrict applies to (spec §3.5, and lead_status_search, which VICIdial's matrix also restricts). */
-const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search', 'lead_status_search']);
 
 /** The fixed stand-in for the password VICIdial echoes in its login failure line. */
 export const PASSWORD_PLACEHOLDER = '***';
@@ -64,39 +69,70 @@ export class NonAgentApi {
   constructor(private readonly deps: NonAgentApiDeps) {}
 
   async handle(request: LegacyRequest): Promise<NonAgentReply> {
+    return (await this.decide(request)).reply;
+  }
+
+  /** A request, with the gate that refused it (the JSON face answers with it). */
+  async decide(request: LegacyRequest): Promise<Decision> {
+    const mode = requestMode();
+    const reply = await this.process(request, mode);
+    return { reply, refusedAt: mode.trace.failed, agentUser: request.params.agent_user ?? '' };
+  }
+
+  /** The same pipeline, for an administrator: every gate's verdict, nothing written. */
+  async explain(request: LegacyRequest, options: ExplainOptions = {}): Promise<ExplainedReply> {
+    const mode = explainMode(options);
+    const reply = await this.process(request, mode);
+    return { reply, gates: mode.trace.results };
+  }
+
+  private async process(request: LegacyRequest, mode: PipelineMode): Promise<NonAgentReply> {
+    const { trace } = mode;
     const now = this.deps.clock.now();
     const settings = await this.deps.settings.current();
     const p = filterNonAgentParams(request.params, settings.useNonLatin);
     const fn = p.function ?? '';
     const user = p.user ?? '';
 
-    if (fn === 'version') return this.answer(request, p, await this.version(now), now);
-    if (COFFEE.has(fn)) {
-      const text = `Coffee: ${fn}|Error 418 I'm a teapot`;
-      return this.answer(request, p, { lines: [customLine('ERROR', "Error 418 I'm a teapot", text)], httpStatus: 418 }, now);
+    if (fn === 'version') {
+      trace.pass('function', 'version answers without authentication');
+      return this.answer(mode, request, p, await this.version(now), now);
     }
+    const coffee = teapot(fn, trace);
+    if (coffee) return this.answer(mode, request, p, coffee, now);
 
     const credentials = { user, pass: p.pass ?? '', ip: request.remoteIp, apiKey: request.apiKey };
-    const auth = await resolveCaller(this.deps.authenticator, this.deps.store, credentials, settings, now, { policy: NON_AGENT_LOGIN });
-    if (!auth.ok && auth.reason === 'CONFLICT') return this.answer(request, p, credentialConflictReply(), now);
+    const auth = await resolveCaller(this.deps.authenticator, this.deps.store, credentials, settings, now, {
+      policy: NON_AGENT_LOGIN,
+      skipPassword: mode.explain,
+      skipIpLists: mode.skipIpLists,
+    });
+    if (!auth.ok) {
+      const words = credentialFailureWords(auth.reason, user);
+      trace.fail(words.gate, words.detail, words.fix, words.setting);
+      if (auth.reason === 'CONFLICT') return this.answer(mode, request, p, credentialConflictReply(), now);
+    }
     // A key request acts as the key's user, narrowed by the key.
     const key = auth.key;
-    if (!auth.ok) return this.loginFailed(request, p, auth, now, key);
+    if (!auth.ok) return this.loginFailed(mode, request, p, auth, now, key);
     const apiUser = auth.account.profile.user;
+    trace.pass('credentials', mode.explain ? `${apiUser} exists, is active, has a user level of 7 or more and is not locked (password not checked by explain)` : '');
     const params = key ? { ...p, user: apiUser } : p;
 
-    const rate = this.deps.rateLimits.take({ user: apiUser, key }, now);
-    if (!rate.allowed) return this.answer(request, params, rateLimitedReply(rate, apiUser), now, key);
+    const limited = await rateRefusal(mode, this.deps.rateLimits, { user: apiUser, key }, now);
+    if (limited) return this.answer(mode, request, params, limited, now, key);
 
     const rights = narrowedUser(await this.deps.store.users.findAdminRights(apiUser), key);
     let result: NonAgentReply | undefined;
-    await this.deps.runner.run(async (unit) => {
+    await inUnit(mode, this.deps, now, async (unit) => {
       // A key is not a password login: it stamps its own last use, and leaves the password's counters alone.
-      if (key) await unit.store.apiKeys.touch(key, now);
-      else await unit.store.users.recordApiLogin(user, request.remoteIp, now);
-      result = rights ? await this.dispatch(unit, request, params, rights, settings, key) : this.noFunction();
-      await this.deps.audit.record(unit, auditEntry(request, params, result, p.agent_user ?? '', key));
-    }, now);
+      if (!mode.explain) {
+        if (key) await unit.store.apiKeys.touch(key, now);
+        else await unit.store.users.recordApiLogin(user, request.remoteIp, now);
+      }
+      result = rights ? await this.dispatch(unit, request, params, rights, settings, key, trace) : this.noFunction();
+      if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, params, result, p.agent_user ?? '', key));
+    });
     return result!;
   }
 
@@ -107,6 +143,7 @@ export class NonAgentApi {
     rights: AdminRights,
     settings: SystemSettings,
     key: ApiKey | undefined,
+    trace: GateTrace,
   ): Promise<NonAgentReply> {
     const fn = p.function ?? '';
     let groupRead: Promise<UserGroup | undefined> | undefined;
@@ -115,14 +152,22 @@ export class NonAgentApi {
     let listScope = ApiScope.unrestricted();
     if (rights.listRestrict && LIST_RESTRICTED.has(fn)) {
       const found = await group();
-      if (!found) return { lines: [t1('ERROR', 'user_group DOES NOT EXIST', [rights.user, rights.group, ''])] };
+      if (!found) {
+        trace.fail('user_group', `API List Restrict is on for ${rights.user} and its user group ${rights.group || '(none)'} does not exist`, `create user group ${rights.group}, or move ${rights.user} to an existing one`, 'vicidial_users.user_group');
+        return { lines: [t1('ERROR', 'user_group DOES NOT EXIST', [rights.user, rights.group, ''])] };
+      }
       listScope = ApiScope.forGroup(found, key);
+      trace.pass('user_group', `API List Restrict: ${listScope.describe()}`, 'vicidial_users.api_list_restrict');
     }
 
     const spec = this.deps.functions.get(fn);
-    if (!spec) return this.noFunction();
+    if (!spec) {
+      trace.fail('function', `no non-agent API function is called "${fn}"`, 'send the name of a non-agent API function', 'function');
+      return this.noFunction();
+    }
+    trace.pass('function', `${fn} is a non-agent API function`);
 
-    const refused = this.prelude(spec, p, rights);
+    const refused = this.prelude(spec, p, rights, trace);
     if (refused) return { lines: refused };
     const call: NonAgentCall = {
       p,
@@ -135,27 +180,53 @@ export class NonAgentApi {
       passwords: this.deps.passwords,
       forgetCredentials: (user) => this.deps.credentialCache.forget(user),
     };
-    return spec.run(call);
+    const result = await spec.run(call);
+    // Some answers are empty, as VICIdial prints nothing for them.
+    const last = result.lines.at(-1);
+    if (last?.result === 'ERROR') trace.failUnlessReported('function_checks', last.text.trim());
+    else trace.pass('function_checks', last ? last.text.trim().slice(0, 200) : 'an empty answer, as VICIdial gives it');
+    return result;
   }
 
-  /** Source, API Allowed Functions and the permission query, in the function's order (spec §3.3). */
-  private prelude(spec: NonAgentFunction, p: FilteredParams, rights: AdminRights): Line[] | undefined {
+  /** Source, API Allowed Functions and the permission query, in the order the function's prelude declares (spec §3.3). */
+  private prelude(spec: NonAgentFunction, p: FilteredParams, rights: AdminRights, trace: GateTrace): Line[] | undefined {
     const user = rights.user;
     const source = p.source ?? '';
-    const allowed = () =>
-      functionAllowed(rights.allowedFunctions, spec.name)
-        ? undefined
-        : [t1('ERROR', 'auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION', [user, spec.name, ''])];
-    const permitted = () => (unmet(spec.requires, rights) ? [spec.denied(user, p)] : undefined);
-    switch (spec.prelude) {
-      case 'standard':
-        if (source.length < 2) return invalidSource(source);
-        return allowed() ?? permitted();
-      case 'permission-first':
-        return permitted() ?? allowed();
-      case 'parameters-first':
-        return spec.parameters?.(p) ?? allowed() ?? permitted();
+    const checks = {
+      source: () => {
+        if (source.length >= 2) return trace.pass('source', `source ${source}`);
+        trace.fail('source', 'source must have at least 2 letters or digits', 'send source=<your integration name>', 'source');
+        return invalidSource(source);
+      },
+      allowed_functions: () => {
+        if (functionAllowed(rights.allowedFunctions, spec.name))
+          return trace.pass('allowed_functions', `${user} may call ${spec.name} (${rights.allowedFunctions.trim()})`, 'vicidial_users.api_allowed_functions');
+        trace.fail(
+          'allowed_functions',
+          `${spec.name} is not in ${user}'s API Allowed Functions (${rights.allowedFunctions.trim() || 'none'})`,
+          `add ${spec.name} to ${user}'s allowed functions`,
+          'vicidial_users.api_allowed_functions',
+        );
+        return [t1('ERROR', 'auth USER DOES NOT HAVE PERMISSION TO USE THIS FUNCTION', [user, spec.name, ''])];
+      },
+      permission: () => {
+        const missing = unmet(spec.requires, rights);
+        if (!missing) return trace.pass('permission', spec.requires.map((r) => r.describe).join(', ') || 'no permission flags needed');
+        trace.fail('permission', `${spec.name} needs ${missing.describe}`, `grant ${user} ${missing.describe}`, `vicidial_users.${missing.column}`);
+        return [spec.denied(user, p)];
+      },
+      parameters: () => {
+        const lines = spec.parameters?.(p);
+        if (!lines) return trace.pass('parameters', `the parameters of ${spec.name} are given`);
+        trace.fail('parameters', lines.map((l) => l.text.trim()).join(' '), `send the parameters ${spec.name} needs (non-agent-api.md)`);
+        return lines;
+      },
+    } satisfies Record<(typeof PRELUDE_GATES)[keyof typeof PRELUDE_GATES][number], () => Line[] | void>;
+    for (const gate of PRELUDE_GATES[spec.prelude]) {
+      const refused = checks[gate]();
+      if (refused) return refused;
     }
+    return undefined;
   }
 
   private noFunction(): NonAgentReply {
@@ -166,11 +237,11 @@ export class NonAgentApi {
    * VICIdial's three failure lines, with the password replaced by a fixed
    * placeholder. Unlike VICIdial, the failure is audited (without the password).
    */
-  private async loginFailed(request: LegacyRequest, p: FilteredParams, failure: AuthFailure, now: Date, key?: ApiKey): Promise<NonAgentReply> {
+  private async loginFailed(mode: PipelineMode, request: LegacyRequest, p: FilteredParams, failure: AuthFailure, now: Date, key?: ApiKey): Promise<NonAgentReply> {
     // The line names the user sent (none with a key); the audit row names the key's user when the key is known.
     const user = p.user ?? '';
     const audited = key ? { ...p, user: key.user } : p;
-    if (failure.reason === 'THROTTLED') return this.answer(request, audited, throttledReply(failure, user), now, key);
+    if (failure.reason === 'THROTTLED') return this.answer(mode, request, audited, throttledReply(failure, user), now, key);
     let failureLine: Line;
     if (failure.reason === 'LOCK')
       failureLine = t1('ERROR', 'Too many login attempts, try again in 15 minutes', [user, 'LOCK', '']);
@@ -178,6 +249,7 @@ export class NonAgentApi {
       failureLine = customLine('ERROR', 'Your IP Address is not allowed', `ERROR: Your IP Address is not allowed: ${request.remoteIp}: ||IPBLOCK|\n`);
     else failureLine = t1('ERROR', 'Login incorrect, please try again', [user, PASSWORD_PLACEHOLDER, 'BAD', '']);
     const failed: NonAgentReply = { lines: [failureLine], auditDetail: `${user}|${auditReason(failure)}|` };
+    if (mode.explain) return failed;
     await this.deps.runner.run(async (unit) => {
       if (failure.counted) await recordLoginFailure(unit.store, failure, { user, ip: request.remoteIp }, now, FAILURE_CODES);
       else if (failure.reason === 'IPBLOCK') await unit.store.users.recordLoginProblem(audited.user ?? '', 'IPBLOCK', 'aIPBLOCK');
@@ -202,7 +274,8 @@ export class NonAgentApi {
     return { lines: [customLine('SUCCESS', 'version', `${text}\n`)], auditData: text };
   }
 
-  private async answer(request: LegacyRequest, p: FilteredParams, result: NonAgentReply, now: Date, key?: ApiKey): Promise<NonAgentReply> {
+  private async answer(mode: PipelineMode, request: LegacyRequest, p: FilteredParams, result: NonAgentReply, now: Date, key?: ApiKey): Promise<NonAgentReply> {
+    if (mode.explain) return result;
     await this.deps.runner.run((unit) => this.deps.audit.record(unit, auditEntry(request, p, result, p.agent_user ?? '', key)), now);
     return result;
   }

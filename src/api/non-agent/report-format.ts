@@ -2,6 +2,13 @@
  * How the non-agent reports print values (spec §2.4, §5): the delimiter
  * chosen by `stage`, the optional header row, durations and percentages.
  */
+import { flag, text } from '../parameters.js';
+
+/** What every report takes: its delimiter and an optional header row. */
+export const REPORT_PARAMS = {
+  stage: text('The delimiter of the report: csv, tab or pipe (the default).', 10).optional(),
+  header: flag('YES: print a header row first.', ['YES', 'NO']).optional(),
+};
 
 export function delimiter(stage: string | undefined, allowNewline = false): string {
   switch (stage) {

@@ -17,7 +17,7 @@ import { permissionMatrix } from '../../admin/permission-matrix.js';
 import { PRESETS, PURPOSES } from '../../admin/function-purposes.js';
 import { formatFunctions, PASSWORD_RULE } from '../../admin/schemas.js';
 import { UserAdmin } from '../../admin/user-admin.js';
-import { explainRequest, type Explanation, type ExplainInput } from '../../api/agent/explain.js';
+import { explainRequest, type Explanation, type ExplainInput } from '../../api/explain.js';
 import { groupsWithin, outOfReach, requireUsersWithin } from '../../admin/admin-scope.js';
 import type { Actor } from '../../admin/change-log.js';
 import type { Services } from '../../app/services.js';
@@ -75,7 +75,7 @@ export function registerInsightRoutes(app: FastifyInstance, services: Services):
    * matrix's last use.)
    */
   async function explained(actor: Actor, input: ExplainInput): Promise<Explanation> {
-    const explanation = await explainRequest(services.agentApi, services.agentFunctions, input);
+    const explanation = await explainRequest(services, input);
     const verdict = explanation.allowed ? 'allowed' : `refused at ${explanation.decidedBy?.gate ?? 'function_checks'}`;
     await services.store.adminLog.insert({
       user: actor.user,

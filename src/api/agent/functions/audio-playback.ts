@@ -7,10 +7,12 @@ import { compactDateTime } from '../../../domain/clock.js';
 import type { ManagerCommand } from '../../../domain/telephony.js';
 import type { PlaybackStage } from '../../../telephony/telephony.js';
 import { error, notice, success, type Line } from '../../legacy/lines.js';
+import { choice, flag, params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget } from './shared.js';
 
-const STAGES = new Set<string>(['PLAY', 'STOP', 'PAUSE', 'RESUME', 'RESTART']);
+const STAGE_NAMES = ['PLAY', 'STOP', 'PAUSE', 'RESUME', 'RESTART'] as const satisfies readonly PlaybackStage[];
+const STAGES = new Set<string>(STAGE_NAMES);
 const isPlaybackStage = (stage: string): stage is PlaybackStage => STAGES.has(stage);
 /** The dialplan context of the session's server (servers.ext_context; VICIdial's default). */
 const CONTEXT = 'default';
@@ -45,6 +47,12 @@ export const audioPlayback: AgentFunction = {
   name: 'audio_playback',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text('PLAY: the audio file to play, without its extension.', 100).optional(),
+    stage: choice(STAGE_NAMES, 'PLAY, STOP, PAUSE, RESUME or RESTART the playback.'),
+    dial_override: flag('Y: PLAY replaces a playback already playing.').optional(),
+  }),
+  gates: [],
   validate(p) {
     const stage = p.stage ?? '';
     // An unknown stage of 4 characters or more passes here, as in api.php; run() refuses it.

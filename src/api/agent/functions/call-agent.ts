@@ -1,6 +1,7 @@
 /** call_agent (agent-api.md §8.29): call the agent's phone into its session again, with the login call. */
 import { error, reply, success } from '../../legacy/lines.js';
 import { callAgainCommand } from '../../../sessions/login-call.js';
+import { choice, params } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid } from './shared.js';
 
@@ -8,6 +9,10 @@ export const callAgent: AgentFunction = {
   name: 'call_agent',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: choice(['CALL'], "CALL: ring the agent's phone into its session again."),
+  }),
+  gates: [],
   validate(p) {
     if (p.value !== 'CALL' || !hasTarget(p, 1, 2)) return notValid('call_agent', [p.value ?? '', p.agent_user ?? '']);
     return undefined;

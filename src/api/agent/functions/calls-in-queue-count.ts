@@ -1,6 +1,7 @@
 /** calls_in_queue_count (agent-api.md §8.23): calls waiting for the agent's campaign and in-groups. */
 import { parseSet } from '../../../domain/vicidial-sets.js';
 import { customLine, reply } from '../../legacy/lines.js';
+import { choice, params } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { notValid } from './shared.js';
 
@@ -8,6 +9,10 @@ export const callsInQueueCount: AgentFunction = {
   name: 'calls_in_queue_count',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: choice(['DISPLAY'], "DISPLAY: count the calls waiting for the agent's campaign and in-groups."),
+  }),
+  gates: [],
   validate(p) {
     if (p.value !== 'DISPLAY') return notValid('calls_in_queue_count', [p.value ?? '', p.agent_user ?? '']);
     return undefined;

@@ -4,6 +4,7 @@
  */
 import { formatSet, parseSet } from '../../../domain/vicidial-sets.js';
 import { error, reply, success } from '../../legacy/lines.js';
+import { flag, params, text, TEXT_WIDTH } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { notValid } from './shared.js';
 
@@ -28,6 +29,13 @@ export const changeIngroups: AgentFunction = {
   name: 'change_ingroups',
   target: 'agent',
   deniedLayout: 'value',
+  params: params({
+    value: text("CHANGE replaces the agent's in-groups, ADD adds to them, REMOVE removes from them (letters only; any other word acts as CHANGE).", 10),
+    blended: flag('YES: the agent also takes outbound calls (blended).', ['YES', 'NO']),
+    ingroup_choices: text('The in-groups, space-separated after a leading space, optionally ending in " -" (" SALES SUPPORT -").', TEXT_WIDTH).optional(),
+    set_as_default: flag("YES: also save them as the agent's default in-groups.", ['YES', 'NO']).optional(),
+  }),
+  gates: ['change_agent_campaign'],
   effectiveValue: (p) => modeOf(p.value),
   validate(p) {
     const value = modeOf(p.value);

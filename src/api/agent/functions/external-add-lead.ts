@@ -5,6 +5,8 @@
  */
 import { LEAD_FIELDS, type LeadFields } from '../../../domain/lead.js';
 import { error, success, type Line, type Reply } from '../../legacy/lines.js';
+import { flag, params, text } from '../../parameters.js';
+import { leadFieldParams } from '../../lead-field-params.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, listScopeRefusal, notValid } from './shared.js';
 
@@ -22,6 +24,16 @@ export const externalAddLead: AgentFunction = {
   name: 'external_add_lead',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text('The phone number of the new lead (or send phone_number).', 18).optional(),
+    phone_number: text('The phone number of the new lead, when value is empty.', 18).optional(),
+    phone_code: text('The country calling code of the number (1 for North America).', 10),
+    dnc_check: flag('YES or Y: refuse a number on the system DNC list.', ['YES', 'Y', 'NO', 'N']).optional(),
+    campaign_dnc_check: flag("YES or Y: refuse a number on the campaign's DNC list.", ['YES', 'Y', 'NO', 'N']).optional(),
+    vendor_id: text("The lead's vendor lead code (wins over vendor_lead_code).", 20).optional(),
+    ...leadFieldParams(COPIED),
+  }),
+  gates: ['list_scope'],
   effectiveValue: phoneOf,
   validate(p) {
     const phone = phoneOf(p);

@@ -7,6 +7,7 @@
 import type { Lead } from '../../../domain/lead.js';
 import type { DialRequest } from '../../../sessions/dial-request.js';
 import { error, notice, success, type Line, type Reply } from '../../legacy/lines.js';
+import { flag, integer, LEAD_ID_MAX, params, text } from '../../parameters.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 import { groupAliasCallerId, hasTarget, leadScopeRefusal, listScopeRefusal, manualDialRefusal, notValid } from './shared.js';
 
@@ -44,11 +45,26 @@ export const externalDial: AgentFunction = {
   name: 'external_dial',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text("The number to dial (reduced to its digits), or MANUALNEXT for the campaign's next lead; may be empty with lead_id.", 30).optional(),
+    lead_id: integer("A lead to dial: the number is taken from the lead (see alt_dial).", { max: LEAD_ID_MAX }).optional(),
+    phone_code: text('The country calling code of the number (1 for North America).', 10).optional(),
+    search: flag('YES: look the number up among the leads before dialing.', ['YES', 'NO']),
+    preview: flag('YES: show the lead to the agent before dialing.', ['YES', 'NO']),
+    focus: flag("YES: bring the agent's screen to the front.", ['YES', 'NO']),
+    vendor_id: text('A vendor lead code to carry with the call.', 20).optional(),
+    dial_prefix: text('A prefix to dial before the number.', 20).optional(),
+    group_alias: text('A group alias whose caller id the call shows.', 30).optional(),
+    alt_dial: text("With lead_id: MAIN, ALT (alt_phone), ADDR3 (address3), or SEARCH for the one that matches value.", 6).optional(),
+    dial_ingroup: text('An in-group to place the call for (it also lifts the paused check of STANDARD campaigns).', 20).optional(),
+    outbound_cid: text('An explicit caller id number, where the system allows one for the API.', 20).optional(),
+  }),
+  gates: ['agent_state', 'agentcall_manual', 'outbound_cid', 'lead_scope', 'list_scope'],
   effectiveValue: (p) => dialNumber(p.value ?? ''),
   validate(p) {
     const value = dialNumber(p.value ?? '');
-    const short = (name: string) => (p[name] ?? '').length < 2;
-    if ((value.length < 2 && !p.lead_id) || !hasTarget(p, 2, 2) || short('search') || short('preview') || short('focus'))
+    const short = [p.search, p.preview, p.focus].some((v) => (v ?? '').length < 2);
+    if ((value.length < 2 && !p.lead_id) || !hasTarget(p, 2, 2) || short)
       return notValid('external_dial', [
         value,
         p.phone_code ?? '',

@@ -1,5 +1,6 @@
 /** external_hangup (agent-api.md §8.3): with value 1, hangs up the agent's live call. */
 import { reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid, relayable } from './shared.js';
 
@@ -7,6 +8,10 @@ export const externalHangup: AgentFunction = {
   name: 'external_hangup',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text("1 hangs up the agent's live call; any other value is accepted and does nothing.", 1),
+  }),
+  gates: [],
   validate(p) {
     const value = p.value ?? '';
     if (!relayable(value) || !hasTarget(p, 1, 2))

@@ -1,5 +1,6 @@
 /** external_pause (agent-api.md §8.5): PAUSE now, or after the disposition; RESUME a paused agent. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid, relayable } from './shared.js';
 
@@ -9,6 +10,10 @@ export const externalPause: AgentFunction = {
   name: 'external_pause',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text('PAUSE pauses the agent (after the disposition when on a call); RESUME makes a paused agent ready.', 20),
+  }),
+  gates: ['agent_state'],
   validate(p) {
     const value = p.value ?? '';
     if (!relayable(value) || !hasTarget(p, 1, 1) || !/PAUSE|RESUME/.test(value))

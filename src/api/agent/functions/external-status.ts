@@ -5,6 +5,7 @@
  */
 import { statusCommand, type StatusCommand } from '../../../sessions/command-values.js';
 import { success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid, relayable, screenLeadRefusal } from './shared.js';
 
@@ -12,6 +13,14 @@ export const externalStatus: AgentFunction = {
   name: 'external_status',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text('The disposition (status code) of the current call.', 6),
+    callback_datetime: text('When to call back, YYYY-MM-DD HH:MM:SS; used only with a scheduled-callback status.', 19).optional(),
+    callback_type: text('USERONLY for a callback to this agent only; ANYONE (the default) for any agent.', 8).optional(),
+    callback_comments: text('Comments for the callback.', 200).optional(),
+    qm_dispo_code: text('A QueueMetrics disposition code to record with the status.', 100).optional(),
+  }),
+  gates: ['lead_scope'],
   validate(p) {
     const value = p.value ?? '';
     if (!relayable(value) || !hasTarget(p, 1, 2))

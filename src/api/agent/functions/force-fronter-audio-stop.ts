@@ -1,13 +1,16 @@
 /** force_fronter_audio_stop (agent-api.md §8.25): stop the audio playing in the fronter's session. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { playbackCommand } from './audio-playback.js';
-import { findFronter, skipsLoggedIn, validateFronter } from './fronter.js';
+import { FRONTER_PARAMS, findFronter, skipsLoggedIn, validateFronter } from './fronter.js';
 
 export const forceFronterAudioStop: AgentFunction = {
   name: 'force_fronter_audio_stop',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({ ...FRONTER_PARAMS, stage: text('Echoed in the answer lines.', 20).optional() }),
+  gates: ['agent_scope'],
   validate: validateFronter('force_fronter_audio_stop'),
   skipsLoggedIn,
   async run(call) {

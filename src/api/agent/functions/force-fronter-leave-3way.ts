@@ -1,12 +1,15 @@
 /** force_fronter_leave_3way (agent-api.md §8.24): the fronter of agent_user's three-way call leaves it. */
 import { customLine, reply } from '../../legacy/lines.js';
+import { params } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
-import { findFronter, skipsLoggedIn, validateFronter } from './fronter.js';
+import { FRONTER_PARAMS, findFronter, skipsLoggedIn, validateFronter } from './fronter.js';
 
 export const forceFronterLeave3way: AgentFunction = {
   name: 'force_fronter_leave_3way',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params(FRONTER_PARAMS),
+  gates: ['agent_scope'],
   validate: validateFronter('force_fronter_leave_3way'),
   skipsLoggedIn,
   async run(call) {

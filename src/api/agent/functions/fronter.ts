@@ -5,10 +5,18 @@
  */
 import type { LiveAgent } from '../../../domain/live-agent.js';
 import { error, type Line } from '../../legacy/lines.js';
+import { choice, integer, LEAD_ID_MAX } from '../../parameters.js';
 import type { AgentCall } from '../agent-function.js';
 import { hasTarget, notValid } from './shared.js';
 
-export const FRONTER_VALUES = new Set(['LOCAL_ONLY', 'LOCAL_AND_CCC', 'CCC_REMOTE']);
+const FRONTER_VALUE_NAMES = ['LOCAL_ONLY', 'LOCAL_AND_CCC', 'CCC_REMOTE'] as const;
+export const FRONTER_VALUES = new Set<string>(FRONTER_VALUE_NAMES);
+
+/** The parameters both functions take. */
+export const FRONTER_PARAMS = {
+  value: choice(FRONTER_VALUE_NAMES, "LOCAL_ONLY or LOCAL_AND_CCC: act on the fronter of agent_user's lead; CCC_REMOTE: of lead_id's (no cross-cluster link is made)."),
+  lead_id: integer('CCC_REMOTE: the lead whose fronter is meant.', { max: LEAD_ID_MAX }).optional(),
+};
 
 export function validateFronter(name: string) {
   return (p: AgentCall['p']): Line | undefined => {

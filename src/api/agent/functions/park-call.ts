@@ -1,6 +1,7 @@
 /** park_call (agent-api.md §8.18): park or grab the customer (or the third party) of the agent's call. */
 import { error, reply, success } from '../../legacy/lines.js';
 import { PARK_ACTIONS, type ParkAction } from '../../../telephony/telephony.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid } from './shared.js';
 
@@ -11,6 +12,10 @@ export const parkCall: AgentFunction = {
   name: 'park_call',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text('PARK_CUSTOMER, GRAB_CUSTOMER, PARK_IVR_CUSTOMER, GRAB_IVR_CUSTOMER, PARK_XFER or GRAB_XFER, or a SWAP_ combination of them.', 40),
+  }),
+  gates: [],
   validate(p) {
     const value = p.value ?? '';
     if (!ACCEPTED.some((a) => value.includes(a)) || value.includes('|') || !hasTarget(p, 1, 2))

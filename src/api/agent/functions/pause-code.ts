@@ -1,5 +1,6 @@
 /** pause_code (agent-api.md §8.22): sets the pause code of a paused agent. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid, relayable } from './shared.js';
 
@@ -7,6 +8,10 @@ export const pauseCode: AgentFunction = {
   name: 'pause_code',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text('The pause code of the paused agent (not checked against the pause codes).', 6),
+  }),
+  gates: ['agent_state'],
   validate(p) {
     const value = p.value ?? '';
     // api.php also needs a target here (agent_user ≥ 1 or alt_user ≥ 2), like external_hangup;

@@ -1,15 +1,21 @@
 /** preview_dial_action (agent-api.md §8.8): skip or dial the lead an agent is previewing. */
 import { error, success, type Line, type Reply } from '../../legacy/lines.js';
+import { choice, params } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, manualDialRefusal, notValid, screenLeadRefusal } from './shared.js';
 
-const ACTIONS = new Set(['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH']);
+const ACTION_NAMES = ['SKIP', 'DIALONLY', 'ALTDIAL', 'ADR3DIAL', 'FINISH'] as const;
+const ACTIONS = new Set<string>(ACTION_NAMES);
 const actionOf = (value: string | undefined) => (value ?? '').replace(/[^A-Z0-9]/g, '');
 
 export const previewDialAction: AgentFunction = {
   name: 'preview_dial_action',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: choice(ACTION_NAMES, "What to do with the previewed lead: skip it, dial its number, its alt_phone or its address3, or finish alt dialing."),
+  }),
+  gates: ['agent_state', 'agentcall_manual', 'lead_scope'],
   effectiveValue: (p) => actionOf(p.value),
   validate(p) {
     const value = actionOf(p.value);

@@ -6,15 +6,25 @@
  * Restrict, the call's lead must be in an allowed list.
  */
 import { error, reply, success } from '../../legacy/lines.js';
+import { choice, params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { notValid, screenLeadRefusal } from './shared.js';
 
-const STAGES = new Set(['HANGUP', 'EXTENSIONTRANSFER', 'INGROUPTRANSFER']);
+const STAGE_NAMES = ['HANGUP', 'EXTENSIONTRANSFER', 'INGROUPTRANSFER'] as const;
+const STAGES = new Set<string>(STAGE_NAMES);
 
 export const raCallControl: AgentFunction = {
   name: 'ra_call_control',
   target: 'agent',
   deniedLayout: 'value',
+  params: params({
+    value: text("The call id (caller id) of the agent's live call.", 20),
+    stage: choice(STAGE_NAMES, 'HANGUP the call, or send it to an extension (EXTENSIONTRANSFER) or an in-group (INGROUPTRANSFER).'),
+    phone_number: text('EXTENSIONTRANSFER: the extension to send the call to.', 20).optional(),
+    ingroup_choices: text("INGROUPTRANSFER: the in-group, or DEFAULTINGROUP for the call's own.", 20).optional(),
+    status: text('The status to log the call with (RAXFER).', 6).optional(),
+  }),
+  gates: ['call_owner', 'lead_scope'],
   validate(p) {
     if (!p.value || !p.agent_user || !p.stage) return notValid('ra_call_control', [p.value ?? '', p.agent_user ?? '', p.stage ?? '']);
     return undefined;

@@ -5,6 +5,7 @@
  * recording of the conference.
  */
 import { error, notice, reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { notValid } from './shared.js';
 
@@ -15,6 +16,11 @@ export const recording: AgentFunction = {
   name: 'recording',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text("START or STOP the agent's conference recording, or ask its STATUS.", 20),
+    stage: text("With START: a suffix for the recording's file name.", 14).optional(),
+  }),
+  gates: [],
   validate(p) {
     if (!/START|STOP|STATUS/.test(p.value ?? '')) return notValid('recording', [p.value ?? '', p.agent_user ?? '']);
     return undefined;

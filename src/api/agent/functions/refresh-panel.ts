@@ -1,8 +1,9 @@
 /** refresh_panel (agent-api.md §8.12): ask the agent's screen to reload panels. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { params } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { agentUserRequired } from './shared.js';
-import { RELOAD_TRIGGERS } from './update-fields.js';
+import { RELOAD_TRIGGERS, reloadParams } from './update-fields.js';
 
 const PANELS = [...RELOAD_TRIGGERS, 'callbacksreload'] as const;
 
@@ -10,6 +11,8 @@ export const refreshPanel: AgentFunction = {
   name: 'refresh_panel',
   target: 'agent',
   deniedLayout: 'value',
+  params: params(reloadParams(PANELS)),
+  gates: [],
   validate: agentUserRequired,
   async run(call) {
     const panels = PANELS.filter((name) => call.p[name] !== undefined);

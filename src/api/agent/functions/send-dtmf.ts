@@ -1,6 +1,7 @@
 /** send_dtmf (agent-api.md §8.17): digits into the agent's conference; P, S and Q stand for #, * and a pause. */
 import { dtmfDigits } from '../../../domain/telephony.js';
 import { reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid } from './shared.js';
 
@@ -8,6 +9,10 @@ export const sendDtmf: AgentFunction = {
   name: 'send_dtmf',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: text("The digits to send into the agent's conference; P, S and Q stand for #, * and a one-second pause.", 100),
+  }),
+  gates: [],
   validate(p) {
     const value = p.value ?? '';
     // A '|' would shift the agent screen's pipe-delimited poll line (permissions.md §10 #20).

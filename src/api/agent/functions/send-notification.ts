@@ -10,6 +10,7 @@ import { isSqlDateTime, parseSqlDateTime, sqlDateTime } from '../../../domain/cl
 import { parseSet } from '../../../domain/vicidial-sets.js';
 import type { LiveAgent } from '../../../domain/live-agent.js';
 import { customLine, error, success, type Line } from '../../legacy/lines.js';
+import { flag, integer, params, text, TEXT_WIDTH } from '../../parameters.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 
 type RecipientType = 'USER' | 'USER_GROUP' | 'CAMPAIGN';
@@ -50,6 +51,23 @@ export const sendNotification: AgentFunction = {
   name: 'send_notification',
   target: 'none',
   deniedLayout: 'value',
+  params: params({
+    recipient: text('Who gets the notification: a user, a user group or a campaign id.', 20),
+    recipient_type: text('USER, USER_GROUP or CAMPAIGN; any other value is found from the recipient.', 10).optional(),
+    value: text('Not used, but echoed in some error lines as api.php does.', 255).optional(),
+    notification_date: text('When to show it, YYYY-MM-DD HH:MM:SS; now when empty or not a date.', 19).optional(),
+    notification_text: text('The message (with show_confetti, it may be empty).', TEXT_WIDTH).optional(),
+    text_size: integer('Font size of the message (12).', { max: 255 }).optional(),
+    text_font: text('Font family of the message (Arial).', 30).optional(),
+    text_weight: text('Font weight: any mix of bold, italic and underline (bold).', 30).optional(),
+    text_color: text('Text colour: a colour name, or 3 to 6 hexadecimal digits (black).', 15).optional(),
+    show_confetti: flag('Y: show confetti with the message.').optional(),
+    duration: integer('Confetti duration in seconds (2).', { max: 999 }).optional(),
+    maxParticleCount: integer('Number of confetti particles (2350).', { max: 99_999 }).optional(),
+    particleSpeed: integer('Speed of the confetti particles (2).', { max: 999 }).optional(),
+    notification_retry: flag("Y: stored as the notification's retry setting.").optional(),
+  }),
+  gates: ['agent_notifications', 'recipient_scope', 'agent_scope'],
   // Checked before the allowed-functions test, as in api.php.
   validate(_p, { settings, trace }) {
     if (settings.agentNotifications < 1) {

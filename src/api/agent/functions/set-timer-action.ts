@@ -1,5 +1,6 @@
 /** set_timer_action (agent-api.md §8.13): an action the screen fires N seconds into the call. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { integer, params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { notValid } from './shared.js';
 
@@ -7,6 +8,12 @@ export const setTimerAction: AgentFunction = {
   name: 'set_timer_action',
   target: 'agent',
   deniedLayout: 'value',
+  params: params({
+    value: text('The action to fire: NONE, WEBFORM, WEBFORM2, D1_DIAL to D5_DIAL or MESSAGE_ONLY (not checked).', 20),
+    notes: text('The message shown with the action.', 255).optional(),
+    rank: integer('Seconds into the call at which the action fires.', { max: 8_388_607 }).optional(),
+  }),
+  gates: ['modify_campaigns'],
   validate(p) {
     if ((p.value ?? '').length < 2 || (p.agent_user ?? '').length < 1)
       return notValid('set_timer_action', [p.agent_user ?? '', p.value ?? '']);

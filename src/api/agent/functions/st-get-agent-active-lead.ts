@@ -1,5 +1,6 @@
 /** st_get_agent_active_lead (agent-api.md §8.15): the lead on the screen of the agent with this CRM id. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { agentScopeLine, leadScopeRefusal, notValid } from './shared.js';
 
@@ -7,6 +8,11 @@ export const stGetAgentActiveLead: AgentFunction = {
   name: 'st_get_agent_active_lead',
   target: 'none',
   deniedLayout: 'value',
+  params: params({
+    value: text("The agent's CRM id (its custom_three).", 100),
+    vendor_id: text('The CRM team id (required, not used).', 100),
+  }),
+  gates: ['two_accounts', 'agent_logged_in', 'agent_scope', 'lead_scope'],
   validate(p) {
     if (!p.value || !p.vendor_id) return notValid('st_get_agent_active_lead', [p.value ?? '', p.vendor_id ?? '']);
     return undefined;

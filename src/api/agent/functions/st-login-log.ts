@@ -6,6 +6,7 @@
  * not tell which user the CRM id belongs to.
  */
 import { error, reply, success } from '../../legacy/lines.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { notValid } from './shared.js';
 
@@ -13,6 +14,11 @@ export const stLoginLog: AgentFunction = {
   name: 'st_login_log',
   target: 'none',
   deniedLayout: 'value',
+  params: params({
+    value: text("The agent's CRM id (its custom_three).", 100),
+    vendor_id: text("The CRM team id, recorded as the agent's custom_four.", 100),
+  }),
+  gates: ['agent_scope'],
   validate(p) {
     if (!p.value || !p.vendor_id) return notValid('st_login_log', [p.value ?? '', p.vendor_id ?? '']);
     return undefined;

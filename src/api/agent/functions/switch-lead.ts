@@ -1,5 +1,6 @@
 /** switch_lead (agent-api.md §8.20): load another lead for the agent's live inbound call. */
 import { customLine, error, reply, success } from '../../legacy/lines.js';
+import { integer, LEAD_ID_MAX, params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, leadScopeRefusal, notValid } from './shared.js';
 
@@ -7,6 +8,11 @@ export const switchLead: AgentFunction = {
   name: 'switch_lead',
   target: 'agent-or-alt',
   deniedLayout: 'lead_id',
+  params: params({
+    lead_id: integer('The lead to load for the inbound call (or send vendor_lead_code).', { max: LEAD_ID_MAX }).optional(),
+    vendor_lead_code: text('The vendor lead code of the lead to load: the newest such lead; it wins over lead_id.', 20).optional(),
+  }),
+  gates: ['lead_scope'],
   validate(p) {
     const leadId = Number(p.lead_id ?? '0');
     if ((!(leadId > 0) && !p.vendor_lead_code) || !hasTarget(p, 1, 2))

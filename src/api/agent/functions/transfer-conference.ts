@@ -6,11 +6,14 @@
 import { error, reply, success, type Line, type Reply } from '../../legacy/lines.js';
 import { HANGUP_AND_LEAVE_ACTIONS, type TransferCommand } from '../../../sessions/command-values.js';
 import type { TransferRequest } from '../../../telephony/telephony.js';
+import { choice, flag, params, text } from '../../parameters.js';
 import type { AgentCall, AgentFunction } from '../agent-function.js';
 import { groupAliasCallerId, hasTarget, liveCallRefusal, notValid } from './shared.js';
 
 const CID_CHOICES = ['CAMPAIGN', 'AGENT_PHONE', 'CUSTOMER', 'CUSTOM_CID'];
 const DIAL_ACTIONS = new Set(['BLIND_TRANSFER', 'LEAVE_VM', 'DIAL_WITH_CUSTOMER', 'PARK_CUSTOMER_DIAL']);
+/** Every action api.php takes: any other value is refused. */
+const ACTIONS = ['LOCAL_CLOSER', ...DIAL_ACTIONS, ...HANGUP_AND_LEAVE_ACTIONS] as [string, ...string[]];
 
 /** multi_dial_phones: entries of 5–18 digits, without those contained in an entry already taken. */
 export function multiDialPhones(text: string): { accepted: string[]; submitted: number } {
@@ -86,6 +89,18 @@ export const transferConference: AgentFunction = {
   name: 'transfer_conference',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: choice(ACTIONS, 'The action: transfer to an in-group (LOCAL_CLOSER) or a number, dial a third party, leave a voicemail, hang up a side, or leave the 3-way call.'),
+    ingroup_choices: text("LOCAL_CLOSER and consultative dials: the in-group, or DEFAULTINGROUP for the call's own.", 20).optional(),
+    phone_number: text('The number to dial, or the agent to reach through an AGENTDIRECT in-group.', 20).optional(),
+    consultative: flag('YES: a warm transfer to the in-group; anything else is NO.', ['YES', 'NO']).optional(),
+    dial_override: flag('YES: dial the number exactly as given.', ['YES', 'NO']).optional(),
+    group_alias: text('A group alias whose caller id the dial shows.', 30).optional(),
+    cid_choice: text('The caller id to show: CAMPAIGN, AGENT_PHONE, CUSTOMER or CUSTOM_CID.', 20).optional(),
+    multi_dial_phones: text('Several numbers to dial at once, comma-separated (5 to 18 digits each).', 255).optional(),
+    tw_check: flag('YES: refuse while the agent already has a 3-way call.', ['YES', 'NO']).optional(),
+  }),
+  gates: ['live_call'],
   validate(p) {
     const value = p.value ?? '';
     if (value.length < 8 || value.includes('|') || !hasTarget(p, 1, 2)) return notValid('transfer_conference', [value, p.agent_user ?? '']);

@@ -6,16 +6,35 @@
  */
 import { LEAD_FIELDS, type LeadFields } from '../../../domain/lead.js';
 import { error, reply, success } from '../../legacy/lines.js';
+import { leadFieldParams } from '../../lead-field-params.js';
+import { params, text } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { agentUserRequired, leadScopeRefusal } from './shared.js';
 
 /** The panels a screen reloads, after the fields and in this order. */
 export const RELOAD_TRIGGERS = ['formreload', 'scriptreload', 'script2reload', 'emailreload', 'chatreload'] as const;
 
+/** Which panel each trigger reloads, in words (refresh_panel adds callbacksreload). */
+const PANEL_WORDS = {
+  formreload: 'form',
+  scriptreload: 'script',
+  script2reload: 'second script',
+  emailreload: 'email',
+  chatreload: 'chat',
+  callbacksreload: 'callbacks',
+} as const;
+
+/** The reload triggers as parameters: only their presence matters. */
+export function reloadParams(names: readonly (keyof typeof PANEL_WORDS)[]) {
+  return Object.fromEntries(names.map((name) => [name, text(`Present (any value): the screen reloads its ${PANEL_WORDS[name]} panel.`, 10).optional()]));
+}
+
 export const updateFields: AgentFunction = {
   name: 'update_fields',
   target: 'agent',
   deniedLayout: 'value',
+  params: params({ ...leadFieldParams(LEAD_FIELDS), ...reloadParams(RELOAD_TRIGGERS) }),
+  gates: ['modify_leads', 'lead_scope'],
   validate: agentUserRequired,
   async run(call) {
     const { p, unit, agent, agentUser, apiUser } = call;

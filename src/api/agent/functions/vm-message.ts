@@ -1,5 +1,6 @@
 /** vm_message (agent-api.md §8.21): the audio files to leave as voicemail for the live call's lead. */
 import { error, reply, success } from '../../legacy/lines.js';
+import { integer, LEAD_ID_MAX, params, text, TEXT_WIDTH } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, leadScopeRefusal, notValid } from './shared.js';
 
@@ -7,6 +8,11 @@ export const vmMessage: AgentFunction = {
   name: 'vm_message',
   target: 'agent-or-alt',
   deniedLayout: 'lead_id',
+  params: params({
+    value: text('The audio files to leave as the voicemail message, separated by |.', TEXT_WIDTH),
+    lead_id: integer("The live call's lead (the default; any other lead is refused).", { max: LEAD_ID_MAX }).optional(),
+  }),
+  gates: ['lead_scope'],
   validate(p) {
     if (!hasTarget(p, 1, 2) || !p.value) return notValid('vm_message', [p.lead_id ?? '', p.value ?? '', p.agent_user ?? '']);
     return undefined;

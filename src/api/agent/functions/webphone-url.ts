@@ -1,5 +1,6 @@
 /** webphone_url (agent-api.md §8.28): the web phone of the agent's session, shown or opened. */
 import { customLine, error, reply } from '../../legacy/lines.js';
+import { choice, params } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { hasTarget, notValid } from './shared.js';
 
@@ -7,6 +8,10 @@ export const webphoneUrl: AgentFunction = {
   name: 'webphone_url',
   target: 'agent-or-alt',
   deniedLayout: 'value',
+  params: params({
+    value: choice(['DISPLAY', 'LAUNCH'], "DISPLAY answers the URL of the agent's web phone; LAUNCH answers a page that opens it."),
+  }),
+  gates: [],
   validate(p) {
     const value = p.value ?? '';
     if ((value !== 'DISPLAY' && value !== 'LAUNCH') || !hasTarget(p, 1, 2)) return notValid('webphone_url', [value, p.agent_user ?? '']);

@@ -4,6 +4,7 @@
  * (permissions.md §10 #12).
  */
 import { customLine } from '../../legacy/lines.js';
+import { NO_PARAMS } from '../../parameters.js';
 import type { AgentFunction } from '../agent-function.js';
 import { VICIDIAL_BUILD, VICIDIAL_VERSION } from '../version.js';
 
@@ -17,6 +18,8 @@ export function webserver(info: ServerInfo): AgentFunction {
     name: 'webserver',
     target: 'none',
     deniedLayout: 'short',
+    params: NO_PARAMS,
+    gates: [],
     validate: () => undefined,
     async run(call) {
       const uptime = Math.max(0, Math.floor((call.unit.now.getTime() - info.startedAt.getTime()) / 1000));

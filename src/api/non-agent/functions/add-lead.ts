@@ -4,23 +4,48 @@
  * callback. Bad values get an ERROR line and nothing is written.
  */
 import { duplicateMessage, parseDuplicateCheck } from '../../../domain/duplicate-check.js';
-import type { NewLeadRecord } from '../../../domain/lead-record.js';
+import { LEAD_TEXT_FIELDS, type NewLeadRecord } from '../../../domain/lead-record.js';
 import { dncMode, LeadIntake } from '../../../leads/lead-intake.js';
 import { leadValueProblem } from '../../../leads/lead-values.js';
 import { NANPA_MIN_ROWS } from '../../../leads/phone-validation.js';
 import type { Line } from '../../legacy/lines.js';
+import { flag, integer, params, text } from '../../parameters.js';
+import { leadField, leadFieldParams } from '../../lead-field-params.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
 import { phpNumber } from '../report-format.js';
 import { allowsCampaign, listVisible } from '../scope.js';
-import { addAltPhones, addToHopper, createCallback } from './lead-extras.js';
+import { addAltPhones, addToHopper, createCallback, LEAD_EXTRA_PARAMS } from './lead-extras.js';
 import { digitsOnly, isYes, leadFieldsOf } from './lead-params.js';
 
 export const addLead: NonAgentFunction = {
   name: 'add_lead',
   prelude: 'standard',
   requires: [VDC, MODIFY_LEADS, levelAbove(7)],
+  params: params({
+    phone_number: text('The phone number of the new lead, digits only.', 18),
+    phone_code: text('The country calling code of the number (1).', 10).optional(),
+    list_id: integer('The list to add the lead to (999 when shorter than 3 digits).', { max: 99_999_999_999_999 }).optional(),
+    list_exists_check: flag('Y: refuse a list that does not exist.').optional(),
+    ...leadFieldParams(LEAD_TEXT_FIELDS),
+    rank: leadField('rank').optional(),
+    entry_list_id: leadField('entry_list_id').optional(),
+    campaign_id: text('The campaign whose DNC list is checked and that a callback is for.', 8).optional(),
+    dnc_check: flag('Y: refuse a number on the system DNC list; AREACODE: also one whose area code is on it.', ['Y', 'AREACODE', 'N']).optional(),
+    campaign_dnc_check: flag("Y: refuse a number on the campaign's DNC list; AREACODE: also one whose area code is on it.", ['Y', 'AREACODE', 'N']).optional(),
+    duplicate_check: text('Duplicates to refuse: any of DUPLIST, DUPCAMP, DUPSYS, DUPPHONEALT…, DUPTITLEALTPHONE…, DUPNAMEPHONE…, with an age such as 30DAY.', 255).optional(),
+    usacan_prefix_check: flag('Y: refuse a US/Canada number with an invalid prefix.').optional(),
+    usacan_areacode_check: flag('Y: refuse a US/Canada number with an unknown area code.').optional(),
+    nanpa_ac_prefix_check: flag('Y: refuse a number whose area code and prefix are not in the NANPA data.').optional(),
+    tz_method: text("How the lead's time zone is found: POSTAL, TZCODE or NANPA (by area code otherwise).", 40).optional(),
+    lookup_state: flag('Y: fill an empty state from the area code.').optional(),
+    add_to_hopper: flag('Y: put the lead in the hopper to be dialed.').optional(),
+    remove_from_hopper: flag('Y: keep the lead out of the hopper (wins over add_to_hopper).').optional(),
+    callback: flag('Y: give the lead a scheduled callback (its status becomes CBHOLD).').optional(),
+    custom_fields: flag('Y: store custom fields (agentgate has none: answered with a NOTICE).').optional(),
+    ...LEAD_EXTRA_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'add_lead USER DOES NOT HAVE PERMISSION TO ADD LEADS TO THE SYSTEM', [user, '0', '']),
   async run(call) {
     const { p, unit, rights, settings } = call;

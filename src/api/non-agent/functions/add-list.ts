@@ -1,16 +1,25 @@
 /** add_list (spec §7.25): create a list in a campaign the API user's group allows. */
 import { sqlDateTime } from '../../../domain/clock.js';
+import { flag, integer, params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { adminLog } from './admin-log.js';
 import { digitsOnly } from './lead-params.js';
-import { LIST_RIGHTS, listSettings } from './list-settings.js';
+import { LIST_RIGHTS, LIST_SETTINGS_PARAMS, listSettings } from './list-settings.js';
 import { allowsCampaign } from '../scope.js';
 
 export const addList: NonAgentFunction = {
   name: 'add_list',
   prelude: 'standard',
   requires: LIST_RIGHTS,
+  params: params({
+    list_id: integer('The new list\'s id, 2 to 14 digits.', { max: 99_999_999_999_999 }),
+    list_name: text('The list\'s name, 2 to 30 characters.', 30),
+    campaign_id: text('The campaign the list belongs to.', 8),
+    active: flag('Y: the list is active (N by default).').optional(),
+    custom_fields_copy: text('A list to copy custom fields from (agentgate has none: refused).', 14).optional(),
+    ...LIST_SETTINGS_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'add_list USER DOES NOT HAVE PERMISSION TO ADD LISTS', [user, '0']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -5,15 +5,27 @@
  */
 import { mayCreateLevel } from '../../../domain/admin-rights.js';
 import { formatSet } from '../../../domain/vicidial-sets.js';
+import { integer, params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { adminLog } from './admin-log.js';
-import { hidden, newUserId, USER_RIGHTS, viewableGroup } from './user-rules.js';
+import { hidden, newUserId, USER_FIELD_PARAMS, USER_RIGHTS, viewableGroup } from './user-rules.js';
 
 export const addUser: NonAgentFunction = {
   name: 'add_user',
   prelude: 'standard',
   requires: USER_RIGHTS,
+  params: params({
+    agent_user: text("The new user's id, 2 to 20 characters (AUTOGENERATE for the next free number).", 20),
+    agent_pass: text("The new user's password, 2 characters at least.", 100),
+    agent_user_level: integer("The new user's level, 1 to 9, below the API user's own (or equal, with modify_same_user_level).", { min: 1, max: 9 }),
+    agent_full_name: text("The new user's full name.", 50),
+    agent_user_group: text("The new user's group.", 20),
+    ...USER_FIELD_PARAMS,
+    agent_choose_ingroups: integer('1 (the default): the agent picks its in-groups at login.', { max: 1 }).optional(),
+    agent_choose_blended: integer('1 (the default): the agent chooses whether to take outbound calls too.', { max: 1 }).optional(),
+    closer_default_blended: integer('1: the agent takes outbound calls too by default.', { max: 1 }).optional(),
+  }),
   denied: (user) => t1('ERROR', 'add_user USER DOES NOT HAVE PERMISSION TO ADD USERS', [user, '0']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -1,15 +1,22 @@
 /** agent_campaigns (spec §7.10): the campaigns and in-groups an agent may take, by the agent's own group. */
 import { campaignScope, parseSet, scopeAllows } from '../../../domain/vicidial-sets.js';
+import { flag, params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_USERS, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 
 export const agentCampaigns: NonAgentFunction = {
   name: 'agent_campaigns',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(7), MODIFY_USERS],
+  params: params({
+    agent_user: text('The agent whose campaigns and in-groups to list.', 20),
+    campaign_id: text('Only this campaign.', 8).optional(),
+    ignore_agentdirect: flag('Y: leave out the AGENTDIRECT in-groups.').optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'agent_campaigns USER DOES NOT HAVE PERMISSION TO GET AGENT INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -5,10 +5,11 @@
  * dispo time is counted once, and avg_talk_time is this agent's own.
  */
 import { isSqlDateTime } from '../../../domain/clock.js';
+import { flag, params, text } from '../../parameters.js';
 import { report, t1, t3, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, formatDuration, phpRound1, ratio, table, wantsHeader } from '../report-format.js';
+import { delimiter, formatDuration, phpRound1, ratio, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { campaignList, scopesOf } from '../scope.js';
 
 type Row = { user: string | null; lead_id: number | null; sub_status: string | null; pause_sec: number; wait_sec: number; talk_sec: number; dispo_sec: number; dead_sec: number; pause_epoch: number | null; campaign_id: string | null };
@@ -22,6 +23,15 @@ export const agentStatsExport: NonAgentFunction = {
   name: 'agent_stats_export',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    datetime_start: text('The start of the period, YYYY-MM-DD HH:MM:SS.', 19),
+    datetime_end: text('The end of the period, YYYY-MM-DD HH:MM:SS.', 19),
+    agent_user: text('Only this agent.', 20).optional(),
+    campaign_id: text('Only this campaign.', 8).optional(),
+    time_format: text('How durations print: HF or H (H:MM:SS, the default), M (M:SS) or S (seconds).', 2).optional(),
+    group_by_campaign: flag('YES: one row per campaign and agent.', ['YES', 'NO']).optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'agent_stats_export USER DOES NOT HAVE PERMISSION TO GET AGENT INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -2,10 +2,11 @@
 import { subStatus, type SubStatusFacts } from '../../../domain/sub-status.js';
 import type { LiveAgentRow, LiveCallRow } from '../../../store/repositories/reports.js';
 import type { Store } from '../../../store/store.js';
+import { flag, params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 
 /** What the sub-status rules read of a session (spec §4.8), with its call and whether its lead is in a 3-way call. */
@@ -39,6 +40,11 @@ export const agentStatus: NonAgentFunction = {
   name: 'agent_status',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    agent_user: text('The agent to report on.', 20),
+    include_ip: flag("YES: add the IP address of the agent's last login.", ['YES', 'NO']).optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'agent_status USER DOES NOT HAVE PERMISSION TO GET AGENT INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

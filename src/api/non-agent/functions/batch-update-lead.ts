@@ -1,14 +1,22 @@
 /** batch_update_lead (spec §7.18): one update applied to many lead ids. */
 import type { LeadRecord } from '../../../domain/lead-record.js';
+import { flag, integer, params, text, TEXT_WIDTH } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
-import { LEAD_RIGHTS, requestedChanges, targetListRefusal, valueError } from './lead-changes.js';
+import { BATCH_COLUMNS, changeParams, LEAD_RIGHTS, requestedChanges, targetListRefusal, valueError } from './lead-changes.js';
 import { isYes } from './lead-params.js';
 
 export const batchUpdateLead: NonAgentFunction = {
   name: 'batch_update_lead',
   prelude: 'standard',
   requires: LEAD_RIGHTS,
+  params: params({
+    lead_ids: text('The leads to update, comma-separated.', TEXT_WIDTH),
+    records: integer('How many of them to update at most (1000).', { max: 1_000_000 }).optional(),
+    list_exists_check: flag('Y: refuse a list_id_field that does not exist.').optional(),
+    reset_lead: flag('Y: reset the leads so they may be dialed again.').optional(),
+    ...changeParams(BATCH_COLUMNS),
+  }),
   denied: (user) => t1('ERROR', 'batch_update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;
@@ -21,7 +29,7 @@ export const batchUpdateLead: NonAgentFunction = {
     if (outside) return { lines: [outside] };
     if (/Y/i.test(p.list_exists_check ?? '') && listField && !(await store.campaigns.findList(Number(listField))))
       return { lines: [t4('ERROR', 'batch_update_lead NOT A DEFINED LIST ID, LIST EXISTS CHECK ENABLED', [user, listField])] };
-    const changes = requestedChanges(call, true);
+    const changes = requestedChanges(call, BATCH_COLUMNS);
     const invalid = valueError('batch_update_lead', user, changes);
     if (invalid) return { lines: [invalid] };
     const limit = Number(p.records) || 1000;

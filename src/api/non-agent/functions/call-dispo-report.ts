@@ -1,16 +1,31 @@
 /** call_dispo_report (spec §7.9): dispositions per campaign, in-group or DID, as CSV. */
 import { sqlDateTime } from '../../../domain/clock.js';
 import { customLine } from '../../legacy/lines.js';
+import { flag, integer, params, text, TEXT_WIDTH } from '../../parameters.js';
 import { report } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VIEW_REPORTS } from '../permissions.js';
 import { callQueueScope, scopesOf } from '../scope.js';
-import { ALL, campaignsOf, dashList, denied, missing, natural, range } from './stats-params.js';
+import { ALL, campaignsOf, dashList, denied, missing, natural, RANGE_PARAMS, range } from './stats-params.js';
 
 export const callDispoReport: NonAgentFunction = {
   name: 'call_dispo_report',
   prelude: 'parameters-first',
   requires: [VIEW_REPORTS, levelAbove(8)],
+  params: params({
+    campaigns: text('The campaigns, separated by dashes; ALLCAMPAIGNS or ---ALL--- for every one.', TEXT_WIDTH).optional(),
+    ingroups: text('The in-groups, separated by dashes; ALLGROUPS or ---ALL--- for every one.', TEXT_WIDTH).optional(),
+    did_ids: text('The DIDs, separated by dashes; ALLDIDS or ---ALL--- for every one (only without ingroups).', TEXT_WIDTH).optional(),
+    did_patterns: text('DID patterns, separated by dashes; ALLPATTERNS or ---ALL--- for every one (only without ingroups).', TEXT_WIDTH).optional(),
+    statuses: text('Only these statuses, separated by dashes; ALLSTATUSES or ---ALL--- for every one.', TEXT_WIDTH).optional(),
+    categories: text('Only the statuses of these categories, separated by dashes; ALLCATEGORIES or ---ALL--- for every one.', TEXT_WIDTH).optional(),
+    users: text('Only calls of these users, separated by dashes; ALLUSERS or ---ALL--- for every one.', TEXT_WIDTH).optional(),
+    user_groups: text('Only calls of the users of these groups, separated by dashes; ALLGROUPS or ---ALL--- for every one.', TEXT_WIDTH).optional(),
+    status_breakdown: flag('Y or 1: a column per status.', ['Y', '1']).optional(),
+    show_percentages: flag('Y or 1: with status_breakdown, each count with its percentage.', ['Y', '1']).optional(),
+    file_download: integer('1: answer as a CSV file to download.', { max: 1 }).optional(),
+    ...RANGE_PARAMS,
+  }),
   denied,
   parameters: (p) =>
     (p.campaigns ?? '').length < 2 && (p.ingroups ?? '').length < 2 && (p.did_ids ?? '').length < 1 && (p.did_patterns ?? '').length < 2

@@ -1,15 +1,22 @@
 /** call_status_stats (spec §7.8): calls per campaign and in-group, by hour and by status. */
 import { customLine } from '../../legacy/lines.js';
+import { params, text, TEXT_WIDTH } from '../../parameters.js';
 import { report } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VIEW_REPORTS } from '../permissions.js';
 import { callQueueScope, scopesOf } from '../scope.js';
-import { campaignsOf, dashList, denied, missing, natural, range } from './stats-params.js';
+import { campaignsOf, dashList, denied, missing, natural, RANGE_PARAMS, range } from './stats-params.js';
 
 export const callStatusStats: NonAgentFunction = {
   name: 'call_status_stats',
   prelude: 'parameters-first',
   requires: [VIEW_REPORTS, levelAbove(8)],
+  params: params({
+    campaigns: text('The campaigns, separated by dashes; ALLCAMPAIGNS or ---ALL--- for every one.', TEXT_WIDTH),
+    ingroups: text("The in-groups, separated by dashes (the campaigns' in-groups).", TEXT_WIDTH).optional(),
+    statuses: text('Only these statuses, separated by dashes.', TEXT_WIDTH).optional(),
+    ...RANGE_PARAMS,
+  }),
   denied,
   parameters: (p) => ((p.campaigns ?? '').length < 2 ? missing('call_status_stats', 'CAMPAIGNS', p.source ?? '') : undefined),
   async run(call) {

@@ -3,10 +3,11 @@
  * caller code. agentgate answers CALL NOT FOUND for a call of a campaign or
  * in-group the API user may not see (VICIdial applies no scope).
  */
+import { flag, params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { callQueueScope, scopesOf } from '../scope.js';
 
 const PREFIX = /^(Y|J|V|M|DC|S|LP|VH|XL)/;
@@ -15,6 +16,12 @@ export const callidInfo: NonAgentFunction = {
   name: 'callid_info',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    call_id: text('The caller code of the call: 18 to 39 characters starting with Y, J, V, M, DC, S, LP, VH or XL.', 39),
+    detail: flag('YES: add the date, phone, type, campaign, list, status and user of the call.', ['YES', 'NO']).optional(),
+    agent_user: text('Echoed in the "not found" lines, as VICIdial does.', 20).optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'callid_info USER DOES NOT HAVE PERMISSION TO GET CALL INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

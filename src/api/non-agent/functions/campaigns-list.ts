@@ -1,14 +1,19 @@
 /** campaigns_list (spec §7.11): the campaigns the API user's group allows. */
+import { params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { campaignList, scopesOf } from '../scope.js';
 
 export const campaignsList: NonAgentFunction = {
   name: 'campaigns_list',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(7)],
+  params: params({
+    campaign_id: text('Only this campaign.', 8).optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'campaigns_list USER DOES NOT HAVE PERMISSION TO GET CAMPAIGN INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

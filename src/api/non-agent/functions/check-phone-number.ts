@@ -4,6 +4,8 @@ import { dncMode, LeadIntake } from '../../../leads/lead-intake.js';
 import { NANPA_MIN_ROWS } from '../../../leads/phone-validation.js';
 import { parseDuplicateCheck } from '../../../domain/duplicate-check.js';
 import { customLine } from '../../legacy/lines.js';
+import { flag, params, text } from '../../parameters.js';
+import { leadField } from '../../lead-field-params.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC } from '../permissions.js';
@@ -17,6 +19,21 @@ export const checkPhoneNumber: NonAgentFunction = {
   name: 'check_phone_number',
   prelude: 'standard',
   requires: [VDC, levelAbove(7)],
+  params: params({
+    phone_number: text('The phone number to check, digits only.', 18),
+    phone_code: text('The country calling code of the number (1).', 10).optional(),
+    local_call_time: text('The call time to check the number against.', 10),
+    tz_method: text('The time zone methods to answer for: any of AREACODE (the default), POSTAL, TZCODE and NANPA.', 40).optional(),
+    postal_code: leadField('postal_code', 'The postal code, for the POSTAL method.').optional(),
+    state: leadField('state', 'The state, for its call-time rules.').optional(),
+    owner: leadField('owner', 'The time zone code, for the TZCODE method.').optional(),
+    campaign_id: text('The campaign whose DNC list is checked.', 8).optional(),
+    dnc_check: flag('Y: check the system DNC list; AREACODE: also the area code.', ['Y', 'AREACODE', 'N']).optional(),
+    campaign_dnc_check: flag("Y: check the campaign's DNC list; AREACODE: also the area code.", ['Y', 'AREACODE', 'N']).optional(),
+    usacan_prefix_check: flag('Y: check the prefix of a US/Canada number.').optional(),
+    usacan_areacode_check: flag('Y: check the area code of a US/Canada number.').optional(),
+    nanpa_ac_prefix_check: flag('Y: check the area code and prefix against the NANPA data.').optional(),
+  }),
   denied: (user) => t1('ERROR', 'check_phone_number USER DOES NOT HAVE PERMISSION TO CHECK PHONE NUMBERS', [user, '']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -6,6 +6,7 @@
  */
 import { mayCreateLevel } from '../../../domain/admin-rights.js';
 import { grantsBeyond } from '../../../domain/grants.js';
+import { params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { adminLog } from './admin-log.js';
@@ -21,6 +22,12 @@ export const copyUser: NonAgentFunction = {
   name: 'copy_user',
   prelude: 'standard',
   requires: USER_RIGHTS,
+  params: params({
+    agent_user: text("The new user's id, 2 to 20 characters (AUTOGENERATE for the next free number).", 20),
+    agent_pass: text("The new user's password, 2 characters at least.", 100),
+    source_user: text('The user to copy.', 20),
+    agent_full_name: text("The new user's full name.", 50),
+  }),
   denied: (user) => t1('ERROR', 'copy_user USER DOES NOT HAVE PERMISSION TO COPY USERS', [user, '0']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -4,6 +4,7 @@
  * (SYSTEM_INTERNAL is the system list). VICIdial checks neither.
  */
 import { campaignScope, scopeAllows } from '../../../domain/vicidial-sets.js';
+import { params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { DELETE_FROM_DNC, levelAbove, MODIFY_LISTS } from '../permissions.js';
@@ -17,6 +18,10 @@ export function dncFunction(action: 'add' | 'delete'): NonAgentFunction {
     name,
     prelude: 'standard',
     requires: action === 'add' ? [MODIFY_LISTS, levelAbove(7)] : [MODIFY_LISTS, DELETE_FROM_DNC, levelAbove(7)],
+    params: params({
+      phone_number: text('The phone number, 6 to 18 digits.', 18),
+      campaign_id: text("The campaign whose DNC list it is, or SYSTEM_INTERNAL for the system's.", 15),
+    }),
     denied: (user) => t1('ERROR', `${name} USER DOES NOT HAVE PERMISSION TO ${action === 'add' ? 'ADD' : 'DELETE'} DNC NUMBERS`, [user, '0']),
     async run(call) {
       const { p, unit, rights } = call;

@@ -1,8 +1,9 @@
 /** in_group_status (spec §7.5): real-time counters of calls and agents for some in-groups. */
+import { params, text, TEXT_WIDTH } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { callQueueScope, scopesOf } from '../scope.js';
 import { countAgents, pipeList } from './agent-counters.js';
 
@@ -10,6 +11,10 @@ export const inGroupStatus: NonAgentFunction = {
   name: 'in_group_status',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    in_groups: text('The in-groups to count, separated by |.', TEXT_WIDTH),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'in_group_status USER DOES NOT HAVE PERMISSION TO GET IN-GROUP INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

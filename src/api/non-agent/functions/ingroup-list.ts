@@ -3,6 +3,7 @@
  * in-groups the API user may see. Unlike VICIdial, every value is escaped.
  */
 import { customLine } from '../../legacy/lines.js';
+import { NO_PARAMS } from '../../parameters.js';
 import { t1 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove } from '../permissions.js';
@@ -16,6 +17,7 @@ export const ingroupList: NonAgentFunction = {
   name: 'ingroup_list',
   prelude: 'permission-first',
   requires: [levelAbove(6)],
+  params: NO_PARAMS,
   denied: (user) => t1('ERROR', 'ingroup_list USER DOES NOT HAVE PERMISSION TO VIEW INBOUND GROUPS LIST', [user, '0', '']),
   async run(call) {
     const { groups } = await scopesOf(call);

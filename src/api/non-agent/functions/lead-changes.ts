@@ -2,26 +2,35 @@
 import { EDITABLE_LEAD_COLUMNS, type EditableLeadColumn } from '../../../domain/lead-record.js';
 import { leadValueProblem } from '../../../leads/lead-values.js';
 import type { Line } from '../../legacy/lines.js';
+import { leadField } from '../../lead-field-params.js';
 import { t4 } from '../messages.js';
 import type { NonAgentCall } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
-import { blank, isYes } from './lead-params.js';
+import { blank } from './lead-params.js';
 
 export const LEAD_RIGHTS = [VDC, MODIFY_LEADS, levelAbove(7)];
 
-/** The update a request asks for: every editable field with a non-empty value; --BLANK-- clears. */
-export function requestedChanges(call: NonAgentCall, batch: boolean): Partial<Record<EditableLeadColumn, string>> {
+/** The parameter that sets a column: user and list_id are named otherwise, as those names are taken. */
+const changeParam = (column: EditableLeadColumn) => (column === 'user' ? 'user_field' : column === 'list_id' ? 'list_id_field' : column);
+
+/** What batch_update_lead may change: every editable column but the phone number and the custom-fields list. */
+export const BATCH_COLUMNS = EDITABLE_LEAD_COLUMNS.filter((column) => column !== 'phone_number' && column !== 'entry_list_id');
+
+/** The update a request asks for, among `columns`: every one with a non-empty value; --BLANK-- clears. */
+export function requestedChanges(call: NonAgentCall, columns: readonly EditableLeadColumn[]): Partial<Record<EditableLeadColumn, string>> {
   const { p } = call;
   const out: Partial<Record<EditableLeadColumn, string>> = {};
-  for (const column of EDITABLE_LEAD_COLUMNS) {
-    const param = column === 'user' ? 'user_field' : column === 'list_id' ? 'list_id_field' : column;
+  for (const column of columns) {
+    const param = changeParam(column);
     const value = p[param];
-    if (!value) continue;
-    if (column === 'phone_number' && (batch || p.update_phone_number !== 'Y')) continue;
-    if (column === 'entry_list_id' && (batch || isYes(p.custom_fields))) continue;
-    out[column] = blank(value).replace(/\n/g, '!N');
+    if (value) out[column] = blank(value).replace(/\n/g, '!N');
   }
   return out;
+}
+
+/** The parameters that set `columns`, as requestedChanges reads them. */
+export function changeParams(columns: readonly EditableLeadColumn[]) {
+  return Object.fromEntries(columns.map((column) => [changeParam(column), leadField(column).optional()]));
 }
 
 /**

@@ -5,11 +5,24 @@
 import { dialableNow } from '../../../domain/call-time.js';
 import { isSqlDateTime, sqlDateTime } from '../../../domain/clock.js';
 import type { Line } from '../../legacy/lines.js';
+import { flag, integer, text } from '../../parameters.js';
 import { t4 } from '../messages.js';
 import type { NonAgentCall } from '../non-agent-function.js';
 import { phpNumber } from '../report-format.js';
 import { allowsCampaign, allowsUserGroup } from '../scope.js';
 import { hopperPriority, isYes } from './lead-params.js';
+
+/** The parameters of these steps (campaign_id aside: each function says what else it picks). */
+export const LEAD_EXTRA_PARAMS = {
+  multi_alt_phones: text('More phone numbers for the lead: number_code_note entries separated by !.', 2000).optional(),
+  hopper_local_call_time_check: flag('Y: add the lead to the hopper only when it may be called now.').optional(),
+  hopper_priority: integer("The lead's priority in the hopper, -99 to 99 (0).", { min: -99, max: 99 }).optional(),
+  callback_datetime: text('When to call back: YYYY-MM-DD HH:MM:SS, NOW, or a number of days such as 3DAYS.', 19).optional(),
+  callback_type: text('USERONLY for a callback to callback_user only; ANYONE (the default) for any agent.', 8).optional(),
+  callback_user: text('The agent a USERONLY callback is for.', 20).optional(),
+  callback_status: text('The status the lead takes when the callback is due (CALLBK).', 6).optional(),
+  callback_comments: text('Comments for the callback.', 255).optional(),
+};
 
 /** multi_alt_phones: `number_code_note!number_code_note…`, recorded when longer than 5 characters. */
 export async function addAltPhones(call: NonAgentCall, fn: string, leadId: number): Promise<Line[]> {

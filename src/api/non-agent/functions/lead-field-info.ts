@@ -4,6 +4,7 @@
  */
 import { isLeadColumn } from '../../../store/lead-columns.js';
 import { customLine } from '../../legacy/lines.js';
+import { flag, integer, LEAD_ID_MAX, params, text } from '../../parameters.js';
 import { t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
@@ -13,6 +14,11 @@ export const leadFieldInfo: NonAgentFunction = {
   name: 'lead_field_info',
   prelude: 'standard',
   requires: [VDC, MODIFY_LEADS, levelAbove(6)],
+  params: params({
+    lead_id: integer('The lead to read.', { max: LEAD_ID_MAX }),
+    field_name: text('The lead column to read, such as first_name.', 64),
+    custom_fields: flag('Y: read a custom field (agentgate has none: refused).').optional(),
+  }),
   denied: (user) => t1('ERROR', 'lead_field_info USER DOES NOT HAVE PERMISSION TO GET LEAD INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

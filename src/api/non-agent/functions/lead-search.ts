@@ -1,9 +1,11 @@
 /** lead_search (spec §7.19): lead ids by phone numbers, vendor codes or lead ids. */
 import type { LeadRecord } from '../../../domain/lead-record.js';
+import { integer, params, text, TEXT_WIDTH } from '../../parameters.js';
 import { report, t1, t4 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, READ_LEADS, VDC } from '../permissions.js';
 import { digitsOnly, searchedLists } from './lead-params.js';
+import { REPORT_PARAMS } from '../report-format.js';
 
 const commaList = (v: string | undefined) => (v ?? '').split(',').filter(Boolean);
 
@@ -11,6 +13,17 @@ export const leadSearch: NonAgentFunction = {
   name: 'lead_search',
   prelude: 'standard',
   requires: [VDC, READ_LEADS, levelAbove(7)],
+  params: params({
+    phone_number: text('Phone numbers to look for, comma-separated (6 to 18 digits each).', TEXT_WIDTH).optional(),
+    vendor_lead_code: text('Vendor lead codes to look for, comma-separated.', TEXT_WIDTH).optional(),
+    lead_id: text('Lead ids to look for, comma-separated.', TEXT_WIDTH).optional(),
+    lead_ids: text('More lead ids to look for, comma-separated.', TEXT_WIDTH).optional(),
+    search_method: text('Which keys to search by: PHONE_NUMBER (the default), VENDOR_LEAD_CODE, LEAD_ID, or several joined by _.', 60).optional(),
+    search_location: text('LIST or CAMPAIGN (of list_id) narrows the search; SYSTEM (the default) searches every list.', 8).optional(),
+    list_id: integer('The list (or its campaign) to search, with search_location.', { max: 99_999_999_999_999 }).optional(),
+    records: integer('How many leads per key at most (1000).', { max: 1_000_000 }).optional(),
+    header: REPORT_PARAMS.header,
+  }),
   denied: (user) => t1('ERROR', 'lead_search USER DOES NOT HAVE PERMISSION TO SEARCH FOR LEADS', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

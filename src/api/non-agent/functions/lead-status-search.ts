@@ -6,6 +6,7 @@
  * without API List Restrict.
  */
 import { LEAD_RECORD_COLUMNS } from '../../../domain/lead-record.js';
+import { integer, LEAD_ID_MAX, params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LEADS, VDC } from '../permissions.js';
@@ -17,6 +18,11 @@ export const leadStatusSearch: NonAgentFunction = {
   name: 'lead_status_search',
   prelude: 'standard',
   requires: [VDC, MODIFY_LEADS, levelAbove(6)],
+  params: params({
+    status: text('The status of the calls to look for (with date).', 6).optional(),
+    date: text('The day of the calls, YYYY-MM-DD (with status).', 10).optional(),
+    lead_id: integer('Or: the lead whose calls to look for.', { max: LEAD_ID_MAX }).optional(),
+  }),
   denied: (user) => t1('ERROR', 'lead_status_search USER DOES NOT HAVE PERMISSION TO GET LEAD INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

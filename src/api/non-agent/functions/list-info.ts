@@ -1,9 +1,10 @@
 /** list_info (spec §7.24): one list's summary, lead counts and dialable count. */
 import { dialableNow } from '../../../domain/call-time.js';
 import { parseSet } from '../../../domain/vicidial-sets.js';
+import { flag, integer, params, text } from '../../parameters.js';
 import { report, t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { digitsOnly } from './lead-params.js';
 import { LIST_RIGHTS } from './list-settings.js';
 import { allowsCampaign } from '../scope.js';
@@ -30,6 +31,14 @@ export const listInfo: NonAgentFunction = {
   name: 'list_info',
   prelude: 'standard',
   requires: LIST_RIGHTS,
+  params: params({
+    list_id: integer('The list, 2 to 14 digits.', { max: 99_999_999_999_999 }),
+    leads_counts: flag('Y: add the number of leads and of NEW leads.').optional(),
+    dialable_count: flag('Y: add the number of leads that may be dialed now.').optional(),
+    list_name: text('Echoed in the "required fields" line, as VICIdial does.', 30).optional(),
+    campaign_id: text('Echoed in the "required fields" line, as VICIdial does.', 8).optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'list_info USER DOES NOT HAVE PERMISSION TO MODIFY LISTS', [user, '0']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -1,13 +1,14 @@
 /** What list_info, add_list and update_list share: their rights, campaign scope, and the optional list settings. */
 import { isRealDate } from '../../../leads/lead-values.js';
 import type { Line } from '../../legacy/lines.js';
+import { choice, text, TEXT_WIDTH } from '../../parameters.js';
 import { t1 } from '../messages.js';
 import type { NonAgentCall } from '../non-agent-function.js';
 import { levelAbove, MODIFY_LISTS, VDC } from '../permissions.js';
 import { blank } from './lead-params.js';
 
 export const LIST_RIGHTS = [VDC, MODIFY_LISTS, levelAbove(7)];
-const TZ_METHODS = ['COUNTRY_AND_AREA_CODE', 'POSTAL_CODE', 'NANPA_PREFIX', 'OWNER_TIME_ZONE_CODE'];
+const TZ_METHODS = ['COUNTRY_AND_AREA_CODE', 'POSTAL_CODE', 'NANPA_PREFIX', 'OWNER_TIME_ZONE_CODE'] as const;
 const XFER = [
   ['xferconf_one', 'xferconf_a_number', 'ONE'],
   ['xferconf_two', 'xferconf_b_number', 'TWO'],
@@ -15,6 +16,26 @@ const XFER = [
   ['xferconf_four', 'xferconf_d_number', 'FOUR'],
   ['xferconf_five', 'xferconf_e_number', 'FIVE'],
 ] as const;
+const WEB_FORMS = [
+  ['web_form_address', 'first'],
+  ['web_form_address_two', 'second'],
+  ['web_form_address_three', 'third'],
+] as const;
+
+/** The optional list settings as parameters (list_name and active are each function's own). */
+export const LIST_SETTINGS_PARAMS = {
+  script: text("A script to use instead of the campaign's.", 20).optional(),
+  drop_inbound_group: text("An in-group for dropped calls instead of the campaign's.", 20).optional(),
+  outbound_cid: text("A caller id number to use instead of the campaign's, 6 to 18 digits.", 18).optional(),
+  am_message: text("An answering-machine message to use instead of the campaign's.", 100).optional(),
+  reset_time: text('Times of day to reset the list, HHMM separated by dashes (0900-1700).', 100).optional(),
+  expiration_date: text('The day the list expires, YYYY-MM-DD (2099-12-31).', 10).optional(),
+  ...Object.fromEntries(WEB_FORMS.map(([name, which]) => [name, text(`The ${which} web form address, instead of the campaign's.`, TEXT_WIDTH).optional()])),
+  list_description: text('A description of the list.', 255).optional(),
+  tz_method: choice(TZ_METHODS, "How the list's leads get their time zone.").optional(),
+  local_call_time: text("A call time to use instead of the campaign's, or campaign.", 10).optional(),
+  ...Object.fromEntries(XFER.map(([name, , word]) => [name, text(`Transfer-conference number ${word.toLowerCase()} to use instead of the campaign's.`, 50).optional()])),
+};
 
 /** Web form addresses arrive URL-encoded when they hold "://" (spec §7.25 step 8). */
 function webForm(value: string): string {
@@ -68,11 +89,10 @@ export async function listSettings(call: NonAgentCall, fn: string, forUpdate: bo
     if (!isRealDate(p.expiration_date!)) return err('EXPIRATION DATE IS NOT VALID', p.expiration_date!);
     changes.expiration_date = p.expiration_date!;
   } else if (!forUpdate) changes.expiration_date = '2099-12-31';
-  for (const name of ['web_form_address', 'web_form_address_two', 'web_form_address_three'] as const)
-    if (p[name]) changes[name] = webForm(p[name]);
+  for (const [name] of WEB_FORMS) if (p[name]) changes[name] = webForm(p[name]);
   if (p.list_description) changes.list_description = blank(p.list_description);
   if (p.tz_method) {
-    if (!TZ_METHODS.includes(p.tz_method)) return err('TIME ZONE METHOD IS NOT VALID', p.tz_method);
+    if (!(TZ_METHODS as readonly string[]).includes(p.tz_method)) return err('TIME ZONE METHOD IS NOT VALID', p.tz_method);
     changes.time_zone_setting = p.tz_method;
   }
   if (p.local_call_time) {

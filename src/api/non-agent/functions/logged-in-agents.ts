@@ -1,8 +1,9 @@
 /** logged_in_agents (spec §7.3): every logged-in agent the API user may see. */
+import { flag, params, text, TEXT_WIDTH } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { campaignList, groupScopeAllows, scopesOf } from '../scope.js';
 import { liveDetails } from './agent-status.js';
 
@@ -12,6 +13,13 @@ export const loggedInAgents: NonAgentFunction = {
   name: 'logged_in_agents',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    campaigns: text('Only agents logged into these campaigns, separated by |.', TEXT_WIDTH).optional(),
+    user_groups: text('Only agents of these user groups, separated by |.', TEXT_WIDTH).optional(),
+    show_sub_status: flag('YES: add each agent\'s pause code and sub-status.', ['YES', 'NO']).optional(),
+    agent_user: text('Echoed in the "no logged in agents" line, as VICIdial does.', 20).optional(),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'logged_in_agents USER DOES NOT HAVE PERMISSION TO GET AGENT INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

@@ -6,6 +6,7 @@
  */
 import { sqlDateTime } from '../../../domain/clock.js';
 import { customLine, type Line } from '../../legacy/lines.js';
+import { text } from '../../parameters.js';
 import { t1 } from '../messages.js';
 import type { NonAgentCall } from '../non-agent-function.js';
 import { campaignList, scopesOf } from '../scope.js';
@@ -13,6 +14,14 @@ import { campaignList, scopesOf } from '../scope.js';
 export const natural = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 export const dashList = (v: string | undefined) => (v ?? '').split(/[-,|]/).filter(Boolean);
 export const ALL = '---ALL---';
+
+/** The period both reports cover. */
+export const RANGE_PARAMS = {
+  query_date: text('The first day, YYYY-MM-DD (today).', 10).optional(),
+  query_time: text('When the first day starts, HH:MM:SS (00:00:00).', 8).optional(),
+  end_date: text('The last day, YYYY-MM-DD (query_date).', 10).optional(),
+  end_time: text('When the last day ends, HH:MM:SS (23:59:59).', 8).optional(),
+};
 
 export function missing(fn: string, what: string, source: string): Line[] {
   return [

@@ -3,14 +3,15 @@
  * update, delete or report them; insert one when asked; callbacks and the hopper.
  */
 import { sqlDateTime } from '../../../domain/clock.js';
-import type { LeadRecord } from '../../../domain/lead-record.js';
+import { EDITABLE_LEAD_COLUMNS, type LeadRecord } from '../../../domain/lead-record.js';
 import { GmtLookup } from '../../../leads/gmt-lookup.js';
 import type { Line } from '../../legacy/lines.js';
+import { flag, integer, LEAD_ID_MAX, params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
 import { phpNumber } from '../report-format.js';
-import { addAltPhones, addToHopper, callbackTargetProblem, callbackTime, createCallback } from './lead-extras.js';
-import { LEAD_RIGHTS, requestedChanges, targetListRefusal, valueError } from './lead-changes.js';
+import { addAltPhones, addToHopper, callbackTargetProblem, callbackTime, createCallback, LEAD_EXTRA_PARAMS } from './lead-extras.js';
+import { changeParams, LEAD_RIGHTS, requestedChanges, targetListRefusal, valueError } from './lead-changes.js';
 import { digitsOnly, isYes, leadFieldsOf, searchedLists } from './lead-params.js';
 
 async function hopperSteps(call: NonAgentCall, lead: LeadRecord | undefined, leadId: number): Promise<Line[]> {
@@ -47,6 +48,30 @@ export const updateLead: NonAgentFunction = {
   name: 'update_lead',
   prelude: 'standard',
   requires: LEAD_RIGHTS,
+  params: params({
+    ...changeParams(EDITABLE_LEAD_COLUMNS),
+    lead_id: integer('Find the lead by its id.', { max: LEAD_ID_MAX }).optional(),
+    vendor_lead_code: text('Find the lead by its vendor lead code (also set as the new one when found by another key).', 20).optional(),
+    phone_number: text('Find the lead by its phone number, 6 to 18 digits (with update_phone_number=Y, the new number).', 18).optional(),
+    search_method: text('Which keys to search by: LEAD_ID (the default), VENDOR_LEAD_CODE, PHONE_NUMBER, or several joined by _.', 60).optional(),
+    search_location: text('LIST or CAMPAIGN (of list_id) narrows the search; SYSTEM (the default) searches every list.', 8).optional(),
+    list_id: integer('The list (or its campaign) to search, with search_location.', { max: 99_999_999_999_999 }).optional(),
+    records: integer('How many matching leads to act on (1).', { max: 1_000_000 }).optional(),
+    update_phone_number: flag('Y: also change the phone number to phone_number.').optional(),
+    list_exists_check: flag('Y: refuse a list_id_field that does not exist.').optional(),
+    no_update: flag('Y: only report whether the lead exists.').optional(),
+    delete_lead: flag('Y: delete the lead (and archive its callbacks).').optional(),
+    reset_lead: flag('Y: reset the lead so it may be dialed again.').optional(),
+    insert_if_not_found: flag('Y: add the lead when none is found.').optional(),
+    force_entry_list_id: text('The custom-fields list to report for the lead found (no_update).', 14).optional(),
+    callback: flag('Y: add or update a scheduled callback; REMOVE: delete its callbacks.', ['Y', 'REMOVE', 'N']).optional(),
+    campaign_id: text('The campaign of the callback.', 8).optional(),
+    custom_fields: flag('Y: store custom fields (agentgate has none: answered with a NOTICE).').optional(),
+    tz_method: text("When adding: how the lead's time zone is found (POSTAL, TZCODE or NANPA; by area code otherwise).", 40).optional(),
+    add_to_hopper: flag('Y: put the lead in the hopper to be dialed.').optional(),
+    remove_from_hopper: flag('Y: take the lead out of the hopper (wins over add_to_hopper).').optional(),
+    ...LEAD_EXTRA_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'update_lead USER DOES NOT HAVE PERMISSION TO UPDATE LEADS IN THE SYSTEM', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;
@@ -69,7 +94,11 @@ export const updateLead: NonAgentFunction = {
     // agentgate: a lead cannot be moved into a list outside the API user's scope.
     const outside = await targetListRefusal(call, 'update_lead');
     if (outside) return { lines: [outside] };
-    const changes = requestedChanges(call, false);
+    // The phone number changes only when asked; the custom-fields list not when custom fields are sent.
+    const columns = EDITABLE_LEAD_COLUMNS.filter(
+      (column) => (column !== 'phone_number' || p.update_phone_number === 'Y') && (column !== 'entry_list_id' || !isYes(p.custom_fields)),
+    );
+    const changes = requestedChanges(call, columns);
     const invalid = valueError('update_lead', user, changes);
     if (invalid) return { lines: [invalid] };
 

@@ -1,19 +1,35 @@
 /** update_list (spec §7.26): change, reset or delete a list, or delete its leads. */
 import { sqlDateTime } from '../../../domain/clock.js';
 import type { Line } from '../../legacy/lines.js';
+import { flag, integer, params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentFunction, NonAgentReply } from '../non-agent-function.js';
 import { DELETE_LISTS, MODIFY_LEADS } from '../permissions.js';
 import { addList } from './add-list.js';
 import { adminLog } from './admin-log.js';
 import { digitsOnly, isYes } from './lead-params.js';
-import { LIST_RIGHTS, listSettings } from './list-settings.js';
+import { LIST_RIGHTS, LIST_SETTINGS_PARAMS, listSettings } from './list-settings.js';
 import { allowsCampaign } from '../scope.js';
 
 export const updateList: NonAgentFunction = {
   name: 'update_list',
   prelude: 'standard',
   requires: LIST_RIGHTS,
+  params: params({
+    list_id: integer('The list to change, 2 to 14 digits.', { max: 99_999_999_999_999 }),
+    list_name: text('A new name, 6 to 30 characters.', 30).optional(),
+    campaign_id: text('Move the list to this campaign.', 8).optional(),
+    active: flag('Y or N: whether the list is active.').optional(),
+    insert_if_not_found: flag('Y: create the list (as add_list does) when it does not exist.').optional(),
+    reset_list: flag('Y: reset the list so its leads may be dialed again.').optional(),
+    delete_list: flag('Y: delete the list (needs delete_lists).').optional(),
+    delete_leads: flag("Y: delete the list's leads (needs delete_lists and modify_leads).").optional(),
+    custom_fields_add: flag('Y: add a custom field (agentgate has none: answered with a NOTICE).').optional(),
+    custom_fields_update: flag('Y: change a custom field (agentgate has none: answered with a NOTICE).').optional(),
+    custom_fields_delete: flag('Y: delete a custom field (agentgate has none: answered with a NOTICE).').optional(),
+    custom_fields_copy: text('A list to copy custom fields from (agentgate has none: answered with a NOTICE).', 14).optional(),
+    ...LIST_SETTINGS_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'update_list USER DOES NOT HAVE PERMISSION TO UPDATE LISTS', [user, '0']),
   async run(call): Promise<NonAgentReply> {
     const { p, unit, rights } = call;

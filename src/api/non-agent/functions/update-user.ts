@@ -6,12 +6,13 @@ import { mayCreateLevel, mayManageLevel } from '../../../domain/admin-rights.js'
 import { formatSet } from '../../../domain/vicidial-sets.js';
 import type { Line } from '../../legacy/lines.js';
 import { customLine } from '../../legacy/lines.js';
+import { flag, integer, params, text } from '../../parameters.js';
 import { t1, t4 } from '../messages.js';
 import type { NonAgentCall, NonAgentFunction } from '../non-agent-function.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 import { adminLog } from './admin-log.js';
 import { blank } from './lead-params.js';
-import { USER_RIGHTS, viewableGroup } from './user-rules.js';
+import { USER_FIELD_PARAMS, USER_RIGHTS, viewableGroup } from './user-rules.js';
 
 const CUSTOM = [
   ['custom_one', 'ONE'],
@@ -25,6 +26,26 @@ export const updateUser: NonAgentFunction = {
   name: 'update_user',
   prelude: 'standard',
   requires: USER_RIGHTS,
+  params: params({
+    agent_user: text('The user to change, 2 to 20 characters.', 20),
+    delete_user: flag('Y: delete the user (needs delete_users).').optional(),
+    agent_pass: text('A new password.', 100).optional(),
+    agent_full_name: text('A new full name (--BLANK-- clears it).', 50).optional(),
+    agent_user_level: integer("A new level, 1 to 9, below the API user's own (or equal, with modify_same_user_level).", { min: 1, max: 9 }).optional(),
+    agent_user_group: text('A new user group.', 20).optional(),
+    active: flag('Y or N: whether the user may log in.').optional(),
+    ...USER_FIELD_PARAMS,
+    campaign_rank: integer("The user's rank in its campaigns, -9 to 9.", { min: -9, max: 9 }).optional(),
+    campaign_grade: integer("The user's grade in its campaigns, 1 to 10.", { min: 1, max: 10 }).optional(),
+    camp_rg_only: integer('1: rank and grade only in campaign_id.', { max: 1 }).optional(),
+    campaign_id: text('With camp_rg_only: the one campaign.', 8).optional(),
+    ingroup_rank: integer("The user's rank in its in-groups, -9 to 9.", { min: -9, max: 9 }).optional(),
+    ingroup_grade: integer("The user's grade in its in-groups, 1 to 10.", { min: 1, max: 10 }).optional(),
+    ingrp_rg_only: integer('1: rank and grade only in group_id.', { max: 1 }).optional(),
+    group_id: text('With ingrp_rg_only: the one in-group.', 20).optional(),
+    reset_password: integer('8 or more: reset the password to a new one of that length (agentgate mails no passwords: it answers that the reset failed).', { max: 100 }).optional(),
+    server_ip: text('Echoed in the "user does not exist" line, as VICIdial does.', 15).optional(),
+  }),
   denied: (user) => t1('ERROR', 'update_user USER DOES NOT HAVE PERMISSION TO UPDATE USERS', [user, '0']),
   async run(call) {
     const { p, unit, rights } = call;

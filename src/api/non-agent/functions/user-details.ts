@@ -1,14 +1,19 @@
 /** user_details (spec §7.13): name, group, level and state of one user within the viewable groups. */
+import { params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { groupScopeAllows, scopesOf } from '../scope.js';
 
 export const userDetails: NonAgentFunction = {
   name: 'user_details',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    agent_user: text('The user to describe.', 20),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'user_details USER DOES NOT HAVE PERMISSION TO GET USER DETAILS', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

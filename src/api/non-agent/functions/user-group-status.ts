@@ -1,8 +1,9 @@
 /** user_group_status (spec §7.4): real-time counters of calls and agents for some user groups. */
+import { params, text } from '../../parameters.js';
 import { report, t1, t3 } from '../messages.js';
 import type { NonAgentFunction } from '../non-agent-function.js';
 import { levelAbove, VDC, VIEW_REPORTS } from '../permissions.js';
-import { delimiter, table, wantsHeader } from '../report-format.js';
+import { delimiter, REPORT_PARAMS, table, wantsHeader } from '../report-format.js';
 import { callQueueScope, scopesOf } from '../scope.js';
 import { countAgents, pipeList } from './agent-counters.js';
 
@@ -10,6 +11,10 @@ export const userGroupStatus: NonAgentFunction = {
   name: 'user_group_status',
   prelude: 'standard',
   requires: [VDC, VIEW_REPORTS, levelAbove(6)],
+  params: params({
+    user_groups: text('The user groups to count, separated by |.', 9999),
+    ...REPORT_PARAMS,
+  }),
   denied: (user) => t1('ERROR', 'user_group_status USER DOES NOT HAVE PERMISSION TO GET USER GROUP INFO', [user, '0', '']),
   async run(call) {
     const { p, unit, rights } = call;

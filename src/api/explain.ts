@@ -1,18 +1,31 @@
 /**
- * Explain a decision of the agent API: the request an administrator asks
- * about ("may 6668 call external_dial on 1000?") goes through the real
- * pipeline (AgentApi.explain: same gates, same function code, nothing
- * written), and its trace is laid out gate by gate — pass, fail or not
- * reached — with the setting that decided and the change that would allow it.
+ * Explain a decision of either API: the request an administrator asks about
+ * ("may 6668 call external_dial on 1000?", "may 6666 call add_lead?") goes
+ * through the real pipeline (AgentApi.explain or NonAgentApi.explain: same
+ * gates, same function code, nothing written), and its trace is laid out gate
+ * by gate — pass, fail or not reached — with the setting that decided and the
+ * change that would allow it. The function's name says which API it is.
  */
-import { GATE_LABELS, type GateId, type GateResult } from '../../access/gate-trace.js';
-import { outcome, replyText, type Line } from '../legacy/lines.js';
-import { buildLegacyRequest } from '../legacy/legacy-request.js';
-import type { AgentFunction } from './agent-function.js';
-import { EXAMPLE_PARAMS } from './example-params.js';
-import type { AgentApi } from './handle-request.js';
-import { SECRET_PARAMS } from './input-filters.js';
-import type { ExplainedGate, Explanation } from '../../wire/admin.js';
+import { GATE_LABELS, type GateId, type GateResult } from '../access/gate-trace.js';
+import { replyText, type Line } from './legacy/lines.js';
+import { buildLegacyRequest } from './legacy/legacy-request.js';
+import type { AgentFunction } from './agent/agent-function.js';
+import { agentGateOrder } from './agent/gate-order.js';
+import { EXAMPLE_PARAMS } from './agent/example-params.js';
+import type { AgentApi } from './agent/handle-request.js';
+import { SECRET_PARAMS } from './agent/input-filters.js';
+import type { NonAgentFunction } from './non-agent/non-agent-function.js';
+import { nonAgentGateOrder } from './non-agent/gate-order.js';
+import type { NonAgentApi } from './non-agent/handle-request.js';
+import type { ExplainedGate, Explanation } from '../wire/admin.js';
+
+/** The two pipelines and their functions: explain picks the one whose registry has the function. */
+export interface ExplainApis {
+  readonly agentApi: AgentApi;
+  readonly agentFunctions: ReadonlyMap<string, AgentFunction>;
+  readonly nonAgentApi: NonAgentApi;
+  readonly nonAgentFunctions: ReadonlyMap<string, NonAgentFunction>;
+}
 
 export interface ExplainInput {
   readonly user: string;
@@ -27,19 +40,7 @@ export interface ExplainInput {
 }
 
 // The shapes are the console's wire (src/wire/admin.ts): the CLI, the console and the JSON API share them.
-export type { ExplainedGate, Explanation, GateStatus } from '../../wire/admin.js';
-
-/** The common gates, in pipeline order, that a request for `spec` meets. */
-function expectedGates(spec: AgentFunction | undefined, params: Readonly<Record<string, string>>): GateId[] {
-  const gates: GateId[] = ['source', 'credentials', 'api_access', 'system_api', 'function'];
-  if (!spec) return gates;
-  if (spec.name === 'send_notification') gates.push('agent_notifications');
-  gates.push('parameters', 'allowed_functions');
-  if (spec.target === 'agent-or-alt' && (params.alt_user ?? '').length > 1) gates.push('alt_user');
-  if (spec.target !== 'none') gates.push('two_accounts', 'agent_logged_in', 'agent_scope');
-  gates.push('function_checks');
-  return gates;
-}
+export type { ExplainedGate, Explanation, GateStatus } from '../wire/admin.js';
 
 function shown(result: GateResult): ExplainedGate {
   return {
@@ -75,12 +76,8 @@ export interface ExplainOptions {
 /** `RESULT: reason`, without the data fields that follow it. */
 export const firstWords = (line: Line) => `${line.result}: ${line.reason}`;
 
-export async function explainRequest(
-  api: AgentApi,
-  functions: ReadonlyMap<string, AgentFunction>,
-  input: ExplainInput,
-  options: ExplainOptions = {},
-): Promise<Explanation> {
+export async function explainRequest(apis: ExplainApis, input: ExplainInput, options: ExplainOptions = {}): Promise<Explanation> {
+  const nonAgent = apis.nonAgentFunctions.get(input.function);
   const given: Record<string, string> = { source: 'explain', ...(input.params ?? {}) };
   for (const secret of SECRET_PARAMS) delete given[secret];
   given.user = input.user;
@@ -98,18 +95,24 @@ export async function explainRequest(
       body: undefined,
       protocol: 'http',
       host: 'explain',
-      path: '/agc/api.php',
+      path: nonAgent ? '/vicidial/non_agent_api.php' : '/agc/api.php',
       remoteIp: input.remoteIp ?? '',
       receivedAt: process.hrtime.bigint(),
     },
     SECRET_PARAMS,
   );
-  const { reply, gates } = await api.explain(request, { checkIpLists: input.remoteIp !== undefined });
+  const checkIpLists = input.remoteIp !== undefined;
+  const { reply, gates } = nonAgent
+    ? await apis.nonAgentApi.explain(request, { checkIpLists })
+    : await apis.agentApi.explain(request, { checkIpLists });
   const full = options.answer === 'full';
-  const last = outcome(reply);
+  // A few non-agent answers are empty, as VICIdial prints nothing for them.
+  const last = reply.lines.at(-1);
+  const summary = last ? firstWords(last) : '(an empty answer)';
   // The function's own gate reports the answer line: the same first words only.
-  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: firstWords(last) } : g));
-  const laidOut = layOutGates(traced, expectedGates(functions.get(input.function), params));
+  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: summary } : g));
+  const expected = nonAgent ? nonAgentGateOrder(nonAgent) : agentGateOrder(apis.agentFunctions.get(input.function), { altUser: (params.alt_user ?? '').length > 1 });
+  const laidOut = layOutGates(traced, expected);
   const decidedBy = laidOut.find((g) => g.status === 'fail');
   return {
     user: input.user,
@@ -117,12 +120,12 @@ export async function explainRequest(
     function: input.function,
     params,
     filledIn,
-    allowed: last.result !== 'ERROR',
+    allowed: last?.result !== 'ERROR',
     notChecked: [
       'the password: explain never knows it, so a wrong password is not judged here',
       ...(input.remoteIp === undefined ? ['the IP lists: no client address was given'] : []),
     ],
-    answer: full ? replyText(reply) : firstWords(last),
+    answer: full ? replyText(reply) : summary,
     gates: laidOut,
     ...(decidedBy ? { decidedBy } : {}),
   };
