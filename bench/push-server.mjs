@@ -24,7 +24,7 @@ await services.store.transaction(async (tx) => {
 });
 for (const user of users) await services.runner.run((u) => services.sessions.login(u, { user, campaignId: 'TESTCAMP', ingroups: [] }));
 const cookies = [];
-for (const user of users) cookies.push(services.webSessions.issue(await services.store.users.find(user), 'agent', services.clock.now()));
+for (const user of users) cookies.push(await services.webSessions.start(services.store, await services.store.users.find(user), 'agent', services.clock.now()));
 const app = await buildApp(services);
 await app.listen({ port: 0, host: '127.0.0.1' });
 
