@@ -9,7 +9,8 @@
  * that cannot keep up stretches the run), its CPU during the run and its memory.
  * Target: agentgate's delivery p99 under 20 ms, at the full rate.
  * Not a test: `npm run build && node bench/event-stream.mjs`
- * (BENCH_SUBSCRIBERS, BENCH_RATE, BENCH_SECONDS; BENCH_CPU_PROF=dir profiles the server).
+ * (BENCH_SUBSCRIBERS, BENCH_RATE, BENCH_SECONDS; BENCH_FRAME_MS spaces the stream's batches;
+ * BENCH_CPU_PROF=dir profiles the server; BENCH_IMPORT=file preloads a module into it, for diagnostics).
  */
 import { fork } from 'node:child_process';
 import fs from 'node:fs';

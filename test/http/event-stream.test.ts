@@ -283,7 +283,7 @@ describe('how events are written', () => {
   it('an HTTP/1.0 client, which knows no chunks, gets the events unframed until the connection closes', async () => {
     const raw = rawStream('1.0');
     try {
-      await until(() => raw.split()?.body.toString().includes('event: snapshot'), 'the snapshot');
+      await until(() => !!raw.split()?.body.toString().includes('event: snapshot'), 'the snapshot');
       expect(raw.split()!.head.toLowerCase()).not.toContain('transfer-encoding');
       expect(raw.split()!.body.toString()).toMatch(/^retry: 3000\n\nevent: snapshot\nid: \d+\ndata: \{/);
       const paused = (await h.services.store.liveAgents.find('1000'))!.status === 'PAUSED';
