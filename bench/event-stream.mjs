@@ -137,5 +137,6 @@ const met = agentgate.deliveryMs.p99 < 20 && agentgate.changesPerSecondKept >= R
 console.log(`target: delivery p99 < 20 ms at ${RATE}/s → ${agentgate.deliveryMs.p99} ms at ${agentgate.changesPerSecondKept}/s ${met ? '(met)' : '(NOT met)'}`);
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 fs.writeFileSync(path.join(here, 'results', 'event-stream.json'), `${JSON.stringify(result, null, 2)}\n`);
-await ask({ type: 'stop' }).catch(() => {});
+child.send({ type: 'stop' });
+await new Promise((resolve) => child.once('exit', resolve));
 process.exit(0);
