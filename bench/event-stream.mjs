@@ -83,6 +83,8 @@ async function measure(route, port, urlPath) {
     await new Promise((r) => setTimeout(r, 200));
   }
   const latencies = [];
+  /** Per event: its first and last arrival (where the tail comes from: reaching the first subscriber, or the spread to the last). */
+  const firstLast = new Map();
   let missing = 0;
   for (const s of subscribers) {
     const got = new Set();
@@ -90,17 +92,28 @@ async function measure(route, port, urlPath) {
       const c = committedAt.get(s.arrivals[i]);
       if (c === undefined || got.has(s.arrivals[i])) continue;
       got.add(s.arrivals[i]);
-      latencies.push(s.arrivals[i + 1] - c);
+      const latency = s.arrivals[i + 1] - c;
+      latencies.push(latency);
+      const fl = firstLast.get(s.arrivals[i]);
+      if (!fl) firstLast.set(s.arrivals[i], [latency, latency]);
+      else {
+        fl[0] = Math.min(fl[0], latency);
+        fl[1] = Math.max(fl[1], latency);
+      }
     }
     missing += committedAt.size - got.size;
   }
   for (const s of subscribers) s.socket.destroy();
   latencies.sort((a, b) => a - b);
+  const firsts = [...firstLast.values()].map(([f]) => f).sort((a, b) => a - b);
+  const spreads = [...firstLast.values()].map(([f, l]) => l - f).sort((a, b) => a - b);
   return {
     events: committedAt.size,
     deliveries: latencies.length,
     missingDeliveries: missing,
     deliveryMs: { p50: pct(latencies, 50), p99: pct(latencies, 99), max: latencies[latencies.length - 1] },
+    firstSubscriberMs: { p50: pct(firsts, 50), p99: pct(firsts, 99) },
+    firstToLastSubscriberMs: { p50: pct(spreads, 50), p99: pct(spreads, 99) },
     changesPerSecondKept: +(committedAt.size / (run.wallMs / 1000)).toFixed(1),
     server: {
       cpuPercentDuringRun: +((run.cpuMs / run.wallMs) * 100).toFixed(1),
@@ -129,6 +142,7 @@ const result = {
 };
 const row = (name, r) =>
   `  ${name.padEnd(10)} p50 ${String(r.deliveryMs.p50).padStart(6)} ms  p99 ${String(r.deliveryMs.p99).padStart(6)} ms  max ${String(r.deliveryMs.max).padStart(6)} ms  ` +
+  `(first subscriber p99 ${r.firstSubscriberMs.p99} ms, first to last p50/p99 ${r.firstToLastSubscriberMs.p50}/${r.firstToLastSubscriberMs.p99} ms)\n${' '.repeat(13)}` +
   `kept ${String(r.changesPerSecondKept).padStart(5)}/s  missing ${r.missingDeliveries}  server CPU ${r.server.cpuPercentDuringRun}%  RSS ${r.server.rssMiBAfterRun} MiB  (subscribers' CPU ${r.clientCpuPercentDuringRun}%)`;
 console.log(`\nevent stream: ${SUBSCRIBERS} subscribers, ${RATE} changes/s for ${SECONDS} s (${result.machine}; same run, same server process)`);
 console.log(row('baseline', baseline));

@@ -27,20 +27,23 @@ const event = (user: string, campaignId = 'TESTCAMP', type: 'notification' | 'se
 const textOf = (e: StoredEvent) => (e.event.type === 'notification' ? '' : `id: ${e.id}\n\n`);
 
 /** A connection that records what it is sent; `campaign`: it takes only that campaign's events. */
-function connection(live = true, campaign?: string) {
+function connection(campaign?: string) {
   const sent: SseChunk[] = [];
   const held: StoredEvent[] = [];
-  const c: FanoutConnection & { live: boolean; sent: SseChunk[]; held: StoredEvent[]; text(): string } = {
-    live,
+  return {
     sent,
     held,
-    hold: (e) => held.push(e),
-    takes: (e) => !campaign || e.campaignId === campaign,
-    send: (chunk) => sent.push(chunk),
+    hold: (e: StoredEvent) => void held.push(e),
+    takes: (e: StoredEvent) => !campaign || e.campaignId === campaign,
+    send: (chunk: SseChunk) => void sent.push(chunk),
     text: () => sent.map((chunk) => chunk.plain.toString()).join(''),
   };
-  return c;
 }
+/** Added and started. */
+const live = <C extends FanoutConnection>(c: C) => {
+  fanout.add(c).live();
+  return c;
+};
 const start = (options: Partial<ConstructorParameters<typeof EventFanout>[1]> = {}) => {
   bus = new EventLog({ source: emptyLog });
   seqs.clear(); // a new bus: each agent's events start again at 1
@@ -49,12 +52,9 @@ const start = (options: Partial<ConstructorParameters<typeof EventFanout>[1]> = 
 const nextTurn = () => new Promise((r) => setImmediate(r));
 
 describe('EventFanout', () => {
-  it('writes what one turn committed once per connection, the same chunk to connections that send the same', async () => {
+  it('writes what one turn committed in one write per connection, the same chunk to connections that send the same', async () => {
     start();
-    const a = connection();
-    const b = connection();
-    const other = connection(true, 'OTHERCMP');
-    for (const c of [a, b, other]) fanout.add(c);
+    const [a, b, other] = [live(connection()), live(connection()), live(connection('OTHERCMP'))];
     const events = [event('1000'), event('1002', 'OTHERCMP'), event('1001')];
     bus.committed(events);
     expect(a.sent).toEqual([]); // not yet: the batch goes out on the next turn
@@ -70,8 +70,7 @@ describe('EventFanout', () => {
   it('sends nothing for an event no connection tells, but asks each connection about it (it counts it as seen)', async () => {
     start();
     const asked: number[] = [];
-    const a = { ...connection(), takes: (e: StoredEvent) => asked.push(e.id) > 0 };
-    fanout.add(a);
+    const a = live({ ...connection(), takes: (e: StoredEvent) => asked.push(e.id) > 0 });
     const silent = event('1000', 'TESTCAMP', 'notification');
     bus.committed([silent]);
     await nextTurn();
@@ -79,16 +78,16 @@ describe('EventFanout', () => {
     expect(a.sent).toEqual([]);
   });
 
-  it('hands a starting connection each event, in order; once live it takes them from the batches', async () => {
+  it('hands a starting connection each event, in order; once live the pump writes it what follows', async () => {
     start();
-    const c = connection(false);
-    fanout.add(c);
+    const c = connection();
+    const member = fanout.add(c);
     const first = [event('1000'), event('1001')];
     bus.committed(first);
     expect(c.held).toEqual(first);
     await nextTurn();
     expect(c.sent).toEqual([]);
-    c.live = true;
+    member.live();
     const then = event('1000');
     bus.committed([then]);
     await nextTurn();
@@ -96,13 +95,43 @@ describe('EventFanout', () => {
     expect(c.text()).toBe(textOf(then));
   });
 
+  it('goes round the connections a slice per turn: an event that comes meanwhile reaches those not yet visited in the same write', async () => {
+    start();
+    const cs = Array.from({ length: 150 }, () => live(connection()));
+    const e1 = event('1000');
+    bus.committed([e1]);
+    await nextTurn(); // the first slice: 100 connections
+    expect(cs.filter((c) => c.sent.length === 1)).toHaveLength(100);
+    const e2 = event('1001');
+    bus.committed([e2]);
+    await nextTurn(); // the rest of the round: both events in one write
+    for (const c of cs.slice(100)) expect(c.sent.map((chunk) => chunk.plain.toString())).toEqual([textOf(e1) + textOf(e2)]);
+    expect(cs[100]!.sent[0]).toBe(cs[149]!.sent[0]);
+    await nextTurn(); // the next round: the first ones get e2
+    for (const c of cs.slice(0, 100)) expect(c.text()).toBe(textOf(e1) + textOf(e2));
+    await nextTurn();
+    expect(cs.every((c) => c.text() === textOf(e1) + textOf(e2))).toBe(true);
+  });
+
+  it('writes nothing more to a connection that left, even in the middle of a round', async () => {
+    start();
+    const cs = Array.from({ length: 150 }, () => connection());
+    const members = cs.map((c) => fanout.add(c));
+    for (const m of members) m.live();
+    bus.committed([event('1000')]);
+    await nextTurn();
+    members[120]!.leave();
+    await nextTurn();
+    expect(cs[120]!.sent).toEqual([]);
+    expect(cs[121]!.sent).toHaveLength(1);
+  });
+
   it('keeps the order when an event must wait to be serialized (a name read): those behind it wait too', async () => {
     let release = () => {};
     const named = new Promise<void>((r) => (release = r));
     start({ prepare: (e) => (e.user === '1000' ? named : undefined) });
     const slow = event('1000');
-    const c = connection();
-    fanout.add(c);
+    const c = live(connection());
     const after = event('1001');
     bus.committed([slow]);
     bus.committed([after]);
@@ -116,18 +145,16 @@ describe('EventFanout', () => {
 
   it('writes a burst that never lets the event loop turn as it grows, so a batch stays bounded', () => {
     start({ textOf: (e) => `id: ${e.id}\ndata: ${'x'.repeat(1000)}\n\n` });
-    const c = connection();
-    fanout.add(c);
+    const c = live(connection());
     for (let i = 0; i < 200; i++) bus.committed([event('1000')]);
     // No turn of the loop yet: the writes have happened all the same, each of a bounded size.
     expect(c.sent.length).toBeGreaterThanOrEqual(2);
     for (const chunk of c.sent) expect(chunk.plain.length).toBeLessThan(70 * 1024);
   });
 
-  it('spaces batches at least frameMs apart: what comes meanwhile waits and goes out together', async () => {
+  it('spaces writes to one connection at least frameMs apart: what comes meanwhile waits and goes out together', async () => {
     start({ frameMs: 100 });
-    const c = connection();
-    fanout.add(c);
+    const c = live(connection());
     bus.committed([event('1000')]);
     await nextTurn();
     expect(c.sent).toHaveLength(1); // the first goes at once
@@ -154,11 +181,11 @@ describe('EventFanout', () => {
         unsubscribe();
       };
     };
-    const leaves = [fanout.add(connection()), fanout.add(connection())];
+    const members = [fanout.add(connection()), fanout.add(connection())];
     expect(subscriptions).toBe(1);
-    leaves[0]!();
+    members[0]!.leave();
     expect(subscriptions).toBe(1);
-    leaves[1]!();
+    members[1]!.leave();
     expect(subscriptions).toBe(0);
   });
 });

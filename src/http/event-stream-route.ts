@@ -40,7 +40,7 @@ export interface EventStreamOptions {
   readonly totalsRefreshMs?: number;
   /** Events read from the log per page when resuming (default 1,000). */
   readonly replayPageSize?: number;
-  /** At least this long between two batches of events (default 0: the next turn of the event loop); see event-stream-fanout.ts. */
+  /** At least this long between two writes of events to one connection (default 0: as soon as the fan-out comes round); see event-stream-fanout.ts. */
   readonly frameMs?: number;
   /** Told when a connection is dropped for not reading (tests, logs). */
   readonly onDrop?: (user: string) => void;
@@ -175,8 +175,7 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
     };
     /** What the bus delivers before the start is read (snapshot or replay): sent after it, minus what it already counts. */
     let waiting: StoredEvent[] | undefined = [];
-    const connection: FanoutConnection & { live: boolean } = {
-      live: false,
+    const connection: FanoutConnection = {
       hold: (event) => {
         if (!waiting) return enqueue(event);
         waiting.push(event);
@@ -185,7 +184,7 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
       takes,
       send: write,
     };
-    const leave = fanout.add(connection);
+    const member = fanout.add(connection);
 
     let lastQueues = '';
     let lastToday = '';
@@ -204,7 +203,7 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
       closed = true;
       open.delete(res);
       clearInterval(heartbeat);
-      leave();
+      member.leave();
       stopTotals();
     });
 
@@ -228,10 +227,12 @@ export function registerEventStream(app: FastifyInstance, services: Services, op
       }
       for (const event of waiting ?? []) enqueue(event);
       waiting = undefined;
-      // Live once what waited has gone out: from then on the fan-out's batches carry its events.
+      // Live once what waited has gone out: from then on the fan-out writes its events.
       while (queued > 0) await chain;
-      connection.live = !closed;
-      if (!closed) stopTotals = totals.listen((facts) => sendTotals(facts, false));
+      if (!closed) {
+        member.live();
+        stopTotals = totals.listen((facts) => sendTotals(facts, false));
+      }
     } catch (err) {
       request.log.error({ err }, 'event stream failed to start');
       res.destroy();
