@@ -22,8 +22,8 @@ const LAYERS = {
   leads: ['domain', 'store'],
   sessions: ['domain', 'events', 'store'],
   telephony: ['domain', 'events', 'sessions', 'store'],
-  // Between nodes: Redis, wake-ups for the event log, leases.
-  cluster: ['domain', 'events', 'store'],
+  // Between nodes: Redis, wake-ups for the event log, leases, shared rate buckets.
+  cluster: ['access', 'domain', 'events', 'store'],
   screen: ['domain', 'events', 'sessions', 'store', 'telephony', 'wire'],
   // What wallboards and integrations see: the event stream's projection, scope, snapshot and shared totals.
   board: ['access', 'domain', 'events', 'sessions', 'store', 'wire'],
@@ -42,7 +42,7 @@ const LAYERS = {
 LAYERS.store.push('store-schema');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**', '**/*.d.ts'] },
+  { ignores: ['dist/**', 'packages/*/dist/**', 'packages/*/scripts/dist/**', 'node_modules/**', 'bench/results/**', 'coverage/**', '**/*.d.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -89,7 +89,7 @@ export default tseslint.config(
   },
   {
     // Tests read JSON bodies whose shape is the thing under test.
-    files: ['test/**/*.ts', 'src/**/*.test.ts'],
+    files: ['test/**/*.ts', 'src/**/*.test.ts', 'packages/*/test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {

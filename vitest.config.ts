@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     environment: 'node',
     // Vitest's default leaves one core idle; on a 2-core CI machine that is one worker for a suite whose
     // browser and process tests spend much of their time waiting on Chromium, servers and the database.

@@ -5,8 +5,9 @@
  * requests and refills continuously, so a key of rate 20 may send a burst of
  * 20 and then 20 a second.
  *
- * In memory, per node: with several nodes each allows the rate (see
- * docs/operations.md).
+ * With REDIS_URL the buckets live in Redis (SharedBuckets), so a rate holds
+ * across every node; when Redis cannot answer, each node decides alone from
+ * its own buckets, as it does without Redis (docs/operations.md).
  */
 
 export interface RateDecision {
@@ -31,42 +32,51 @@ interface Bucket {
 /** Buckets remembered at most; full ones are forgotten first (a full bucket is a fresh one). */
 const MAX_BUCKETS = 50_000;
 
+/** A bucket to take from: its name and its size (requests per second). */
+export interface BucketSpec {
+  readonly id: string;
+  readonly rate: number;
+}
+
+/** What shared buckets answer: every bucket's tokens after taking one, or the first empty bucket and its tokens. */
+export type SharedTake = { readonly allowed: true; readonly tokens: readonly number[] } | { readonly allowed: false; readonly index: number; readonly tokens: number };
+
+/** Buckets every node shares; undefined when they cannot answer now (the node then decides alone). */
+export interface SharedBuckets {
+  take(buckets: readonly BucketSpec[], ms: number): Promise<SharedTake | undefined>;
+}
+
 const NO_LIMIT: RateDecision = { allowed: true, scope: 'none', limit: 0, remaining: 0, resetSeconds: 0, retryAfterSeconds: 0 };
 
 export class RateLimits {
   private readonly buckets = new Map<string, Bucket>();
 
-  /** perUser: requests per second for every API user, or undefined for none. */
-  constructor(private readonly perUser: number | undefined) {}
+  /** perUser: requests per second for every API user, or undefined for none; shared: the cluster's buckets. */
+  constructor(
+    private readonly perUser: number | undefined,
+    private readonly shared?: SharedBuckets,
+  ) {}
 
   /**
    * Take one request from the key's bucket and then the user's. A refusal
    * takes nothing from either.
    */
-  take(caller: { readonly user: string; readonly key?: { readonly id: number; readonly ratePerSecond: number | undefined } | undefined }, now: Date): RateDecision {
+  async take(caller: { readonly user: string; readonly key?: { readonly id: number; readonly ratePerSecond: number | undefined } | undefined }, now: Date): Promise<RateDecision> {
     const ms = now.getTime();
-    const checks: { id: string; rate: number; scope: 'key' | 'user' }[] = [];
+    const checks: (BucketSpec & { scope: 'key' | 'user' })[] = [];
     if (caller.key?.ratePerSecond) checks.push({ id: `k:${caller.key.id}`, rate: caller.key.ratePerSecond, scope: 'key' });
     if (this.perUser) checks.push({ id: `u:${caller.user}`, rate: this.perUser, scope: 'user' });
     if (checks.length === 0) return NO_LIMIT;
 
+    const shared = await this.shared?.take(checks, ms);
+    if (shared && !shared.allowed) return refusal(checks[shared.index]!, shared.tokens);
+    if (shared) return granted(checks.map((c, i) => ({ ...c, tokens: shared.tokens[i]! })));
+
     const filled = checks.map((c) => ({ ...c, bucket: this.refilled(c.id, c.rate, ms) }));
     const empty = filled.find((c) => c.bucket.tokens < 1);
-    if (empty) {
-      const retry = Math.max(1, Math.ceil((1 - empty.bucket.tokens) / empty.rate));
-      return { allowed: false, scope: empty.scope, limit: empty.rate, remaining: 0, resetSeconds: Math.ceil((empty.rate - empty.bucket.tokens) / empty.rate), retryAfterSeconds: retry };
-    }
+    if (empty) return refusal(empty, empty.bucket.tokens);
     for (const c of filled) c.bucket.tokens -= 1;
-    // The tightest bucket is the one a client should pace itself by.
-    const tightest = filled.reduce((a, b) => (b.bucket.tokens / b.rate < a.bucket.tokens / a.rate ? b : a));
-    return {
-      allowed: true,
-      scope: tightest.scope,
-      limit: tightest.rate,
-      remaining: Math.floor(tightest.bucket.tokens),
-      resetSeconds: Math.ceil((tightest.rate - tightest.bucket.tokens) / tightest.rate),
-      retryAfterSeconds: 0,
-    };
+    return granted(filled.map((c) => ({ ...c, tokens: c.bucket.tokens })));
   }
 
   private refilled(id: string, rate: number, ms: number): Bucket {
@@ -88,6 +98,24 @@ export class RateLimits {
     for (const [id, bucket] of this.buckets) if (ms - bucket.at >= 1000) this.buckets.delete(id);
     while (this.buckets.size >= MAX_BUCKETS) this.buckets.delete(this.buckets.keys().next().value!);
   }
+}
+
+function refusal(bucket: BucketSpec & { scope: 'key' | 'user' }, tokens: number): RateDecision {
+  const { rate, scope } = bucket;
+  return { allowed: false, scope, limit: rate, remaining: 0, resetSeconds: Math.ceil((rate - tokens) / rate), retryAfterSeconds: Math.max(1, Math.ceil((1 - tokens) / rate)) };
+}
+
+/** Allowed: the tightest bucket is the one a client should pace itself by. */
+function granted(taken: readonly (BucketSpec & { scope: 'key' | 'user'; tokens: number })[]): RateDecision {
+  const tightest = taken.reduce((a, b) => (b.tokens / b.rate < a.tokens / a.rate ? b : a));
+  return {
+    allowed: true,
+    scope: tightest.scope,
+    limit: tightest.rate,
+    remaining: Math.floor(tightest.tokens),
+    resetSeconds: Math.ceil((tightest.rate - tightest.tokens) / tightest.rate),
+    retryAfterSeconds: 0,
+  };
 }
 
 /** The standard headers of a decision (draft-ietf-httpapi-ratelimit-headers), none when no limit applies. */

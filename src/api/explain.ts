@@ -7,13 +7,15 @@
  * change that would allow it. The function's name says which API it is.
  */
 import { GATE_LABELS, type GateId, type GateResult } from '../access/gate-trace.js';
-import { outcome, replyText, type Line } from './legacy/lines.js';
+import { replyText, type Line } from './legacy/lines.js';
 import { buildLegacyRequest } from './legacy/legacy-request.js';
 import type { AgentFunction } from './agent/agent-function.js';
+import { agentGateOrder } from './agent/gate-order.js';
 import { EXAMPLE_PARAMS } from './agent/example-params.js';
 import type { AgentApi } from './agent/handle-request.js';
 import { SECRET_PARAMS } from './agent/input-filters.js';
-import { PRELUDE_GATES, type NonAgentFunction } from './non-agent/non-agent-function.js';
+import type { NonAgentFunction } from './non-agent/non-agent-function.js';
+import { nonAgentGateOrder } from './non-agent/gate-order.js';
 import type { NonAgentApi } from './non-agent/handle-request.js';
 import type { ExplainedGate, Explanation } from '../wire/admin.js';
 
@@ -39,24 +41,6 @@ export interface ExplainInput {
 
 // The shapes are the console's wire (src/wire/admin.ts): the CLI, the console and the JSON API share them.
 export type { ExplainedGate, Explanation, GateStatus } from '../wire/admin.js';
-
-/** The non-agent API's gates, in pipeline order, that a request for `spec` meets. */
-function expectedNonAgentGates(spec: NonAgentFunction | undefined): GateId[] {
-  if (!spec) return ['credentials', 'function'];
-  return ['credentials', 'function', ...PRELUDE_GATES[spec.prelude], 'function_checks'];
-}
-
-/** The agent API's common gates, in pipeline order, that a request for `spec` meets. */
-function expectedGates(spec: AgentFunction | undefined, params: Readonly<Record<string, string>>): GateId[] {
-  const gates: GateId[] = ['source', 'credentials', 'api_access', 'system_api', 'function'];
-  if (!spec) return gates;
-  if (spec.name === 'send_notification') gates.push('agent_notifications');
-  gates.push('parameters', 'allowed_functions');
-  if (spec.target === 'agent-or-alt' && (params.alt_user ?? '').length > 1) gates.push('alt_user');
-  if (spec.target !== 'none') gates.push('two_accounts', 'agent_logged_in', 'agent_scope');
-  gates.push('function_checks');
-  return gates;
-}
 
 function shown(result: GateResult): ExplainedGate {
   return {
@@ -122,10 +106,12 @@ export async function explainRequest(apis: ExplainApis, input: ExplainInput, opt
     ? await apis.nonAgentApi.explain(request, { checkIpLists })
     : await apis.agentApi.explain(request, { checkIpLists });
   const full = options.answer === 'full';
-  const last = outcome(reply);
+  // A few non-agent answers are empty, as VICIdial prints nothing for them.
+  const last = reply.lines.at(-1);
+  const summary = last ? firstWords(last) : '(an empty answer)';
   // The function's own gate reports the answer line: the same first words only.
-  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: firstWords(last) } : g));
-  const expected = nonAgent ? expectedNonAgentGates(nonAgent) : expectedGates(apis.agentFunctions.get(input.function), params);
+  const traced = full ? gates : gates.map((g) => (g.gate === 'function_checks' ? { ...g, detail: summary } : g));
+  const expected = nonAgent ? nonAgentGateOrder(nonAgent) : agentGateOrder(apis.agentFunctions.get(input.function), { altUser: (params.alt_user ?? '').length > 1 });
   const laidOut = layOutGates(traced, expected);
   const decidedBy = laidOut.find((g) => g.status === 'fail');
   return {
@@ -134,12 +120,12 @@ export async function explainRequest(apis: ExplainApis, input: ExplainInput, opt
     function: input.function,
     params,
     filledIn,
-    allowed: last.result !== 'ERROR',
+    allowed: last?.result !== 'ERROR',
     notChecked: [
       'the password: explain never knows it, so a wrong password is not judged here',
       ...(input.remoteIp === undefined ? ['the IP lists: no client address was given'] : []),
     ],
-    answer: full ? replyText(reply) : firstWords(last),
+    answer: full ? replyText(reply) : summary,
     gates: laidOut,
     ...(decidedBy ? { decidedBy } : {}),
   };

@@ -94,7 +94,9 @@ const kept = (name: string) => /^(retry-after|ratelimit)/i.test(name);
 export function jsonAnswer(decision: Decision, extra: Pick<FunctionAnswer, 'command_id' | 'state'> = {}): JsonAnswer {
   const { reply } = decision;
   const headers = Object.fromEntries(Object.entries(reply.headers ?? {}).filter(([name]) => kept(name)));
-  const last = reply.lines[reply.lines.length - 1]!;
+  const last = reply.lines.at(-1);
+  // VICIdial prints nothing for a few requests (update_lead that finds no lead to act on): a notice without words.
+  if (!last) return { status: 200, headers, body: { result: 'NOTICE', message: '', fields: [], lines: [] } };
   if (last.result === 'ERROR') {
     const entry = catalogueEntry(last.reason);
     const gate = decision.refusedAt?.gate ?? entry.gate;
@@ -102,21 +104,25 @@ export function jsonAnswer(decision: Decision, extra: Pick<FunctionAnswer, 'comm
   }
   const answer: FunctionAnswer = {
     result: last.result,
-    message: last.reason,
-    fields: fieldsOf(last),
+    ...partsOf(last),
     lines: linesOf(reply),
     ...extra,
   };
   return { status: 200, headers, body: answer };
 }
 
-/** The fields after `RESULT: reason - ` (or `: `), split on VICIdial's `|`. */
-export function fieldsOf(line: Line): string[] {
+/**
+ * A line's reason and fields: the reason it was built with and what follows
+ * it (` - ` or `: `, then fields split on VICIdial's `|`); for a line written
+ * whole (its text as its reason), read from the text's own `RESULT: reason - fields`.
+ */
+export function partsOf(line: Line): { message: string; fields: string[] } {
   const text = line.text.replace(/\n+$/, '');
   const head = `${line.result}: ${line.reason}`;
-  if (!text.startsWith(head)) return [];
-  const rest = text.slice(head.length).replace(/^( - |: ?)/, '');
-  return rest === '' ? [] : rest.split('|');
+  const split = (rest: string) => (rest === '' ? [] : rest.split('|'));
+  if (text.startsWith(head)) return { message: line.reason, fields: split(text.slice(head.length).replace(/^( - |: ?)/, '')) };
+  const whole = new RegExp(`^${line.result}: (.*?) - (.*)$`).exec(text);
+  return whole ? { message: whole[1]!, fields: split(whole[2]!) } : { message: line.reason, fields: [] };
 }
 
 const linesOf = (reply: Reply): string[] => reply.lines.flatMap((l) => l.text.split('\n')).filter((l) => l !== '');

@@ -9,10 +9,14 @@
  * The same gate code decides both.
  */
 import { GateTrace, type GateResult } from '../access/gate-trace.js';
+import type { SessionPhase } from '../domain/live-agent.js';
+import type { SessionSnapshot } from '../domain/session-events.js';
 import { PendingEvents } from '../events/event-bus.js';
 import type { Store } from '../store/store.js';
 import type { Unit, UnitRunner } from '../store/unit-of-work.js';
+import type { RateLimits } from '../access/rate-limits.js';
 import { customLine, type Reply } from './legacy/lines.js';
+import { rateLimitedReply } from './legacy/throttled.js';
 
 export interface PipelineMode {
   readonly trace: GateTrace;
@@ -37,6 +41,8 @@ export interface Decision {
   readonly refusedAt: GateResult | undefined;
   /** The agent the request acted on, after alt_user (agent API functions with a target). */
   readonly agentUser: string;
+  /** Its session before the function ran, and as the function left it (null: ended; undefined: untouched). */
+  readonly session?: { readonly before: SessionPhase; readonly after: SessionSnapshot | null | undefined };
 }
 
 export const requestMode = (): PipelineMode => ({ trace: new GateTrace('refusal'), explain: false, skipIpLists: false });
@@ -64,6 +70,19 @@ export async function inUnit(mode: PipelineMode, deps: { runner: UnitRunner; sto
   } catch (err) {
     if (!(err instanceof ExplainRollback)) throw err;
   }
+}
+
+/**
+ * The caller's request rate (not in explain: it would spend the caller's
+ * tokens): the refusal's reply, or undefined when the request may go on.
+ */
+export async function rateRefusal(mode: PipelineMode, limits: RateLimits, caller: Parameters<RateLimits['take']>[0], now: Date): Promise<Reply | undefined> {
+  if (mode.explain) return undefined;
+  const rate = await limits.take(caller, now);
+  if (rate.allowed) return undefined;
+  const setting = rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER';
+  mode.trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', setting);
+  return rateLimitedReply(rate, caller.user);
 }
 
 const COFFEE = new Set(['coffee', 'start_coffee', 'make_coffee', 'brew_coffee']);

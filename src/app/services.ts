@@ -15,6 +15,7 @@ import { WebSessions } from '../access/web-session.js';
 import { AgentApi } from '../api/agent/handle-request.js';
 import type { AgentFunction } from '../api/agent/agent-function.js';
 import { agentFunctions } from '../api/agent/registry.js';
+import { redisRateBuckets } from '../cluster/redis-rate-buckets.js';
 import { NonAgentApi } from '../api/non-agent/handle-request.js';
 import { nonAgentFunctions } from '../api/non-agent/registry.js';
 import type { NonAgentFunction } from '../api/non-agent/non-agent-function.js';
@@ -152,8 +153,8 @@ export async function createServices(config: Config, options: ServiceOptions = {
     // Without a configured secret, screen sessions last until the process restarts.
     const webSessions = new WebSessions(config.sessionSecret ? Buffer.from(config.sessionSecret) : randomBytes(32));
     const functions = agentFunctions({ version: AGENTGATE_VERSION, startedAt });
-    // One set of buckets for both legacy APIs (and /api/v2): a user's rate is for all of them together.
-    const rateLimits = new RateLimits(config.apiRatePerUser);
+    // One set of buckets for both legacy APIs (and /api/v2): a user's rate is for all of them together, on every node.
+    const rateLimits = new RateLimits(config.apiRatePerUser, node.redis ? redisRateBuckets(node.redis) : undefined);
     const agentApi = new AgentApi({
       store,
       settings,

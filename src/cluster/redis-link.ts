@@ -95,6 +95,19 @@ export class RedisLink {
     this.publisher.publish(this.prefix + channel, message).catch(() => {});
   }
 
+  /**
+   * Run a Lua script on keys under this deployment's prefix; undefined when
+   * Redis cannot answer now (the caller then decides alone).
+   */
+  async script<T>(lua: string, keys: readonly string[], args: readonly (string | number)[]): Promise<T | undefined> {
+    if (this.publisher.status !== 'ready') return undefined;
+    try {
+      return (await this.publisher.eval(lua, keys.length, ...keys.map((k) => this.prefix + k), ...args)) as T;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** For readiness (a public answer: a short reason, never the URL): undefined when Redis answers, else why not. */
   async check(): Promise<string | undefined> {
     if (this.publisher.status !== 'ready') return 'not connected';

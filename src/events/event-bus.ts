@@ -9,7 +9,7 @@
  * other node when it follows the log (event-log.ts). A subscriber sees each
  * event of an agent once, in the agent's order (seq), on whichever node it is.
  */
-import type { SessionEvent } from './session-events.js';
+import type { SessionEvent, SessionSnapshot } from './session-events.js';
 
 export type Unsubscribe = () => void;
 
@@ -74,6 +74,20 @@ export class PendingEvents {
   /** Events raised from now on in this unit show that this command took effect. */
   causedBy(commandId: string | null): void {
     this.commandId = commandId;
+  }
+
+  /**
+   * The agent's session as this unit left it: its last snapshot, null when the
+   * unit ended it, undefined when the unit did not touch it.
+   */
+  sessionOf(user: string): SessionSnapshot | null | undefined {
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const { event } = this.events[i]!;
+      if (event.user !== user) continue;
+      if (event.type === 'session.ended') return null;
+      if (event.type === 'session.started' || event.type === 'session.changed') return event.session;
+    }
+    return undefined;
   }
 
   /** Hand the events over, once. */

@@ -50,7 +50,7 @@ export async function requireApiCaller(services: Services, request: FastifyReque
     sendJsonError(reply, 401, 'invalid-credentials', INVALID);
     return undefined;
   }
-  const rate = services.rateLimits.take({ user: auth.account.profile.user, key: auth.key }, now);
+  const rate = await services.rateLimits.take({ user: auth.account.profile.user, key: auth.key }, now);
   reply.headers(rateLimitHeaders(rate));
   if (!rate.allowed) {
     sendJsonError(reply, 429, 'rate-limited', `Too many requests for this ${rate.scope === 'key' ? 'API key' : 'API user'}: at most ${rate.limit} a second. Try again in ${rate.retryAfterSeconds} s.`);

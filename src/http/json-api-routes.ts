@@ -9,7 +9,6 @@ import type { FunctionParams } from '../api/parameters.js';
 import type { Decision } from '../api/pipeline-mode.js';
 import { AGENTGATE_VERSION, type Services } from '../app/services.js';
 import { asCommand, newCommandId } from '../events/command-context.js';
-import { snapshotOf } from '../sessions/snapshot.js';
 import type { FunctionAnswer } from '../wire/api.js';
 import { renderApiDocsPage, API_DOCS_CSS } from './api-docs-page.js';
 import { sendJsonError } from './json-errors.js';
@@ -66,24 +65,23 @@ async function agentCommand(services: Services, name: string, legacy: ReturnType
   const commandId = newCommandId();
   const decision = await asCommand(commandId, () => services.agentApi.decide(legacy));
   reply.header('X-Command-Id', commandId);
-  const state = SESSION_COMMANDS.has(name) ? await commandState(services, name, legacy.params, decision) : undefined;
+  const state = SESSION_COMMANDS.has(name) ? commandState(services, name, legacy.params, decision) : undefined;
   return send(reply, decision, { command_id: commandId, ...(state ? { state } : {}) });
 }
 
 /**
  * Applied, or pending: a PAUSE or LOGOUT during a call waits for the
- * disposition; a dial waits for the session to take it; on VICIdial's own
- * database (the drop-in) every command waits for VICIdial's agent screen.
+ * disposition, and so does a dial; on VICIdial's own database (the drop-in)
+ * every command waits for VICIdial's agent screen. Read from where the
+ * command left the session (its unit's events), not from another query.
  */
-async function commandState(services: Services, name: string, params: Readonly<Record<string, string>>, decision: Decision): Promise<FunctionAnswer['state']> {
+function commandState(services: Services, name: string, params: Readonly<Record<string, string>>, decision: Decision): FunctionAnswer['state'] {
   if (decision.reply.lines.at(-1)?.result !== 'SUCCESS') return undefined;
   if (services.liveWatcher) return 'pending';
-  const agent = await services.store.liveAgents.find(decision.agentUser);
-  if (!agent) return 'applied';
-  const pending = snapshotOf(agent).pending;
-  if (name === 'logout' && pending === 'LOGOUT') return 'pending';
-  if (name === 'external_pause' && params.value === 'PAUSE' && pending === 'PAUSE') return 'pending';
-  if (name === 'external_dial' && agent.commands.dial !== '') return 'pending';
+  const { before, after } = decision.session ?? {};
+  if (name === 'logout') return after?.pending === 'LOGOUT' ? 'pending' : 'applied';
+  if (name === 'external_pause' && params.value === 'PAUSE') return after?.pending === 'PAUSE' ? 'pending' : 'applied';
+  if (name === 'external_dial') return before === 'on-call' || before === 'disposition' ? 'pending' : 'applied';
   return 'applied';
 }
 

@@ -8,9 +8,11 @@
 import { z } from 'zod';
 import { FUNCTION_PURPOSES } from '../admin/function-purposes.js';
 import type { AgentFunction } from '../api/agent/agent-function.js';
+import { agentGateOrder } from '../api/agent/gate-order.js';
 import { ERROR_CATALOGUE } from '../api/error-catalogue.js';
 import { agentOperationSchema, nonAgentOperationSchema, type ApiName } from '../api/json-face.js';
 import type { NonAgentFunction } from '../api/non-agent/non-agent-function.js';
+import { nonAgentGateOrder } from '../api/non-agent/gate-order.js';
 import type { FunctionParams } from '../api/parameters.js';
 
 export interface OpenApiInput {
@@ -66,12 +68,12 @@ export function openApiDocument(input: OpenApiInput) {
   for (const spec of input.agentFunctions.values())
     paths[`/api/v2/agent/${spec.name}`] = operation('agent', spec.name, agentOperationSchema(spec), {
       description: `Runs the agent API's gates in VICIdial's order, then ${spec.name}. The events that show its effect carry the answer's command_id.`,
-      'x-agentgate-gates': ['source', 'credentials', 'api_access', 'rate', 'system_api', 'function', 'parameters', 'allowed_functions', ...(spec.target === 'none' ? [] : ['two_accounts', 'agent_logged_in', 'agent_scope']), ...spec.gates, 'function_checks'],
+      'x-agentgate-gates': agentGateOrder(spec),
     });
   for (const spec of input.nonAgentFunctions.values())
     paths[`/api/v2/non-agent/${spec.name}`] = operation('non-agent', spec.name, nonAgentOperationSchema(spec), {
       description: `Runs the non-agent API's login (user level 7 and up), then ${spec.name}'s own checks. Needs ${spec.requires.map((r) => r.describe).join(', ') || 'no permission flag'}.`,
-      'x-agentgate-gates': ['credentials', 'rate', 'function', spec.prelude],
+      'x-agentgate-gates': nonAgentGateOrder(spec),
     });
   return {
     openapi: '3.1.0',

@@ -72,9 +72,11 @@ describe('explain finds the deciding gate', () => {
     expect(d.fix).toBe("add external_dial to 6668's allowed functions");
     expect(d.setting).toBe('vicidial_users.api_allowed_functions');
     expect(e.filledIn).toContain('value');
+    // Every gate after the refusal is listed as not reached, external_dial's own declared ones included.
     expect(e.gates.map((g) => g.gate)).toEqual([
       'source', 'credentials', 'api_access', 'system_api', 'function', 'parameters', 'allowed_functions',
-      'two_accounts', 'agent_logged_in', 'agent_scope', 'function_checks',
+      'two_accounts', 'agent_logged_in', 'agent_scope', 'agent_state', 'agentcall_manual', 'outbound_cid', 'lead_scope', 'list_scope',
+      'function_checks',
     ]);
   });
 
@@ -200,5 +202,15 @@ describe('explain on the non-agent API: the same pipeline, its own gates', () =>
     const refused = await explainNonAgent({ function: 'update_list', params: { list_id: '424242' } });
     const real = await h.nonAgent({ function: 'update_list', list_id: '424242' });
     expect(refused.answer).toBe(real.body);
+  });
+});
+
+describe('explain on an answer VICIdial leaves empty', () => {
+  it('says so instead of failing', async () => {
+    const e = await explainRequest(h.services, { user: '6000', function: 'update_lead', params: { lead_id: '1' } });
+    const real = await h.nonAgent({ function: 'update_lead', lead_id: '1' });
+    expect(real.body).toBe('');
+    expect(e.answer).toBe('(an empty answer)');
+    expect(e.allowed).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * only, refusals in one shape with the catalogue's code, status and gate.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { Validator } from '@seriousme/openapi-schema-validator';
 import { createApiKey, type KeyRequest } from '../../src/admin/api-keys.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
@@ -58,18 +59,29 @@ describe('agent commands', () => {
     const r = await call('agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
     expect(r.body).toMatchObject({ result: 'SUCCESS', state: 'pending' });
     expect((await h.agent('1000'))!.status).toBe('INCALL');
+    // And a LOGOUT too; once the call ends and is dispositioned, the session ends.
+    const logout = await call('agent', 'logout', { agent_user: '1000', value: 'LOGOUT' });
+    expect(logout.body).toMatchObject({ result: 'SUCCESS', state: 'pending' });
   });
 
-  it('answers a query without a state, and a dial with one', async () => {
+  it('says a dial on a paused agent and a LOGOUT off a call are applied', async () => {
+    await call('agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
+    const dial = await call('agent', 'external_dial', { agent_user: '1000', value: '3125550150', phone_code: '1', search: 'NO', preview: 'NO', focus: 'NO' });
+    expect(dial.body).toMatchObject({ result: 'SUCCESS', state: 'applied' });
+    await h.logout('1000');
+    await h.login('1000', 'TESTCAMP');
+    const logout = await call('agent', 'logout', { agent_user: '1000', value: 'LOGOUT' });
+    expect(logout.body).toMatchObject({ result: 'SUCCESS', state: 'applied' });
+    expect(await h.agent('1000')).toBeUndefined();
+  });
+
+  it('answers a query without a state, its fields split from its line', async () => {
     const r = await call('agent', 'calls_in_queue_count', { agent_user: '1000', value: 'DISPLAY' });
     expect(r.status).toBe(200);
     expect(r.body.result).toBe('SUCCESS');
     expect(r.body).not.toHaveProperty('state');
-    await call('agent', 'external_pause', { agent_user: '1000', value: 'PAUSE' });
-    const dial = await call('agent', 'external_dial', { agent_user: '1000', value: '3125550150', phone_code: '1', search: 'NO', preview: 'NO', focus: 'NO' });
-    expect(dial.status).toBe(200);
-    expect(dial.body).toMatchObject({ result: 'SUCCESS', message: 'external_dial function set' });
-    expect(['applied', 'pending']).toContain(dial.body.state);
+    expect(r.body.lines).toHaveLength(1);
+    expect(r.body.fields).toEqual(r.body.lines[0].split(' - ')[1].split('|'));
   });
 });
 
@@ -160,6 +172,12 @@ describe('non-agent functions', () => {
     expect(report.body.lines.some((l: string) => l.includes('1000'))).toBe(true);
   });
 
+  it('answers a request VICIdial leaves without a word with an empty notice', async () => {
+    const r = await call('non-agent', 'update_lead', { lead_id: 1 });
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ result: 'NOTICE', message: '', fields: [], lines: [] });
+  });
+
   it('refuses a permission the API user lacks with the flag’s gate', async () => {
     await h.exec(`UPDATE vicidial_users SET view_reports = '0' WHERE user = '6000'`);
     const r = await call('non-agent', 'logged_in_agents', {});
@@ -180,6 +198,13 @@ describe('the OpenAPI document and its page', () => {
     for (const name of [...h.services.nonAgentFunctions.keys()]) expect(doc.paths[`/api/v2/non-agent/${name}`].post.operationId).toBe(name);
     for (const [, op] of ops) expect(op.post.requestBody.content['application/json']!.schema.additionalProperties).toBe(false);
     expect(doc.paths['/api/v2/agent/external_pause'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('agent_user');
+  });
+
+  it('is a valid OpenAPI 3.1 document (checked against the specification’s own schema)', async () => {
+    const doc = (await h.app.inject({ url: '/api/v2/openapi.json' })).json();
+    const result = await new Validator().validate(doc);
+    expect(result.errors ?? []).toEqual([]);
+    expect(result.valid).toBe(true);
   });
 
   it('is readable at /api/v2/docs, with no script', async () => {

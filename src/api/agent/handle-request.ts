@@ -16,15 +16,15 @@ import type { RateLimits } from '../../access/rate-limits.js';
 import type { ApiKey } from '../../domain/api-key.js';
 import { auditReason, type AuthFailure, type Authenticator } from '../../access/authenticate.js';
 import { recordLoginFailure } from '../../access/lockout.js';
-import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
+import { credentialConflictReply, throttledReply } from '../legacy/throttled.js';
 import type { GateTrace } from '../../access/gate-trace.js';
 import type { Unit, UnitRunner } from '../../store/unit-of-work.js';
-import { explainMode, inUnit, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
+import { explainMode, inUnit, rateRefusal, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
 import { epochSeconds, sqlDateTime, type Clock } from '../../domain/clock.js';
 import type { SystemSettings } from '../../domain/system-settings.js';
 import type { UserAccount, UserGroup } from '../../domain/user.js';
 import { functionAllowed } from '../../domain/vicidial-sets.js';
-import type { LiveAgent } from '../../domain/live-agent.js';
+import { phaseOf, type LiveAgent } from '../../domain/live-agent.js';
 import type { SessionCommands } from '../../sessions/session-commands.js';
 import type { SessionService } from '../../sessions/session-service.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
@@ -56,6 +56,7 @@ export interface AgentApiDeps {
 /** One pass through the pipeline (pipeline-mode.ts), and the agent it acted on once alt_user is resolved. */
 interface Mode extends PipelineMode {
   agentUser?: string;
+  session?: Decision['session'];
 }
 
 export type { ExplainedReply, ExplainOptions };
@@ -87,7 +88,12 @@ export class AgentApi {
   async decide(request: LegacyRequest): Promise<Decision> {
     const mode: Mode = requestMode();
     const reply = await this.process(request, mode);
-    return { reply, refusedAt: mode.trace.failed, agentUser: mode.agentUser ?? request.params.agent_user ?? '' };
+    return {
+      reply,
+      refusedAt: mode.trace.failed,
+      agentUser: mode.agentUser ?? request.params.agent_user ?? '',
+      ...(mode.session ? { session: mode.session } : {}),
+    };
   }
 
   /** The same pipeline, for an administrator: every gate's verdict, nothing written. */
@@ -188,14 +194,9 @@ export class AgentApi {
     trace.pass('api_access', `${auth.account.profile.user} has Agent API Access`, 'vicidial_users.vdc_agent_api_access');
     // A key is not a password: its use clears no failed password login.
     if (!mode.explain && !key && auth.account.counters.failedCount > 0) await this.deps.store.users.clearFailedLogins(user);
-    if (!mode.explain) {
-      const rate = this.deps.rateLimits.take({ user: auth.account.profile.user, key }, now);
-      if (!rate.allowed) {
-        trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
-        return { reply: rateLimitedReply(rate, auth.account.profile.user), agentUser, ...caller };
-      }
-      if (key) await this.deps.store.apiKeys.touch(key, now);
-    }
+    const limited = await rateRefusal(mode, this.deps.rateLimits, { user: auth.account.profile.user, key }, now);
+    if (limited) return { reply: limited, agentUser, ...caller };
+    if (!mode.explain && key) await this.deps.store.apiKeys.touch(key, now);
 
     if (!settings.agentApiActive) {
       trace.fail(
@@ -282,6 +283,8 @@ export class AgentApi {
         };
         result = await spec.run(call);
         this.traceOutcome(trace, result);
+        // Where the command left the session, for the JSON face's applied/pending (read from the unit's own events).
+        if (call.agent) mode.session = { before: phaseOf(call.agent), after: unit.events.sessionOf(agentUser) };
       }
       if (!mode.explain) await this.deps.audit.record(unit, auditEntry(request, p, result, result.auditAgentUser ?? agentUser, key));
     });

@@ -30,12 +30,13 @@ import { functionAllowed } from '../../domain/vicidial-sets.js';
 import type { FailureCodes } from '../../store/repositories/users.js';
 import type { SettingsCache } from '../../store/settings-cache.js';
 import type { Store } from '../../store/store.js';
-import { customLine, outcome, type Line } from '../legacy/lines.js';
-import { explainMode, inUnit, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
-import { credentialConflictReply, rateLimitedReply, throttledReply } from '../legacy/throttled.js';
+import { customLine, type Line } from '../legacy/lines.js';
+import { explainMode, inUnit, rateRefusal, requestMode, teapot, type Decision, type ExplainedReply, type ExplainOptions, type PipelineMode } from '../pipeline-mode.js';
+import { credentialConflictReply, throttledReply } from '../legacy/throttled.js';
 import type { LegacyRequest } from '../legacy/legacy-request.js';
 import { auditEntry } from '../legacy/audit-entry.js';
 import { filterNonAgentParams, type FilteredParams } from './input-filters.js';
+import { LIST_RESTRICTED } from './gate-order.js';
 import { invalidSource, t1 } from './messages.js';
 import { PRELUDE_GATES, type NonAgentCall, type NonAgentFunction, type NonAgentReply } from './non-agent-function.js';
 import { unmet } from './permissions.js';
@@ -46,8 +47,6 @@ import { NON_AGENT_BUILD, NON_AGENT_VERSION } from './version.js';
 export const NON_AGENT_LOGIN: LoginPolicy = { minLevel: 7, countLowLevel: false };
 const FAILURE_CODES: FailureCodes = { bad: 'aBAD', lock: 'aLOCK' };
 
-/** The functions API List Restrict applies to (spec §3.5, and lead_status_search, which VICIdial's matrix also restricts). */
-const LIST_RESTRICTED = new Set(['add_lead', 'update_lead', 'batch_update_lead', 'update_list', 'list_info', 'lead_search', 'lead_status_search']);
 
 /** The fixed stand-in for the password VICIdial echoes in its login failure line. */
 export const PASSWORD_PLACEHOLDER = '***';
@@ -120,13 +119,8 @@ export class NonAgentApi {
     trace.pass('credentials', mode.explain ? `${apiUser} exists, is active, has a user level of 7 or more and is not locked (password not checked by explain)` : '');
     const params = key ? { ...p, user: apiUser } : p;
 
-    if (!mode.explain) {
-      const rate = this.deps.rateLimits.take({ user: apiUser, key }, now);
-      if (!rate.allowed) {
-        trace.fail('rate', `over ${rate.limit} requests per second (${rate.scope})`, 'send fewer requests per second', rate.scope === 'key' ? 'agentgate_api_keys.rate_per_second' : 'API_RATE_PER_USER');
-        return this.answer(mode, request, params, rateLimitedReply(rate, apiUser), now, key);
-      }
-    }
+    const limited = await rateRefusal(mode, this.deps.rateLimits, { user: apiUser, key }, now);
+    if (limited) return this.answer(mode, request, params, limited, now, key);
 
     const rights = narrowedUser(await this.deps.store.users.findAdminRights(apiUser), key);
     let result: NonAgentReply | undefined;
@@ -187,9 +181,10 @@ export class NonAgentApi {
       forgetCredentials: (user) => this.deps.credentialCache.forget(user),
     };
     const result = await spec.run(call);
-    const last = outcome(result);
-    if (last.result === 'ERROR') trace.failUnlessReported('function_checks', last.text.trim());
-    else trace.pass('function_checks', last.text.trim().slice(0, 200));
+    // Some answers are empty, as VICIdial prints nothing for them.
+    const last = result.lines.at(-1);
+    if (last?.result === 'ERROR') trace.failUnlessReported('function_checks', last.text.trim());
+    else trace.pass('function_checks', last ? last.text.trim().slice(0, 200) : 'an empty answer, as VICIdial gives it');
     return result;
   }
 
