@@ -60,6 +60,10 @@ async function shutdown(code) {
 }
 process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
+// Whatever ends this process, nothing it started outlives it.
+process.once('exit', () => {
+  for (const child of children) child.kill('SIGKILL');
+});
 
 function stopChild(child) {
   return new Promise((resolve) => {
