@@ -96,4 +96,9 @@ export default tseslint.config(
     files: ['src/store/**/*.ts'],
     rules: { 'no-restricted-syntax': 'off' },
   },
+  {
+    // The examples' pages are browser modules (examples/shared/ is shared with their Node scripts).
+    files: ['examples/{screen-pop,buttons,shared}/**/*.js'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
 );

@@ -1,9 +1,15 @@
 import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Tests that start Chromium, processes, Redis servers or VICIdial databases keep a fresh module graph
+ * per file; the rest (app.inject, units, the SDK) share one per worker: importing the app for each file
+ * was a quarter of the suite's time. None of those shares state between files through a module.
+ */
+const ISOLATED = ['test/browser/**', 'test/process/**', 'test/cluster/**', 'test/vicidial/**', 'test/examples/**'].map((dir) => `${dir}/*.test.ts`);
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     environment: 'node',
     // Vitest's default leaves one core idle; on a 2-core CI machine that is one worker for a suite whose
     // browser and process tests spend much of their time waiting on Chromium, servers and the database.
@@ -18,5 +24,17 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     hookTimeout: 30_000,
     reporters: ['default'],
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'shared',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
+          exclude: ISOLATED,
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
+    ],
   },
 });

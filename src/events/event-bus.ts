@@ -76,6 +76,18 @@ export class PendingEvents {
     this.commandId = commandId;
   }
 
+  /** The events `work` raises show that an earlier command (one that waited) took effect; then this unit's own again. */
+  async onBehalfOf<T>(commandId: string | undefined, work: () => Promise<T>): Promise<T> {
+    if (!commandId) return work();
+    const own = this.commandId;
+    this.commandId = commandId;
+    try {
+      return await work();
+    } finally {
+      this.commandId = own;
+    }
+  }
+
   /**
    * The agent's session as this unit left it: its last snapshot, null when the
    * unit ended it, undefined when the unit did not touch it.

@@ -30,7 +30,11 @@ export function registerCors(app: FastifyInstance, allowed: readonly string[]): 
     if (!coveredPath(request.url)) return;
     const origin = allowedOrigin(request, origins);
     if (!origin) return;
-    reply.header('Access-Control-Allow-Origin', origin).header('Vary', 'Origin').header('Access-Control-Expose-Headers', EXPOSED);
+    // On the raw response rather than reply.header(): Node merges them into whatever head is written, so
+    // a route that hijacks its reply and writes its own head (the event stream) sends them too.
+    reply.raw.setHeader('Access-Control-Allow-Origin', origin);
+    reply.raw.setHeader('Vary', 'Origin');
+    reply.raw.setHeader('Access-Control-Expose-Headers', EXPOSED);
     if (request.method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined)
       return reply
         .code(204)

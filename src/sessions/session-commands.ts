@@ -18,6 +18,7 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import { hasLiveCall, phaseOf, type ApiCommands, type LiveAgent } from '../domain/live-agent.js';
 import { parseSet } from '../domain/vicidial-sets.js';
+import { currentCommandId } from '../events/command-context.js';
 import { formatDialRequest, type DialRequest } from './dial-request.js';
 import { pauseCommand, transferCommand, type TransferCommand } from './command-values.js';
 import { decideLogout, decidePause, parsePresetDisposition } from './rules.js';
@@ -41,24 +42,40 @@ export class SessionCommands {
     if (agent.commands.pause === 'LOGOUT' && decideLogout(agent) === 'after-disposition') return agent;
     const commands = { pause: pauseCommand(value, epoch) };
     if (value === 'PAUSE' && decidePause(agent) === 'pause-now') return this.sessions.pause(u, agent, 'api-pause', '', commands);
-    if (value === 'RESUME') return this.sessions.resume(u, agent, 'api-resume', commands);
-    return this.sessions.change(u, agent, { commands }, 'api-pause-command');
+    const written = value === 'RESUME' ? await this.sessions.resume(u, agent, 'api-resume', commands) : await this.sessions.change(u, agent, { commands }, 'api-pause-command');
+    await this.awaitingDisposition(u, written);
+    return written;
+  }
+
+  /**
+   * The pause column now holds a command for the disposition (a PAUSE, RESUME
+   * or LOGOUT during a call): remember whose it is, so that the event showing
+   * it take effect carries its command_id. A screen's own change is nobody's.
+   */
+  private async awaitingDisposition(u: Unit, agent: LiveAgent): Promise<void> {
+    const phase = phaseOf(agent);
+    if (phase === 'on-call' || phase === 'disposition') await u.store.commandWaits.set(agent.user, currentCommandId());
   }
 
   /** The agent screen's "pause after this call": the same column and value as an API PAUSE during a call. */
-  pauseAfterDisposition(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
-    return this.write(u, agent, { pause: pauseCommand('PAUSE', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-pending');
+  async pauseAfterDisposition(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    const written = await this.write(u, agent, { pause: pauseCommand('PAUSE', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-pending');
+    await this.awaitingDisposition(u, written);
+    return written;
   }
 
   /** The agent screen undoes a pending pause as an API RESUME during the call would: available after the call. */
-  cancelPendingPause(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
-    return this.write(u, agent, { pause: pauseCommand('RESUME', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-cancelled');
+  async cancelPendingPause(u: Unit, agent: LiveAgent): Promise<LiveAgent> {
+    const written = await this.write(u, agent, { pause: pauseCommand('RESUME', Math.floor(u.now.getTime() / 1000)) }, 'screen-pause-cancelled');
+    await this.awaitingDisposition(u, written);
+    return written;
   }
 
   /** logout: external_pause=LOGOUT; ends the session now or after the disposition. `cause` tells the screen who ended it. */
   async logout(u: Unit, agent: LiveAgent, value: string, cause: 'api-logout' | 'screen-logout' = 'api-logout'): Promise<void> {
     const written = await this.sessions.change(u, agent, { commands: { pause: value } }, `${cause}-command`);
     if (value === 'LOGOUT' && decideLogout(written) === 'logout-now') await this.sessions.end(u, written, cause);
+    else await this.awaitingDisposition(u, written);
   }
 
   /** external_hangup: only '1' hangs up, and only when there is a call to hang up; the column keeps the value. */

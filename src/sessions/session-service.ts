@@ -297,15 +297,14 @@ export class SessionService {
     await this.history.dispositioned(u, agent, dispo.status, nextSpan, cause);
     // The status as the call keeps it (a callback's lead waits as CBHOLD, the call keeps the chosen status).
     u.events.add({ type: 'call.dispositioned', user: agent.user, leadId: agent.leadId, status: dispo.status }, agent.campaignId);
+    // A PAUSE, RESUME or LOGOUT sent during the call takes effect now: what follows shows that command's effect.
+    const waited = await u.store.commandWaits.take(agent.user);
     if (next.kind === 'logout') {
-      await this.end(u, agent, 'logout-after-disposition');
+      await u.events.onBehalfOf(waited, () => this.end(u, agent, 'logout-after-disposition'));
       return agent;
     }
-    const done = await this.change(
-      u,
-      agent,
-      { status: next.status, leadId: 0, pauseCode: '', lastStateChange: u.now, commands: CLEARED_AT_DISPOSITION },
-      cause,
+    const done = await u.events.onBehalfOf(waited, () =>
+      this.change(u, agent, { status: next.status, leadId: 0, pauseCode: '', lastStateChange: u.now, commands: CLEARED_AT_DISPOSITION }, cause),
     );
     // A manual dial sent during the call waits for the screen to be free, as VICIdial's screen does.
     const pending = parseDialRequest(done.commands.dial);

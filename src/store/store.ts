@@ -17,6 +17,7 @@ import type { Executor } from './repositories/executor.js';
 import { LeadAdminRepository } from './repositories/lead-admin.js';
 import { LeadsRepository } from './repositories/leads.js';
 import { LeasesRepository } from './repositories/leases.js';
+import { CommandWaitsRepository } from './repositories/command-waits.js';
 import { LiveAgentsRepository } from './repositories/live-agents.js';
 import { MessagesRepository } from './repositories/messages.js';
 import { PasswordDatesRepository } from './repositories/password-dates.js';
@@ -50,9 +51,10 @@ export class Store {
   readonly referenceData: ReferenceDataRepository;
   readonly userAdmin: UserAdminRepository;
   readonly webSessions: WebSessionsRepository;
-  // agentgate's own: the event log and leases between nodes.
+  // agentgate's own: the event log, leases between nodes, commands waiting for a disposition.
   readonly events: EventsRepository;
   readonly leases: LeasesRepository;
+  readonly commandWaits: CommandWaitsRepository;
   readonly apiKeys: ApiKeysRepository;
 
   constructor(
@@ -80,6 +82,7 @@ export class Store {
     this.webSessions = new WebSessionsRepository(executor);
     this.events = new EventsRepository(executor, dialect);
     this.leases = new LeasesRepository(executor);
+    this.commandWaits = new CommandWaitsRepository(executor);
     this.apiKeys = new ApiKeysRepository(executor);
   }
 

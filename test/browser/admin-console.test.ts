@@ -237,7 +237,11 @@ describeBrowser('the admin console in Chromium', () => {
     await h.login('1002', 'OTHERCMP');
     await h.api({ user: '6669', agent_user: '1002', function: 'external_pause', value: 'PAUSE' });
     await login();
+    expect((await h.lastLog()).result).toBe('SUCCESS');
     await page.goto(`${base}/admin/advisor/6669`);
+    // The advice, or the problem the page met loading it (said in the failure, not a bare timeout).
+    await page.locator('.advice, .problem').first().waitFor();
+    expect(await page.locator('.problem').allTextContents()).toEqual([]);
     await page.getByRole('button', { name: 'Tighten to what is used…' }).click();
     const dialog = page.getByRole('dialog', { name: "Tighten 6669's API Allowed Functions?" });
     await dialog.waitFor();

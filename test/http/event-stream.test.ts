@@ -95,6 +95,41 @@ describe('deltas', () => {
   });
 });
 
+describe('a command that waits for the disposition', () => {
+  it('a PAUSE sent during a call: the event that shows PAUSED, at the disposition, carries the PAUSE’s command_id', async () => {
+    const s = await open({ user: '6666' });
+    await s.next((e) => e.event === 'snapshot');
+    await h.login('1001', 'TESTCAMP');
+    await h.startCall('1001');
+    const paused = await pause('PAUSE', '1001');
+    const pending = await s.next((e) => e.event === 'agent' && e.data.user === '1001' && e.data.command_id === paused.headers['x-command-id']);
+    expect(pending.data.agent.status).toBe('INCALL');
+    await h.endCall('1001');
+    const dispo = await h.api({ agent_user: '1001', function: 'external_status', value: 'SALE' });
+    // The disposition is the disposition request's; the pause taking effect is the PAUSE's.
+    expect((await s.next((e) => e.event === 'disposition' && e.data.user === '1001')).data.command_id).toBe(dispo.headers['x-command-id']);
+    const applied = await s.next((e) => e.event === 'agent' && e.data.user === '1001' && e.data.agent.status === 'PAUSED');
+    expect(applied.data.command_id).toBe(paused.headers['x-command-id']);
+    // Taken once: the next change is the next command's alone.
+    const resumed = await pause('RESUME', '1001');
+    expect((await s.next((e) => e.event === 'agent' && e.data.user === '1001' && e.data.agent.status === 'READY')).data.command_id).toBe(resumed.headers['x-command-id']);
+    await h.logout('1001');
+  });
+
+  it('a LOGOUT sent during a call: the logout event carries its command_id', async () => {
+    const s = await open({ user: '6666' });
+    await s.next((e) => e.event === 'snapshot');
+    await h.login('1001', 'TESTCAMP');
+    await h.startCall('1001');
+    const logout = await h.api({ agent_user: '1001', function: 'logout', value: 'LOGOUT' });
+    expect(logout.body).toMatch(/^SUCCESS/);
+    await h.endCall('1001');
+    await h.api({ agent_user: '1001', function: 'external_status', value: 'SALE' });
+    const ended = await s.next((e) => e.event === 'logout' && e.data.user === '1001');
+    expect(ended.data.command_id).toBe(logout.headers['x-command-id']);
+  });
+});
+
 describe('resuming', () => {
   it('with Last-Event-ID: exactly the events after it, nothing lost, nothing repeated', async () => {
     const first = await open({ user: '6666' });

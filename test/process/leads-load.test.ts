@@ -35,7 +35,9 @@ describe('agentgate leads load (process)', () => {
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const reader = await openDatabase(database.url);
     let checkpoint = 0;
-    for (let i = 0; i < 2000 && checkpoint === 0; i++) {
+    // Until the first batch is committed: seconds, or a minute on a loaded machine starting the CLI.
+    const deadline = Date.now() + 60_000;
+    while (checkpoint === 0 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 5));
       try {
         checkpoint = Number((await reader.db.selectFrom('agentgate_lead_loads').select('last_line').executeTakeFirst())?.last_line ?? 0);

@@ -67,6 +67,17 @@ export const agentgateAgentSequences = table('agentgate_agent_sequences', {
 });
 
 /**
+ * The command a session change waits on: a PAUSE, RESUME or LOGOUT sent
+ * during a call takes effect at the call's disposition, in another request's
+ * unit of work. Its command_id waits here (one row per agent: the pause column
+ * holds one command), so the event that shows it taking effect carries it.
+ */
+export const agentgateCommandWaits = table('agentgate_command_waits', {
+  user: c.varchar(20).primaryKey(),
+  command_id: c.varchar(64).notNull(),
+});
+
+/**
  * Leases: work only one node may do at a time (the call simulator). The holder
  * renews its row before it expires; another node takes it over once expired.
  * expires_at is epoch milliseconds of the holder's clock (nodes keep NTP time).

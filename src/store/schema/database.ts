@@ -46,6 +46,7 @@ export const tables = {
   agentgate_events: agentgate.agentgateEvents,
   agentgate_agent_sequences: agentgate.agentgateAgentSequences,
   agentgate_leases: agentgate.agentgateLeases,
+  agentgate_command_waits: agentgate.agentgateCommandWaits,
   agentgate_api_keys: agentgate.agentgateApiKeys,
   agentgate_api_log_keys: agentgate.agentgateApiLogKeys,
   vicidial_log: calls.vicidialLog,
