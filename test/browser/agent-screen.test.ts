@@ -280,6 +280,8 @@ describeBrowser('the agent screen', () => {
     const { page, errors } = await open();
     await logIn(page, '1000');
     await expect.poll(() => status(page)).toBe('PAUSED');
+    // The session shows before its WebSocket opens; a command sent earlier is answered "not connected".
+    await expect.poll(() => page.locator('.status-bar [role=status]').textContent()).toBe('Live');
     await page.getByLabel('Pause code').selectOption('BREAK');
     await expect.poll(() => page.getByTestId('pause-code').textContent()).toBe('code BREAK');
 
