@@ -20,8 +20,6 @@ import type { JsonError } from '../wire/errors.js';
 
 export type ApiName = 'agent' | 'non-agent';
 
-export const LEGACY_PATHS: Readonly<Record<ApiName, string>> = { agent: '/agc/api.php', 'non-agent': '/vicidial/non_agent_api.php' };
-
 /** `source` names the integration in the audit trail; the JSON face fills it in when a caller leaves it out (letters and digits: VICIdial's filter keeps no more). */
 export const DEFAULT_SOURCE = 'apiv2';
 

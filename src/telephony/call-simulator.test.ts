@@ -13,6 +13,8 @@ import type { CallKind, LiveAgent } from '../domain/live-agent.js';
 import { DEFAULT_SIM_SETTINGS, type SimSettings } from '../domain/telephony.js';
 import { CallSimulator } from './call-simulator.js';
 import { VirtualScheduler } from './scheduler.js';
+import { PLAYBACK_SECONDS } from './sim-conference.js';
+import type { UnitRunner } from '../store/unit-of-work.js';
 
 let h: Harness;
 let scheduler: VirtualScheduler;
@@ -122,5 +124,32 @@ describe('CallSimulator', () => {
     await scheduler.advance(120_000);
     expect(await agent()).toMatchObject({ status: 'INCALL', leadId: 1 });
     expect(await stage()).toBeUndefined();
+  });
+
+  it('a step that fails later (the database gone) goes to onError, never out as an unhandled rejection', async () => {
+    // A playback ends by itself after PLAYBACK_SECONDS and then tells the screen: that step runs long
+    // after the command, and the database may be gone by then (a node shutting down, a test's end).
+    const errors: unknown[] = [];
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    let failing = false;
+    const { runner, sessions, bus } = h.services;
+    const flaky = { run: (work: Parameters<UnitRunner['run']>[0]) => (failing ? Promise.reject(new Error('database gone')) : runner.run(work)) } as UnitRunner;
+    simulator.stop();
+    simulator = new CallSimulator({ runner: flaky, sessions, bus, scheduler, seed: 7, onError: (err) => void errors.push(err) });
+    simulator.start();
+    try {
+      await h.services.runner.run(async (u) => simulator.playback(u, (await u.store.liveAgents.find('1000'))!, 'PLAY', 'hold-music'));
+      failing = true;
+      await scheduler.advance(PLAYBACK_SECONDS * 1000);
+      await new Promise((resolve) => setImmediate(resolve));
+      // The dialer's ticks fail the same way meanwhile: every failure is reported, none escapes.
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors.every((err) => (err as Error).message === 'database gone')).toBe(true);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 });

@@ -65,7 +65,7 @@ export class CallSimulator implements Telephony {
       scheduler: deps.scheduler,
       later: (task) => this.later(task),
       publish: (u, agent, callerId) => this.publish(u, agent, callerId),
-      notify: (user) => void this.notify(user),
+      notify: (user) => this.notify(user),
       enqueue: (u, call) => this.enqueue(u, call),
     });
   }
@@ -451,7 +451,7 @@ export class CallSimulator implements Telephony {
         timers: [],
       };
       this.calls.track(tracked);
-      if (consult) this.conference.consultAnswered(consult.fronter);
+      if (consult) await this.conference.consultAnswered(consult.fronter);
       this.scheduleTalk(tracked, s);
       await this.notify(user);
     } finally {

@@ -24,7 +24,7 @@ export interface ConferenceDeps {
   readonly scheduler: Scheduler;
   readonly later: (task: () => Promise<void>) => Promise<void>;
   readonly publish: (u: Unit, agent: LiveAgent, callerId: string | undefined) => void;
-  readonly notify: (user: string) => void;
+  readonly notify: (user: string) => Promise<void>;
   readonly enqueue: (u: Unit, call: { ingroup: string; lead: Lead; agentOnly: string }) => Promise<string>;
 }
 
@@ -149,11 +149,11 @@ export class Conference {
   }
 
   /** The agent of a warm transfer answered: the fronter's third party is connected. */
-  consultAnswered(fronter: string): void {
+  async consultAnswered(fronter: string): Promise<void> {
     const call = this.deps.calls.of(fronter);
     if (!call?.thirdParty) return;
     call.thirdParty.stage = 'connected';
-    this.deps.notify(fronter);
+    await this.deps.notify(fronter);
   }
 
   async playback(u: Unit, agent: LiveAgent, stage: PlaybackStage, file: string): Promise<void> {
@@ -188,7 +188,7 @@ export class Conference {
         this.deps.later(async () => {
           if (call.thirdParty?.stage !== 'ringing' || call.thirdParty.kind !== 'number') return;
           call.thirdParty.stage = 'connected';
-          this.deps.notify(call.user);
+          await this.deps.notify(call.user);
         }),
       ),
     );
@@ -208,7 +208,7 @@ export class Conference {
     return this.deps.scheduler.after(PLAYBACK_SECONDS * 1000, () =>
       this.deps.later(async () => {
         this.deps.calls.setPlayback(user, undefined);
-        this.deps.notify(user);
+        await this.deps.notify(user);
       }),
     );
   }
