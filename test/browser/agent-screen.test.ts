@@ -9,7 +9,7 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SIM_SETTINGS } from '../../src/domain/telephony.js';
 import { seriousViolations } from '../support/accessibility.js';
@@ -97,6 +97,7 @@ describeBrowser('the agent screen', () => {
   }
 
   const status = (page: Page) => page.getByTestId('status').textContent();
+  const live = (page: Page) => page.locator('.status-bar [role=status]').textContent();
   const alerts = (page: Page) => page.evaluate<Alerts>('window.__alerts');
   const focused = (page: Page) => page.locator('*:focus');
 
@@ -281,7 +282,7 @@ describeBrowser('the agent screen', () => {
     await logIn(page, '1000');
     await expect.poll(() => status(page)).toBe('PAUSED');
     // The session shows before its WebSocket opens; a command sent earlier is answered "not connected".
-    await expect.poll(() => page.locator('.status-bar [role=status]').textContent()).toBe('Live');
+    await expect.poll(() => live(page)).toBe('Live');
     await page.getByLabel('Pause code').selectOption('BREAK');
     await expect.poll(() => page.getByTestId('pause-code').textContent()).toBe('code BREAK');
 
@@ -336,6 +337,8 @@ describeBrowser('the agent screen', () => {
     await h.login('1000', 'TESTCAMP');
     await logIn(page, '1000');
     await expect.poll(() => status(page)).toBe('PAUSED');
+    // Watching: the screen's socket is open, so the logout's own event tells why (the next test covers a closed one).
+    await expect.poll(() => live(page)).toBe('Live');
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
     await expect.poll(() => page.getByText('You were logged out through the agent API (by a supervisor or an integration).').count()).toBe(1);
 
@@ -351,6 +354,25 @@ describeBrowser('the agent screen', () => {
     expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(1);
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
   }, JOURNEY_MS);
+
+  it('a session that ended while the screen was not connected sends it to the login when it reconnects', async () => {
+    const { page } = await open();
+    // The first socket goes nowhere (a network that dropped it): the logout's event never reaches the screen.
+    let dropped: WebSocketRoute | undefined;
+    await page.routeWebSocket('**/api/v2/agent/stream', (ws) => {
+      if (dropped) return void ws.connectToServer();
+      dropped = ws;
+    });
+    await h.login('1000', 'TESTCAMP');
+    await logIn(page, '1000');
+    await expect.poll(() => status(page)).toBe('PAUSED');
+    await expect.poll(() => dropped !== undefined).toBe(true);
+    await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
+    await dropped!.close();
+    // It reconnects a second later and is told the state: no session. It no longer shows "Loading…" forever.
+    await expect.poll(() => page.getByText('Your session ended while this screen was not connected: log in again.').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(1);
+  });
 
   it('fits a phone (390 px): no sideways scroll, every control reachable, in every state', async () => {
     const { page, errors } = await open(PHONE);

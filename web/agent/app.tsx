@@ -30,6 +30,7 @@ const ENDED: Record<SessionEndCause, string> = {
   timeout: 'Your session ended: the screen was away too long.',
   replaced: 'Your session was taken over by another login.',
 };
+const ENDED_UNSEEN = 'Your session ended while this screen was not connected: log in again.';
 
 export function App() {
   const [stage, setStage] = useState<Stage>({ kind: 'loading' });
@@ -60,7 +61,8 @@ export function App() {
   );
 
   const onMessage = (m: StreamMessage) => {
-    if (m.type === 'state') return setState(m.state);
+    // A state without a session: it ended while this screen was not connected (its event came and went unseen).
+    if (m.type === 'state') return m.state.session ? setState(m.state) : ended(ENDED_UNSEEN);
     if (m.type === 'error') return notify(m.message, 'error');
     if (m.type !== 'event') return;
     const e = m.event;
