@@ -24,7 +24,7 @@ if (seed) {
       await tx.users.insert({ user, pass_hash: hash, user_level: 1, full_name: `Bench ${user}`, user_group: 'AGENTS', agentcall_manual: '1' });
   });
   for (const user of users) await services.runner.run((u) => services.sessions.login(u, { user, campaignId: 'TESTCAMP', ingroups: [] }));
-  for (const user of users) cookies.push(services.webSessions.issue(await services.store.users.find(user), 'agent', services.clock.now()));
+  for (const user of users) cookies.push(await services.webSessions.start(services.store, await services.store.users.find(user), 'agent', services.clock.now()));
 }
 services.startBackground();
 const app = await buildApp(services);

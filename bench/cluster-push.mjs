@@ -13,6 +13,8 @@
  *
  * Runs on SQLite (one file, two processes) unless DATABASE_URL names a MySQL
  * server; Redis from REDIS_URL, else a redis-server of its own on a free port.
+ * The target is for MariaDB, where several nodes belong: on one SQLite file the
+ * two processes take turns at the write lock, and SQLite's busy handler sleeps.
  * Run with `npm run bench:cluster`.
  */
 import { fork, spawn } from 'node:child_process';
