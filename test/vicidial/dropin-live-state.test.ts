@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../../src/events/event-bus.js';
 import { startHarness, type Harness } from '../support/harness.js';
+import { openStream, type SseClient } from '../support/sse-client.js';
 import { mysqlServerForTests } from '../support/test-database.js';
 import { createVicidialDatabase, initDropIn, type VicidialDatabase } from '../support/vicidial-database.js';
 
@@ -19,7 +20,8 @@ describe.skipIf(!server)('VICIdial’s live sessions as session events', { timeo
   beforeAll(async () => {
     vicidial = await createVicidialDatabase(server!);
     await initDropIn(vicidial.url);
-    h = await startHarness({ databaseUrl: vicidial.url, vicidial: true });
+    // Queues are read every 100 ms while a stream listens (2 s in production).
+    h = await startHarness({ databaseUrl: vicidial.url, vicidial: true, app: { eventStream: { totalsRefreshMs: 100 } } });
     h.services.bus.subscribe('*', (e) => seen.push(e));
   }, 60_000);
   afterAll(async () => {
@@ -68,5 +70,27 @@ describe.skipIf(!server)('VICIdial’s live sessions as session events', { timeo
     // Through the event log: what a resuming stream replays.
     const replay = await h.services.bus.replay(['1001'], 0);
     expect(replay.ok && replay.events.map((e) => e.event.type)).toEqual(['session.started', 'session.changed', 'session.changed', 'session.ended']);
+  });
+
+  it("calls VICIdial's dialer puts in vicidial_auto_calls show in every event stream's queues", async () => {
+    const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
+    const streams: SseClient[] = [await openStream(base, { user: '6666' }), await openStream(base, { user: '6666' })];
+    try {
+      const waitingOn = (data: unknown) => (data as { queues: { id: string; waiting: number }[] }).queues.find((q) => q.id === 'TESTCAMP')?.waiting;
+      for (const s of streams) expect(waitingOn((await s.next()).data)).toBe(0);
+      await sql(
+        `INSERT INTO vicidial_auto_calls (server_ip, campaign_id, status, lead_id, callerid, uniqueid, phone_code, phone_number, call_time, call_type)
+         VALUES ('10.0.0.5', 'TESTCAMP', 'LIVE', 1, 'V1128100000000000001', '1764324000.1', '1', '7275550011', NOW(), 'OUT')`,
+      );
+      // Both streams are told, from the node's one read of the table.
+      for (const s of streams) {
+        let event = await s.next();
+        while (event.event !== 'queues' || waitingOn(event.data) !== 1) event = await s.next();
+        expect(event.data).toMatchObject({ queues: expect.arrayContaining([expect.objectContaining({ id: 'TESTCAMP', kind: 'CAMPAIGN', waiting: 1 })]) });
+      }
+    } finally {
+      for (const s of streams) s.close();
+      await sql('DELETE FROM vicidial_auto_calls');
+    }
   });
 });
