@@ -3,7 +3,6 @@
  * The HTTP app, the CLI and the tests all start here.
  */
 import { randomBytes } from 'node:crypto';
-import { createRequire } from 'node:module';
 import type { Logger } from 'pino';
 import { Authenticator } from '../access/authenticate.js';
 import { CredentialCache } from '../access/credential-cache.js';
@@ -41,10 +40,7 @@ import { VicidialSessions } from '../vicidial/vicidial-sessions.js';
 import { LiveStateWatcher } from '../vicidial/live-state-watcher.js';
 import { LeaseKeeper } from '../cluster/lease-keeper.js';
 import { Cluster, type Readiness } from './cluster.js';
-
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-export const AGENTGATE_VERSION = pkg.version;
+import { AGENTGATE_VERSION } from './version.js';
 
 /** The lease of the drop-in's watcher of VICIdial's live tables. */
 export const WATCHER_LEASE = 'vicidial-watcher';

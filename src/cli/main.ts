@@ -6,15 +6,13 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigError } from '../config/config.js';
-import { DatabaseConnectError, DatabaseUrlError } from '../store/connect.js';
-import { AGENTGATE_VERSION } from '../app/services.js';
+import { DatabaseConnectError, DatabaseUrlError } from '../store/database-handle.js';
+import { AGENTGATE_VERSION } from '../app/version.js';
 import { agentCommands } from './agent-commands.js';
-import { initCommand, seedDemoCommand } from './database-commands.js';
 import { explainCommand } from './explain-command.js';
 import { keysCommands } from './keys-commands.js';
 import { leadsCommands } from './leads-commands.js';
 import { configFrom } from './options.js';
-import { serveCommand } from './serve.js';
 import { simCommands } from './sim-commands.js';
 
 const program = new Command()
@@ -30,18 +28,22 @@ program
   .addOption(new Option('--host <host>', 'address to bind (127.0.0.1 keeps it on this machine)').env('HOST'))
   .option('--demo', 'seed demo data when the database is new')
   .option('--vicidial', "drop-in on VICIdial's own database: commands are written for VICIdial's screens, nothing of VICIdial's is migrated")
-  .action((options, command: Command) => serveCommand(configFrom({ ...command.optsWithGlobals(), ...options }), options.demo === true));
+  // Each action loads what it runs when it runs: a command pays only for its own modules (the server's HTTP
+  // stack is the larger part), which start-up and every CLI call feel.
+  .action(async (options, command: Command) =>
+    (await import('./serve.js')).serveCommand(configFrom({ ...command.optsWithGlobals(), ...options }), options.demo === true),
+  );
 
 program
   .command('init')
   .description('create or update the database tables (no demo data)')
   .option('--vicidial', "on VICIdial's own database: create agentgate's own agentgate_* tables and touch nothing else")
-  .action((_options, command: Command) => initCommand(configFrom(command.optsWithGlobals())));
+  .action(async (_options, command: Command) => (await import('./database-commands.js')).initCommand(configFrom(command.optsWithGlobals())));
 
 program
   .command('seed-demo')
   .description('load the demo data into an empty database')
-  .action((_options, command: Command) => seedDemoCommand(configFrom(command.optsWithGlobals())));
+  .action(async (_options, command: Command) => (await import('./database-commands.js')).seedDemoCommand(configFrom(command.optsWithGlobals())));
 
 program.addCommand(agentCommands());
 program.addCommand(explainCommand());

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
-import { createServices, type Services } from '../app/services.js';
+import type { Services } from '../app/services.js';
 import { loadConfig, type Config } from '../config/config.js';
-import { parseDatabaseUrl } from '../store/connect.js';
 import { CliError } from './cli-error.js';
 
 /** Configuration from the environment, with the command's flags taking precedence. */
@@ -21,7 +20,8 @@ export function configFrom(options: Record<string, unknown>): Config {
  * creates an empty SQLite file: the default path is relative to the current
  * directory, and an empty database run from elsewhere answers "no such user".
  */
-function requireExistingDatabase(config: Config): void {
+async function requireExistingDatabase(config: Config): Promise<void> {
+  const { parseDatabaseUrl } = await import('../store/connect.js');
   const target = parseDatabaseUrl(config.databaseUrl);
   if (target.dialect !== 'sqlite' || target.location === ':memory:') return;
   const file = path.resolve(target.location);
@@ -34,7 +34,9 @@ function requireExistingDatabase(config: Config): void {
 /** Run `work` on the services of the command's existing database, naming that database on stderr, and close them. */
 export async function withServices<T>(command: Command, work: (services: Services) => Promise<T>): Promise<T> {
   const config = configFrom(command.optsWithGlobals());
-  requireExistingDatabase(config);
+  await requireExistingDatabase(config);
+  // Loaded here, not at the top: `--help` and usage errors need none of it.
+  const { createServices } = await import('../app/services.js');
   const services = await createServices(config);
   process.stderr.write(`agentgate: database ${services.database.description}\n`);
   try {

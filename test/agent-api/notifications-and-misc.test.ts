@@ -3,7 +3,7 @@
  * (§8.2, permissions.md §10 #12) and recording (§8.27).
  */
 import { describe, expect, it } from 'vitest';
-import { AGENTGATE_VERSION } from '../../src/app/services.js';
+import { AGENTGATE_VERSION } from '../../src/app/version.js';
 import { agentRows, DENIED, NOW } from '../support/agent-api.js';
 import { harnessForEachTest } from '../support/harness.js';
 
