@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, it, vi } from 'vitest';
 import { explainRequest } from '../../src/api/explain.js';
 import { seriousViolations } from '../support/accessibility.js';
-import { describeBrowser, launchBrowser, screenshotPath } from '../support/browser.js';
+import { describeBrowser, launchBrowser, printJournalOnFailure, screenshotPath } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 // Each accessibility check walks the whole page: on a busy 2-core machine a test takes tens of seconds.
@@ -38,6 +38,7 @@ describeBrowser('the admin console in Chromium', () => {
     page.on('pageerror', (err) => {
       throw err;
     });
+    printJournalOnFailure(page);
   });
   afterEach(() => context?.close());
 

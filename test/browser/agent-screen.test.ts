@@ -10,10 +10,10 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SIM_SETTINGS } from '../../src/domain/telephony.js';
 import { seriousViolations } from '../support/accessibility.js';
-import { describeBrowser, launchBrowser } from '../support/browser.js';
+import { describeBrowser, launchBrowser, printJournalOnFailure } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 /** The README's pictures are rewritten only on request (UPDATE_SCREENSHOT=1 npm test); otherwise they go to a temp dir. */
@@ -78,8 +78,11 @@ describeBrowser('the agent screen', () => {
     base = await h.app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
   });
+  // Each test's pages close with it: an open page keeps its socket, its timers and its clock running.
+  afterEach(async () => {
+    for (const c of contexts.splice(0)) await c.close();
+  });
   afterAll(async () => {
-    for (const c of contexts) await c.close();
     await browser?.close();
     await h?.close();
   });
@@ -93,6 +96,7 @@ describeBrowser('the agent screen', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (err) => errors.push(err.message));
+    printJournalOnFailure(page);
     return { page, errors };
   }
 
@@ -347,6 +351,7 @@ describeBrowser('the agent screen', () => {
     await h.login('1000', 'TESTCAMP');
     await logIn(page, '1000');
     await expect.poll(() => status(page)).toBe('PAUSED');
+    await expect.poll(() => live(page)).toBe('Live');
     const signOut = await page.context().request.post(`${base}/api/v2/auth/logout?screen=agent`, { headers: { origin: base } });
     expect(signOut.ok()).toBe(true);
     await h.api({ agent_user: '1000', function: 'external_pause', value: 'RESUME' });
@@ -354,6 +359,25 @@ describeBrowser('the agent screen', () => {
     expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(1);
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
   }, JOURNEY_MS);
+
+  it("a login that ended before the screen's socket opened sends it to the login, not into reconnecting forever", async () => {
+    const { page } = await open();
+    // The socket's first opening is held back until the login has ended: then it is refused at the upgrade.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.routeWebSocket('**/api/v2/agent/stream', async (ws) => {
+      await held;
+      ws.connectToServer();
+    });
+    await h.login('1000', 'TESTCAMP');
+    await logIn(page, '1000');
+    await expect.poll(() => status(page)).toBe('PAUSED');
+    expect((await page.context().request.post(`${base}/api/v2/auth/logout?screen=agent`, { headers: { origin: base } })).ok()).toBe(true);
+    release();
+    await expect.poll(() => page.getByText('Your login has ended', { exact: false }).count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(1);
+    await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
+  });
 
   it('a session that ended while the screen was not connected sends it to the login when it reconnects', async () => {
     const { page } = await open();

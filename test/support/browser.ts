@@ -6,8 +6,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { describe } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, onTestFailed } from 'vitest';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = fs.existsSync(CHROMIUM_PATH);
@@ -40,4 +40,24 @@ export function screenshotPath(docsName: string): string {
   return process.env.UPDATE_SCREENSHOT
     ? path.resolve(import.meta.dirname, '../../docs', docsName)
     : path.join(os.tmpdir(), `agentgate-${process.pid}-${docsName}`);
+}
+
+/**
+ * What a page met (errors on its console, failed requests, answers of 400 and up, its WebSockets
+ * opening and closing), printed only when the test fails: a browser test that times out on a CI
+ * machine says what the screen was waiting for. Call it inside the test, once per page.
+ */
+export function printJournalOnFailure(page: Page): void {
+  const started = Date.now();
+  const journal: string[] = [];
+  const note = (line: string) => journal.push(`${String(Date.now() - started).padStart(6)} ms  ${line}`);
+  page.on('console', (m) => void (m.type() === 'error' || m.type() === 'warning' ? note(`console ${m.type()}: ${m.text()}`) : undefined));
+  page.on('pageerror', (err) => note(`page error: ${err.message}`));
+  page.on('requestfailed', (r) => note(`request failed: ${r.method()} ${r.url()} (${r.failure()?.errorText ?? 'no reason'})`));
+  page.on('response', (r) => void (r.status() >= 400 ? note(`${r.status()} ${r.request().method()} ${r.url()}`) : undefined));
+  page.on('websocket', (ws) => {
+    note(`websocket opened: ${ws.url()}`);
+    ws.on('close', () => note(`websocket closed: ${ws.url()}`));
+  });
+  onTestFailed(() => console.error(`\nwhat the page met before the failure (${page.url()}):\n${journal.join('\n') || '  nothing out of the ordinary'}\n`));
 }

@@ -4,10 +4,12 @@
  * A command sent with run() resolves with its own ack or error (matched by
  * ref), so the part of the screen that sent it can show the outcome where it
  * belongs. A dropped connection reconnects and picks the same session up again,
- * unless the server closed it because the login has ended: then onLoggedOut.
+ * unless the login has ended (the server closed the socket for it, or refused
+ * the reconnection): then onLoggedOut.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScreenCommand, StreamCloseCodes, StreamMessage } from '../../src/wire/agent-screen';
+import { api, ApiError } from './api';
 
 export type CommandOutcome = { readonly ok: true } | { readonly ok: false; readonly code: string; readonly message: string; readonly field?: string };
 
@@ -54,7 +56,18 @@ export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => voi
         if (closed) return;
         // Reconnecting with an ended login would be refused once a second, forever.
         if (e.code === LOGGED_OUT) return loggedOut.current();
-        retry = setTimeout(open, 1000);
+        // A socket refused at its opening (the login ended before it connected) looks like a lost network
+        // to the page: ask the server which it was before trying again.
+        retry = setTimeout(() => {
+          api.me().then(
+            () => void (closed || open()),
+            (err: unknown) => {
+              if (closed) return;
+              if (err instanceof ApiError && err.status === 401) loggedOut.current();
+              else open();
+            },
+          );
+        }, 1000);
       };
     };
     open();
