@@ -5,7 +5,9 @@
  *
  * Carried in AsyncLocalStorage rather than passed down: a face (http/) names
  * the command once around its handler, and the unit runner (store/) reads it —
- * the API pipelines in between need not know.
+ * the API pipelines in between need not know. Only there: inside a unit, the
+ * unit's own events know it (`u.events.causingCommand`); a unit may run in
+ * another request's turn when units share a commit (store/group-commit.ts).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';

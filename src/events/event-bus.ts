@@ -76,6 +76,11 @@ export class PendingEvents {
     this.commandId = commandId;
   }
 
+  /** The command this unit's events are attributed to now. */
+  get causingCommand(): string | null {
+    return this.commandId;
+  }
+
   /** The events `work` raises show that an earlier command (one that waited) took effect; then this unit's own again. */
   async onBehalfOf<T>(commandId: string | undefined, work: () => Promise<T>): Promise<T> {
     if (!commandId) return work();

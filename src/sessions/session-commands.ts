@@ -18,7 +18,6 @@ import type { Campaign } from '../domain/campaign.js';
 import type { Lead } from '../domain/lead.js';
 import { hasLiveCall, phaseOf, type ApiCommands, type LiveAgent } from '../domain/live-agent.js';
 import { parseSet } from '../domain/vicidial-sets.js';
-import { currentCommandId } from '../events/command-context.js';
 import { formatDialRequest, type DialRequest } from './dial-request.js';
 import { pauseCommand, transferCommand, type TransferCommand } from './command-values.js';
 import { decideLogout, decidePause, parsePresetDisposition } from './rules.js';
@@ -54,7 +53,7 @@ export class SessionCommands {
    */
   private async awaitingDisposition(u: Unit, agent: LiveAgent): Promise<void> {
     const phase = phaseOf(agent);
-    if (phase === 'on-call' || phase === 'disposition') await u.store.commandWaits.set(agent.user, currentCommandId());
+    if (phase === 'on-call' || phase === 'disposition') await u.store.commandWaits.set(agent.user, u.events.causingCommand);
   }
 
   /** The agent screen's "pause after this call": the same column and value as an API PAUSE during a call. */

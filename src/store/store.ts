@@ -14,6 +14,7 @@ import { CallLogsRepository } from './repositories/call-logs.js';
 import { CampaignsRepository } from './repositories/campaigns.js';
 import { EventsRepository } from './repositories/events.js';
 import type { Executor } from './repositories/executor.js';
+import { GroupCommit } from './group-commit.js';
 import { LeadAdminRepository } from './repositories/lead-admin.js';
 import { LeadsRepository } from './repositories/leads.js';
 import { LeasesRepository } from './repositories/leases.js';
@@ -56,6 +57,8 @@ export class Store {
   readonly leases: LeasesRepository;
   readonly commandWaits: CommandWaitsRepository;
   readonly apiKeys: ApiKeysRepository;
+  /** SQLite's one connection: units of work waiting for it share commits (group-commit.ts). */
+  private readonly groupCommit: GroupCommit | undefined;
 
   constructor(
     private readonly executor: Executor,
@@ -84,6 +87,7 @@ export class Store {
     this.leases = new LeasesRepository(executor);
     this.commandWaits = new CommandWaitsRepository(executor);
     this.apiKeys = new ApiKeysRepository(executor);
+    if (dialect === 'sqlite' && !executor.isTransaction) this.groupCommit = new GroupCommit(executor as Kysely<Database>);
   }
 
   get inTransaction(): boolean {
@@ -97,5 +101,16 @@ export class Store {
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
     if (this.executor.isTransaction) return work(this);
     return (this.executor as Kysely<Database>).transaction().execute((trx) => work(new Store(trx, this.dialect)));
+  }
+
+  /**
+   * A unit of work's transaction. On SQLite it may share its commit with the
+   * units waiting for the connection, each in a savepoint of its own; it
+   * settles only after that commit. Elsewhere it is a transaction of its own
+   * (MySQL's connections run theirs side by side, and InnoDB groups their log flushes).
+   */
+  unitTransaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    if (!this.groupCommit) return this.transaction(work);
+    return this.groupCommit.run((trx) => work(new Store(trx, this.dialect)));
   }
 }

@@ -30,7 +30,7 @@ export class UnitRunner {
     // Events raised under a command (a request of a face) show that command's effect.
     events.causedBy(currentCommandId());
     let stored: StoredEvent[] = [];
-    const result = await this.store.transaction(async (store) => {
+    const result = await this.store.unitTransaction(async (store) => {
       const value = await work({ store, events, now });
       // Last, so the log's ids are taken just before the commit: on MySQL an id
       // in flight (a gap followers wait at) stays in flight only for a moment.
