@@ -57,7 +57,7 @@ export class Store {
   readonly leases: LeasesRepository;
   readonly commandWaits: CommandWaitsRepository;
   readonly apiKeys: ApiKeysRepository;
-  /** SQLite's one connection: units of work waiting for it share commits (group-commit.ts). */
+  /** SQLite: the units of work of one turn of the event loop share a commit (group-commit.ts). */
   private readonly groupCommit: GroupCommit | undefined;
 
   constructor(
