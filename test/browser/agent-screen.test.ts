@@ -360,6 +360,30 @@ describeBrowser('the agent screen', () => {
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
   }, JOURNEY_MS);
 
+  it('the logout event names its cause even when the state that follows arrives at once', async () => {
+    const { page } = await open();
+    // The server sends the session.ended event, then a state without a session; here they reach the page
+    // back to back, before the screen has re-rendered for the first.
+    await page.routeWebSocket('**/api/v2/agent/stream', (ws) => {
+      const server = ws.connectToServer();
+      let held: string | undefined;
+      server.onMessage((message) => {
+        const text = String(message);
+        if (text.includes('"session.ended"')) return void (held = text);
+        if (held && text.includes('"type":"state"')) {
+          ws.send(held);
+          held = undefined;
+        }
+        ws.send(text);
+      });
+    });
+    await h.login('1000', 'TESTCAMP');
+    await logIn(page, '1000');
+    await expect.poll(() => live(page)).toBe('Live');
+    await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
+    await expect.poll(() => page.getByText('You were logged out through the agent API (by a supervisor or an integration).').count()).toBe(1);
+  });
+
   it("a login that ended before the screen's socket opened sends it to the login, not into reconnecting forever", async () => {
     const { page } = await open();
     // The socket's first opening is held back until the login has ended: then it is refused at the upgrade.

@@ -39,20 +39,33 @@ export function App() {
   const [callbacksKey, setCallbacksKey] = useState(0);
   const [formReloads, setFormReloads] = useState(0);
 
+  /**
+   * Whether this session's end has been told. The first reason wins: the server follows a
+   * session.ended event with a state that has no session, which alone would mean "ended unseen".
+   */
+  const endTold = useRef(false);
+  const enterScreen = useCallback((user: string) => {
+    endTold.current = false;
+    setStage({ kind: 'screen', user });
+  }, []);
+
   const resume = useCallback(async () => {
     try {
       const me = await api.me();
       const current = await api.session();
       setState(current);
-      setStage(current.session ? { kind: 'screen', user: me.user } : { kind: 'campaign', user: me.user });
+      if (current.session) enterScreen(me.user);
+      else setStage({ kind: 'campaign', user: me.user });
     } catch {
       setStage({ kind: 'login', notice: '' });
     }
-  }, []);
+  }, [enterScreen]);
   useEffect(() => void resume(), [resume]);
 
   const ended = useCallback(
     (notice: string) => {
+      if (endTold.current) return;
+      endTold.current = true;
       clear();
       setStage({ kind: 'login', notice });
       void api.signOut().catch(() => undefined);
@@ -88,7 +101,7 @@ export function App() {
         user={stage.user}
         onStarted={(s) => {
           setState(s);
-          setStage({ kind: 'screen', user: stage.user });
+          enterScreen(stage.user);
         }}
         onSignOut={() => void api.signOut().then(() => setStage({ kind: 'login', notice: '' }))}
       />
