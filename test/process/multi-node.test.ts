@@ -107,9 +107,10 @@ describeRedis('two nodes on one database and one Redis', () => {
     expect(screen.events[0]!.event).toMatchObject({ type: 'session.changed', user: '1001', cause: 'api-resume' });
 
     // Thirty commands, ten at a time, spread over both nodes: each event the log holds reaches the screen once, in order.
+    // Each node gets PAUSE and RESUME in turn, so that the commands a node runs in one commit still change the state.
     const first = screen.events[0]!.seq;
     for (let round = 0; round < 3; round++)
-      await Promise.all(Array.from({ length: 10 }, (_, i) => pause(i % 2 === 0 ? a : b, i % 2 === 0 ? 'PAUSE' : 'RESUME')));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => pause(i % 2 === 0 ? a : b, Math.floor(i / 2) % 2 === 0 ? 'PAUSE' : 'RESUME')));
     const last = lastSeq('1001');
     expect(last).toBeGreaterThan(first + 5);
     await until(() => screen.events.at(-1)!.seq === last, `the screen to reach seq ${last}`);
