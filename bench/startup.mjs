@@ -3,7 +3,7 @@
  * answer its first request (GET /healthz), against a bare Node HTTP server
  * started the same way, measured in the same run (median of BENCH_STARTS
  * starts each). Target (issue 13 §5): agentgate answers within 1 s of start.
- * Run with `npm run bench:startup` (it builds first).
+ * Writes bench/results/startup.json. Run with `npm run bench:startup` (it builds first).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -53,3 +53,10 @@ fs.rmSync(dir, { recursive: true, force: true });
 console.log(`start-up to first answer (median of ${starts}), existing SQLite database`);
 console.log(`  bare node http server   ${bare.toFixed(0).padStart(6)} ms`);
 console.log(`  agentgate serve         ${agentgate.toFixed(0).padStart(6)} ms   (${(agentgate / bare).toFixed(1)}× the bare server; target < 1000 ms: ${agentgate < 1000 ? 'met' : 'NOT met'})`);
+
+const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'results');
+fs.mkdirSync(results, { recursive: true });
+fs.writeFileSync(
+  path.join(results, 'startup.json'),
+  `${JSON.stringify({ date: new Date().toISOString(), starts, bareMs: Math.round(bare), agentgateMs: Math.round(agentgate) }, null, 2)}\n`,
+);
