@@ -104,9 +104,9 @@ export class Store {
   }
 
   /**
-   * A unit of work's transaction. On SQLite it may share its commit with the
-   * units waiting for the connection, each in a savepoint of its own; it
-   * settles only after that commit. Elsewhere it is a transaction of its own
+   * A unit of work's transaction. On SQLite it shares its commit with the
+   * other units of the same turn of the event loop, each in a savepoint of its
+   * own; it settles only after that commit. Elsewhere it is a transaction of its own
    * (MySQL's connections run theirs side by side, and InnoDB groups their log flushes).
    */
   unitTransaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {

@@ -7,18 +7,12 @@
  * screen state reached is checked with axe (WCAG 2.2 AA, no serious
  * violation). The simulator runs on virtual time: the test moves it on.
  */
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { DEFAULT_SIM_SETTINGS } from '../../src/domain/telephony.js';
 import { seriousViolations } from '../support/accessibility.js';
-import { describeBrowser, launchBrowser, printJournalOnFailure } from '../support/browser.js';
+import { describeBrowser, launchBrowser, printJournalOnFailure, screenshotPath } from '../support/browser.js';
 import { startHarness, type Harness } from '../support/harness.js';
-
-/** The README's pictures are rewritten only on request (UPDATE_SCREENSHOT=1 npm test); otherwise they go to a temp dir. */
-const screenshot = (name: string) =>
-  process.env.UPDATE_SCREENSHOT ? path.resolve(import.meta.dirname, '../../docs', name) : path.join(os.tmpdir(), `agentgate-${process.pid}-${name}`);
 
 /** In the page, before the app: new-call alerts are recorded (the desktop notifications shown, the tones played). */
 const RECORD_ALERTS = `
@@ -192,7 +186,7 @@ describeBrowser('the agent screen', () => {
     expect(await page.getByTestId('notice').filter({ hasText: 'Nice call' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Record' }).click();
     await expect.poll(() => page.getByTestId('recording').textContent()).toMatch(/Recording \d{8}-\d{6}_1001/);
-    await page.screenshot({ path: screenshot('agent-screen.png') });
+    await page.screenshot({ path: screenshotPath('agent-screen.png') });
     await page.clock.runFor(8500);
     await expect.poll(() => page.getByTestId('notice').count()).toBe(0);
 
@@ -436,7 +430,7 @@ describeBrowser('the agent screen', () => {
     await expect.poll(() => status(page)).toBe('INCALL');
     await fitsWidth(page, 'in call');
     await accessible(page, 'in call (phone)');
-    await page.screenshot({ path: screenshot('agent-screen-phone.png') });
+    await page.screenshot({ path: screenshotPath('agent-screen-phone.png') });
     await page.getByRole('button', { name: 'Hang up', exact: true }).click();
     await expect.poll(() => status(page)).toBe('WRAP-UP');
     await page.getByRole('radio', { name: /APPTBK/ }).check();
