@@ -23,6 +23,8 @@ export interface PipelineMode {
   readonly explain: boolean;
   /** explain without a known client address: the IP lists are not consulted. */
   readonly skipIpLists: boolean;
+  /** The command a request carries out (events/command-context.ts): its unit's events carry it. */
+  readonly commandId: string | null;
 }
 
 export interface ExplainOptions {
@@ -45,12 +47,13 @@ export interface Decision {
   readonly session?: { readonly before: SessionPhase; readonly after: SessionSnapshot | null | undefined };
 }
 
-export const requestMode = (): PipelineMode => ({ trace: new GateTrace('refusal'), explain: false, skipIpLists: false });
+export const requestMode = (commandId: string | null = null): PipelineMode => ({ trace: new GateTrace('refusal'), explain: false, skipIpLists: false, commandId });
 
 export const explainMode = (options: ExplainOptions): PipelineMode => ({
   trace: new GateTrace(true),
   explain: true,
   skipIpLists: !options.checkIpLists,
+  commandId: null,
 });
 
 /** Thrown to roll back an explain's transaction after its work is done. */
@@ -61,7 +64,7 @@ class ExplainRollback extends Error {}
  * work is done, its events dropped, so explaining changes nothing.
  */
 export async function inUnit(mode: PipelineMode, deps: { runner: UnitRunner; store: Store }, now: Date, work: (unit: Unit) => Promise<void>): Promise<void> {
-  if (!mode.explain) return deps.runner.run(work, now);
+  if (!mode.explain) return deps.runner.run(work, now, mode.commandId);
   try {
     await deps.store.transaction(async (store) => {
       await work({ store, events: new PendingEvents(), now });

@@ -9,7 +9,7 @@ import type { FunctionParams } from '../api/parameters.js';
 import type { Decision } from '../api/pipeline-mode.js';
 import type { Services } from '../app/services.js';
 import { AGENTGATE_VERSION } from '../app/version.js';
-import { asCommand, newCommandId } from '../events/command-context.js';
+import { newCommandId } from '../events/command-context.js';
 import type { FunctionAnswer } from '../wire/api.js';
 import { renderApiDocsPage, API_DOCS_CSS } from './api-docs-page.js';
 import { sendJsonError } from './json-errors.js';
@@ -64,7 +64,7 @@ function schemaMap<F>(functions: ReadonlyMap<string, F>, schemaOf: (spec: F) => 
 /** An agent API call is one command: its events carry its id, and a session command says where it stands. */
 async function agentCommand(services: Services, name: string, legacy: ReturnType<typeof legacyRequestOf>, reply: FastifyReply) {
   const commandId = newCommandId();
-  const decision = await asCommand(commandId, () => services.agentApi.decide(legacy));
+  const decision = await services.agentApi.decide(legacy, commandId);
   reply.header('X-Command-Id', commandId);
   const state = SESSION_COMMANDS.has(name) ? commandState(services, name, legacy.params, decision) : undefined;
   return send(reply, decision, { command_id: commandId, ...(state ? { state } : {}) });

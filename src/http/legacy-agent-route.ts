@@ -1,7 +1,7 @@
 /** /agc/api.php over GET and POST, answered exactly as VICIdial answers. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Services } from '../app/services.js';
-import { asCommand, newCommandId } from '../events/command-context.js';
+import { newCommandId } from '../events/command-context.js';
 import { SECRET_PARAMS } from '../api/agent/input-filters.js';
 import { replyText } from '../api/legacy/lines.js';
 import { buildLegacyRequest, type LegacyRequest } from '../api/legacy/legacy-request.js';
@@ -42,7 +42,7 @@ export function registerLegacyAgentRoute(app: FastifyInstance, services: Service
     const legacy = toLegacyRequest(request, services.config.publicHost, path);
     // The request is one command: the session events it causes carry its id, and so does the answer (a header: the body stays VICIdial's).
     const commandId = newCommandId();
-    const result = await asCommand(commandId, () => services.agentApi.handle(legacy));
+    const result = await services.agentApi.handle(legacy, commandId);
     reply.header('X-Command-Id', commandId);
     const link = wantsCloseLink(legacy.params.close_window_link?.replace(/[^-_0-9A-Za-z]/g, '')) ? CLOSE_WINDOW_LINK : '';
     return sendLegacyText(reply, result.httpStatus ?? 200, replyText(result) + link, result.headers);

@@ -5,7 +5,6 @@
  */
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../test/support/harness.js';
-import { asCommand } from '../events/command-context.js';
 import type { StoredEvent } from '../events/event-bus.js';
 
 let h: Harness;
@@ -20,11 +19,13 @@ it('units that run side by side each keep their own command, on their events and
   const commands = ['c1', 'c2', 'c3', 'c4'];
   const inside = await Promise.all(
     commands.map((id) =>
-      asCommand(id, () =>
-        h.services.runner.run(async (u) => {
+      h.services.runner.run(
+        async (u) => {
           u.events.add({ type: 'notification', user: '1000', notificationId: 0, text: id, confetti: false }, 'TESTCAMP');
           return u.events.causingCommand;
-        }),
+        },
+        undefined,
+        id,
       ),
     ),
   );

@@ -8,7 +8,6 @@
  * connection, and a query through the outer store would wait for it forever.
  */
 import type { Clock } from '../domain/clock.js';
-import { currentCommandId, outsideCommand } from '../events/command-context.js';
 import { PendingEvents, type EventBus, type StoredEvent } from '../events/event-bus.js';
 import type { Store } from './store.js';
 
@@ -25,10 +24,10 @@ export class UnitRunner {
     private readonly clock: Clock,
   ) {}
 
-  async run<T>(work: (unit: Unit) => Promise<T>, now = this.clock.now()): Promise<T> {
+  /** Run `work` in a unit; `commandId`: the command (a face's request) whose effect its events show. */
+  async run<T>(work: (unit: Unit) => Promise<T>, now = this.clock.now(), commandId: string | null = null): Promise<T> {
     const events = new PendingEvents();
-    // Events raised under a command (a request of a face) show that command's effect.
-    events.causedBy(currentCommandId());
+    events.causedBy(commandId);
     let stored: StoredEvent[] = [];
     const result = await this.store.unitTransaction(async (store) => {
       const value = await work({ store, events, now });
@@ -38,7 +37,7 @@ export class UnitRunner {
       if (raised.length > 0) stored = await store.events.append(raised, now);
       return value;
     });
-    if (stored.length > 0) outsideCommand(() => this.bus.committed(stored));
+    if (stored.length > 0) this.bus.committed(stored);
     return result;
   }
 }

@@ -7,7 +7,6 @@
  *   advances it, and then everything due happens in order, at its own moment.
  */
 import type { Clock, ManualClock } from '../domain/clock.js';
-import { outsideCommand } from '../events/command-context.js';
 
 export type Task = () => Promise<void> | void;
 export type Cancel = () => void;
@@ -40,12 +39,9 @@ export class RealScheduler implements Scheduler {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       if (this.stopped) return;
-      // Later steps of a call are not the effect of the command that scheduled them (a timer keeps the context it was set in).
-      outsideCommand(() =>
-        Promise.resolve()
-          .then(task)
-          .catch((err: unknown) => this.onError(err)),
-      );
+      Promise.resolve()
+        .then(task)
+        .catch((err: unknown) => this.onError(err));
     }, Math.max(0, ms / this.timeScale));
     timer.unref();
     this.timers.add(timer);

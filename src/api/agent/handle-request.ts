@@ -80,13 +80,14 @@ interface Caller {
 export class AgentApi {
   constructor(private readonly deps: AgentApiDeps) {}
 
-  async handle(request: LegacyRequest): Promise<Reply> {
-    return (await this.decide(request)).reply;
+  /** A request; `commandId`: the command it carries out (its events carry the id). */
+  async handle(request: LegacyRequest, commandId: string | null = null): Promise<Reply> {
+    return (await this.decide(request, commandId)).reply;
   }
 
   /** A request, with the gate that refused it and the agent it acted on (the JSON face answers with both). */
-  async decide(request: LegacyRequest): Promise<Decision> {
-    const mode: Mode = requestMode();
+  async decide(request: LegacyRequest, commandId: string | null = null): Promise<Decision> {
+    const mode: Mode = requestMode(commandId);
     const reply = await this.process(request, mode);
     return {
       reply,
