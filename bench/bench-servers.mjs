@@ -3,7 +3,7 @@
  * full app (SQLite file in WAL mode, demo data, real bcrypt cost), a bare
  * Fastify route answering the constant line given as argv[2], and — when
  * BENCH_MYSQL names a MySQL/MariaDB server — the same full app on a database
- * of its own there (ag_db_bench_*, dropped at the end).
+ * of its own there (agentgate_bench_*, dropped at the end; not ag_db_*, which a test run starting on the same server would drop as left over).
  * On 'stop' it reports the rows written (audit rows, and leads named Bench)
  * and its memory, then ends.
  */
@@ -32,7 +32,7 @@ async function fullApp(databaseUrl) {
 const { services, app } = await fullApp(`sqlite:${path.join(dir, 'bench.db')}`);
 
 let onMysql;
-const mysqlDatabase = `ag_db_bench_${process.pid}`;
+const mysqlDatabase = `agentgate_bench_${process.pid}`;
 const onServer = async (work) => {
   const connection = await mysql.createConnection(process.env.BENCH_MYSQL);
   try {
