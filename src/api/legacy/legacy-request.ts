@@ -50,20 +50,24 @@ function queryPairs(rawQuery: string): [string, string][] {
   return pairs;
 }
 
-function decode(text: string): string {
-  const spaced = text.replaceAll('+', ' ');
+const tryDecode = (text: string): string | undefined => {
   try {
-    return decodeURIComponent(spaced);
+    return decodeURIComponent(text);
   } catch {
-    // PHP leaves an invalid %-escape as it is; decode what can be decoded.
-    return spaced.replace(/%[0-9A-Fa-f]{2}/g, (m) => {
-      try {
-        return decodeURIComponent(m);
-      } catch {
-        return m;
-      }
-    });
+    return undefined;
   }
+};
+
+function decode(text: string): string {
+  // Most names and many values need no decoding: skip the work (the hot path decodes a dozen per request).
+  if (!text.includes('%') && !text.includes('+')) return text;
+  const spaced = text.replaceAll('+', ' ');
+  // PHP leaves an invalid %-escape as it is; decode what can be decoded: each run of escapes
+  // together (a character of several UTF-8 bytes), or, when the run is not UTF-8, escape by escape.
+  return (
+    tryDecode(spaced) ??
+    spaced.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => tryDecode(run) ?? run.replace(/%[0-9A-Fa-f]{2}/g, (one) => tryDecode(one) ?? one))
+  );
 }
 
 /** Form fields as pairs; arrays (name[]=…, repeated names) keep their last string. */
