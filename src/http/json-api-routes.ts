@@ -13,7 +13,7 @@ import { newCommandId } from '../events/command-context.js';
 import type { FunctionAnswer } from '../wire/api.js';
 import { renderApiDocsPage, API_DOCS_CSS } from './api-docs-page.js';
 import { sendJsonError } from './json-errors.js';
-import { openApiDocument } from './openapi-document.js';
+import { FUNCTION_ANSWER_SCHEMA, openApiDocument } from './openapi-document.js';
 
 /** The commands that change the session itself: their answer says whether the change is applied or pending. */
 const SESSION_COMMANDS = new Set(['external_pause', 'logout', 'external_hangup', 'external_status', 'external_dial', 'pause_code']);
@@ -27,7 +27,7 @@ export function registerJsonApiRoutes(app: FastifyInstance, services: Services):
   const docsPage = renderApiDocsPage(document);
 
   for (const api of ['agent', 'non-agent'] as const) {
-    app.post<{ Params: { name: string } }>(`/api/v2/${api}/:name`, async (request, reply) => {
+    app.post<{ Params: { name: string } }>(`/api/v2/${api}/:name`, { schema: { response: { 200: FUNCTION_ANSWER_SCHEMA } } }, async (request, reply) => {
       const { name } = request.params;
       const schema = schemas[api].get(name);
       if (!schema) return sendJsonError(reply, 404, 'unknown-function', `No ${api} API function is called "${name.slice(0, 60)}": see /api/v2/openapi.json.`);

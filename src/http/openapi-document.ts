@@ -28,6 +28,23 @@ const API_TITLE: Readonly<Record<ApiName, string>> = {
 
 const bodySchema = (schema: FunctionParams) => z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' });
 
+/**
+ * A function's answer (wire/api.ts FunctionAnswer): in the document, and the JSON face's
+ * 200 response schema, from which Fastify compiles the answer's serializer.
+ */
+export const FUNCTION_ANSWER_SCHEMA = {
+  type: 'object',
+  required: ['result', 'message', 'fields', 'lines'],
+  properties: {
+    result: { type: 'string', enum: ['SUCCESS', 'NOTICE'] },
+    message: { type: 'string', description: "The last line's reason, in VICIdial's words" },
+    fields: { type: 'array', items: { type: 'string' }, description: "The last line's fields" },
+    lines: { type: 'array', items: { type: 'string' }, description: 'Every line of the legacy answer (report rows)' },
+    command_id: { type: 'string', description: 'Agent API: the id the events of its effect carry' },
+    state: { type: 'string', enum: ['applied', 'pending'], description: 'Session commands: applied now, or waiting (for the disposition, or for the agent screen)' },
+  },
+} as const;
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
 
@@ -94,18 +111,7 @@ export function openApiDocument(input: OpenApiInput) {
         basic: { type: 'http', scheme: 'basic', description: 'An API user and its password' },
       },
       schemas: {
-        FunctionAnswer: {
-          type: 'object',
-          required: ['result', 'message', 'fields', 'lines'],
-          properties: {
-            result: { enum: ['SUCCESS', 'NOTICE'] },
-            message: { type: 'string', description: "The last line's reason, in VICIdial's words" },
-            fields: { type: 'array', items: { type: 'string' }, description: "The last line's fields" },
-            lines: { type: 'array', items: { type: 'string' }, description: 'Every line of the legacy answer (report rows)' },
-            command_id: { type: 'string', description: 'Agent API: the id the events of its effect carry' },
-            state: { enum: ['applied', 'pending'], description: 'Session commands: applied now, or waiting (for the disposition, or for the agent screen)' },
-          },
-        },
+        FunctionAnswer: FUNCTION_ANSWER_SCHEMA,
         Error: {
           type: 'object',
           required: ['error'],
