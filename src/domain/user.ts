@@ -1,3 +1,4 @@
+import type { AdminRights } from './admin-rights.js';
 /** A user account as the permission pipeline sees it. Secrets live apart, in UserCredentials. */
 export interface User {
   readonly user: string;
@@ -47,6 +48,8 @@ export interface LoginCounters {
 
 export interface UserAccount {
   readonly profile: User;
+  /** The same row's administrative flags (the non-agent API's permission matrix): read with the login, not again. */
+  readonly rights: AdminRights;
   readonly credentials: UserCredentials;
   readonly counters: LoginCounters;
 }

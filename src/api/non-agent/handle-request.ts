@@ -122,7 +122,7 @@ export class NonAgentApi {
     const limited = await rateRefusal(mode, this.deps.rateLimits, { user: apiUser, key }, now);
     if (limited) return this.answer(mode, request, params, limited, now, key);
 
-    const rights = narrowedUser(await this.deps.store.users.findAdminRights(apiUser), key);
+    const rights = narrowedUser(auth.account.rights, key);
     let result: NonAgentReply | undefined;
     await inUnit(mode, this.deps, now, async (unit) => {
       // A key is not a password login: it stamps its own last use, and leaves the password's counters alone.

@@ -25,6 +25,14 @@ const PROFILE_COLUMNS = [
   'change_agent_campaign',
   'modify_leads',
   'modify_campaigns',
+  'view_reports',
+  'modify_lists',
+  'delete_lists',
+  'delete_from_dnc',
+  'custom_fields_modify',
+  'modify_users',
+  'delete_users',
+  'modify_same_user_level',
   'custom_three',
   'closer_campaigns',
   'closer_default_blended',
@@ -52,6 +60,27 @@ function securityStamp(row: ProfileRow): string {
   ].join('\u0000');
 }
 
+function toAdminRights(row: ProfileRow): AdminRights {
+  return {
+    user: row.user,
+    level: Number(row.user_level),
+    group: row.user_group ?? '',
+    active: row.active === 'Y',
+    apiAccess: row.vdc_agent_api_access === '1',
+    viewReports: row.view_reports === '1',
+    modifyLeads: row.modify_leads,
+    modifyLists: row.modify_lists === '1',
+    deleteLists: row.delete_lists === '1',
+    deleteFromDnc: row.delete_from_dnc === '1',
+    customFieldsModify: row.custom_fields_modify === '1',
+    modifyUsers: row.modify_users === '1',
+    deleteUsers: row.delete_users === '1',
+    modifySameUserLevel: row.modify_same_user_level === '1',
+    listRestrict: row.api_list_restrict === '1',
+    allowedFunctions: row.api_allowed_functions,
+  };
+}
+
 function toAccount(row: ProfileRow): UserAccount {
   const profile: User = {
     user: row.user,
@@ -75,6 +104,7 @@ function toAccount(row: ProfileRow): UserAccount {
   };
   return {
     profile,
+    rights: toAdminRights(row),
     credentials: { passHash: row.pass_hash, legacyPlain: row.pass },
     counters: {
       failedCount: Number(row.failed_login_count),
@@ -110,41 +140,7 @@ export class UsersRepository {
 
   /** The flags the non-agent API's permission matrix reads. */
   async findAdminRights(user: string): Promise<AdminRights | undefined> {
-    const { rows } = await runTemplate(
-      this.db,
-      'users.findAdminRights',
-      (arg) =>
-        this.db
-          .selectFrom('vicidial_users')
-          .select([
-            'user', 'user_level', 'user_group', 'active', 'vdc_agent_api_access', 'view_reports', 'modify_leads',
-            'modify_lists', 'delete_lists', 'delete_from_dnc', 'custom_fields_modify', 'modify_users', 'delete_users',
-            'modify_same_user_level', 'api_list_restrict', 'api_allowed_functions',
-          ])
-          .where('user', '=', arg('user')),
-      { user },
-    );
-    const row = rows[0];
-    return (
-      row && {
-        user: row.user,
-        level: Number(row.user_level),
-        group: row.user_group ?? '',
-        active: row.active === 'Y',
-        apiAccess: row.vdc_agent_api_access === '1',
-        viewReports: row.view_reports === '1',
-        modifyLeads: row.modify_leads,
-        modifyLists: row.modify_lists === '1',
-        deleteLists: row.delete_lists === '1',
-        deleteFromDnc: row.delete_from_dnc === '1',
-        customFieldsModify: row.custom_fields_modify === '1',
-        modifyUsers: row.modify_users === '1',
-        deleteUsers: row.delete_users === '1',
-        modifySameUserLevel: row.modify_same_user_level === '1',
-        listRestrict: row.api_list_restrict === '1',
-        allowedFunctions: row.api_allowed_functions,
-      }
-    );
+    return (await this.findAccount(user))?.rights;
   }
 
   async find(user: string): Promise<User | undefined> {
