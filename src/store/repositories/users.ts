@@ -60,15 +60,19 @@ function securityStamp(row: ProfileRow): string {
   ].join('\u0000');
 }
 
-function toAdminRights(row: ProfileRow): AdminRights {
+/** The row's administrative flags, with what they share with the profile taken from it. */
+function toAdminRights(row: ProfileRow, profile: User): AdminRights {
+  const { user, level, group, active, apiAccess, modifyLeads, listRestrict, allowedFunctions } = profile;
   return {
-    user: row.user,
-    level: Number(row.user_level),
-    group: row.user_group ?? '',
-    active: row.active === 'Y',
-    apiAccess: row.vdc_agent_api_access === '1',
+    user,
+    level,
+    group,
+    active,
+    apiAccess,
+    modifyLeads,
+    listRestrict,
+    allowedFunctions,
     viewReports: row.view_reports === '1',
-    modifyLeads: row.modify_leads,
     modifyLists: row.modify_lists === '1',
     deleteLists: row.delete_lists === '1',
     deleteFromDnc: row.delete_from_dnc === '1',
@@ -76,8 +80,6 @@ function toAdminRights(row: ProfileRow): AdminRights {
     modifyUsers: row.modify_users === '1',
     deleteUsers: row.delete_users === '1',
     modifySameUserLevel: row.modify_same_user_level === '1',
-    listRestrict: row.api_list_restrict === '1',
-    allowedFunctions: row.api_allowed_functions,
   };
 }
 
@@ -104,7 +106,7 @@ function toAccount(row: ProfileRow): UserAccount {
   };
   return {
     profile,
-    rights: toAdminRights(row),
+    rights: toAdminRights(row, profile),
     credentials: { passHash: row.pass_hash, legacyPlain: row.pass },
     counters: {
       failedCount: Number(row.failed_login_count),
