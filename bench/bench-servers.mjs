@@ -4,6 +4,7 @@
  * Fastify route answering the constant line given as argv[2], and — when
  * BENCH_MYSQL names a MySQL/MariaDB server — the same full app on a database
  * of its own there (agentgate_bench_*, dropped at the end; not ag_db_*, which a test run starting on the same server would drop as left over).
+ * Besides the demo's agent 1000, 32 more agents (20000…) are logged in.
  * On 'stop' it reports the rows written (audit rows, and leads named Bench)
  * and its memory, then ends.
  */
@@ -20,10 +21,17 @@ import { buildApp } from '../dist/http/app.js';
 const bareLine = process.argv[2] ?? 'SUCCESS\n';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-bench-'));
 
+/** Agents beyond the demo's, logged into TESTCAMP: benchmarks that spread commands over agents (users 20000…). */
+const BENCH_AGENTS = Array.from({ length: 32 }, (_, i) => String(20000 + i));
+
 /** agentgate with the demo data on this database, listening on a free port. */
 async function fullApp(databaseUrl) {
   const services = await createServices(loadConfig({}, { databaseUrl, logLevel: 'warn', bcryptCost: 10 }));
   await seedDemo(services);
+  await services.store.transaction(async (tx) => {
+    for (const user of BENCH_AGENTS) await tx.users.insert({ user, pass_hash: '', user_level: 1, full_name: `Bench ${user}`, user_group: 'AGENTS' });
+  });
+  for (const user of BENCH_AGENTS) await services.runner.run((u) => services.sessions.login(u, { user, campaignId: 'TESTCAMP', ingroups: [] }));
   const app = await buildApp(services);
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { services, app };
@@ -53,7 +61,7 @@ const bare = Fastify();
 bare.get('/bare', async (_req, reply) => reply.header('Content-Type', 'text/html; charset=utf-8').send(bareLine));
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
-process.send?.({ full: app.server.address().port, bare: bare.server.address().port, mysql: onMysql?.app.server.address().port });
+process.send?.({ full: app.server.address().port, bare: bare.server.address().port, mysql: onMysql?.app.server.address().port, agents: BENCH_AGENTS });
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   const db = services.database.db;

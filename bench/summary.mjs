@@ -28,6 +28,8 @@ for (const r of api?.results ?? []) {
   if (r.json) row(`JSON face, ${c} conn.`, `${Math.round(r.json.rps)} req/s`, `${Math.round(r.full.rps)} req/s legacy`, pct(r.jsonToLegacy), '≥ 90%', r.jsonToLegacy >= 0.9, day(api));
   if (r.mysql) row(`MariaDB, ${c} conn.`, `${Math.round(r.mysql.rps)} req/s`, `${Math.round(r.full.rps)} req/s SQLite`, pct(r.mysqlToSqlite), '≥ 50%', r.mysqlToSqlite >= 0.5, day(api));
 }
+if (api?.spread?.mysql)
+  row('MariaDB, 32 conn. × 32 agents', `${Math.round(api.spread.mysql.rps)} req/s`, `${Math.round(api.spread.full.rps)} req/s SQLite`, pct(api.spread.mysqlToSqlite), '≥ 50%', api.spread.mysqlToSqlite >= 0.5, day(api));
 const stream = read('event-stream');
 if (stream?.agentgate)
   row(
