@@ -136,9 +136,22 @@ export function dialing(h: Harness) {
     expect(agent?.call).toBeUndefined();
   }
 
+  /**
+   * After an accepted STANDARD dial (agent 1000), `written` is the one 14-field string written. Embedded,
+   * agentgate placed the call at once and cleared the column: `placed` checks the call. Drop-in, the
+   * string stays in external_dial for VICIdial's screen, which finds or creates the lead and dials it:
+   * the session is untouched until then.
+   */
+  async function expectDial(written: string, placed: () => Promise<void>) {
+    expect(await dialLog()).toEqual([written]);
+    if (!h.dropIn) return placed();
+    await expectIdle();
+    expect((await h.agent('1000'))?.commands.dial).toBe(written);
+  }
+
   async function setCampaign(campaign: string, assignments: string) {
     await h.exec(`UPDATE vicidial_campaigns SET ${assignments} WHERE campaign_id = '${campaign}'`);
   }
 
-  return { epoch, dial, previewAction, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle, setCampaign };
+  return { epoch, dial, previewAction, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle, expectDial, setCampaign };
 }

@@ -4,7 +4,7 @@
  * an interrupted run left more than a day ago.
  */
 import type { TestProject } from 'vitest/node';
-import { buildDropInTemplate, TEST_DROPIN } from './dropin-database.js';
+import { buildDropInTemplate, EMBEDDED_ONLY_REASONS, TEST_DROPIN } from './dropin-database.js';
 import {
   DATABASES_PER_WORKER,
   dropInTemplate,
@@ -59,6 +59,12 @@ export default async function setup(project: TestProject) {
   // Creating the tables takes seconds on InnoDB: do it for every worker now, not inside a test's time limit.
   // A drop-in run's harnesses take copies of its VICIdial template instead (dropin-database.ts).
   // This setup runs once per project: the first builds the template, the others share it.
+  if (TEST_DROPIN && !shared.dropInTemplate)
+    console.warn(
+      `\n*** TEST_DROPIN: tests whose subject does not exist in drop-in mode are skipped (embeddedOnly, docs/operations.md):\n${Object.entries(EMBEDDED_ONLY_REASONS)
+        .map(([key, why]) => `***   ${key}: ${why}`)
+        .join('\n')} ***\n`,
+    );
   const template = TEST_DROPIN && onMysql ? await (shared.dropInTemplate ??= buildTemplate(dropInTemplate(run))) : '';
   project.provide('dropInTemplate', template);
   const kind: DatabaseKind = TEST_DROPIN ? 'vicidial' : 'agentgate';

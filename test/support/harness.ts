@@ -15,7 +15,7 @@ import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
-import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
+import type { CallKind, LiveAgent, LiveAgentChanges } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import type { PasswordColumns } from '../../src/demo/seed-non-agent.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
@@ -54,6 +54,12 @@ export interface Harness {
    * screen ends it; on a VICIdial database the test names, as an administrator's logout (written).
    */
   logout(user: string): Promise<boolean>;
+  /**
+   * Drop-in only: VICIdial's screen acts on what it read on its poll (a RESUME written by the API,
+   * say) and changes the session so; the harness plays that screen with the session engine's own
+   * change. Embedded, agentgate acted already: calling it there is a test's mistake.
+   */
+  screenChange(user: string, changes: LiveAgentChanges): Promise<LiveAgent>;
   /** The password columns an administrator's form stores for `plain` (drop-in: VICIdial's plain `pass`). */
   storedPassword(plain: string): Promise<PasswordColumns>;
   /** vicidial_api_log rows, oldest first. */
@@ -214,6 +220,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return result.value;
     },
     logout: (user) => services.runner.run((u) => (dropIn ? vicidialScreen.logout : services.sessions.logout).call(services.sessions, u, user, 'test')),
+    async screenChange(user, changes) {
+      if (!dropIn) throw new Error('screenChange plays VICIdial’s screen: only in drop-in mode (h.dropIn)');
+      return services.runner.run(async (u) => {
+        const agent = await u.store.liveAgents.find(user);
+        if (!agent) throw new Error(`${user} is not logged in`);
+        return services.sessions.change(u, agent, changes, 'vicidial-screen');
+      });
+    },
     async storedPassword(plain) {
       return dropIn ? { pass: plain, pass_hash: '' } : { pass_hash: await services.passwords.hash(plain) };
     },
