@@ -58,14 +58,23 @@ export function agentSteps(h: Harness) {
   const { vlaIfAny } = agentRows(h);
   return {
     /**
-     * What an accepted command did to the session. Embedded, agentgate's session engine acted: the
-     * session matches `embedded`. Drop-in, the command is written, not acted on: its api.php columns
-     * (the session's `commands`) match `written`, for VICIdial's screen to act on at its next poll.
+     * What an accepted command did. Embedded, agentgate's session engine acted: the session matches
+     * `embedded` (or the check it is passes). Drop-in, the command is written, not acted on: its
+     * api.php columns (the session's `commands`) match `written`, for VICIdial's screen to act on at
+     * its next poll.
      */
-    async effect(user: string, embedded: Record<string, unknown>, written: Record<string, unknown>): Promise<void> {
+    async effect(user: string, embedded: Record<string, unknown> | (() => Promise<void>), written: Record<string, unknown>): Promise<void> {
       const agent = await h.agent(user);
       if (h.dropIn) expect(agent?.commands).toMatchObject(written);
+      else if (typeof embedded === 'function') await embedded();
       else expect(agent).toMatchObject(embedded);
+    },
+
+    /** After an accepted logout: embedded, the session is gone; drop-in, api.php's LOGOUT waits for VICIdial's screen. */
+    async loggedOut(user = '1000'): Promise<void> {
+      const rows = await h.rows('vicidial_live_agents', { user });
+      if (h.dropIn) expect(rows.map((r) => r.external_pause)).toEqual(['LOGOUT']);
+      else expect(rows).toHaveLength(0);
     },
 
     /** A snapshot of everything a refused command must leave untouched. */
