@@ -30,6 +30,8 @@ export const TEST_DROPIN = process.env.TEST_DROPIN === '1';
 
 /** The harness's clock starts here (harness.ts); the template's rows are written at the same time. */
 export const HARNESS_START = new Date('2026-11-28T10:00:00');
+/** The harness's public host; the template's login writes it into the webphone URL too. */
+export const HARNESS_PUBLIC_HOST = 'agentgate.test';
 
 /**
  * What VICIdial's agent screen (vicidial.php) and dialer write when an agent logs in or a call
@@ -44,7 +46,7 @@ export async function buildDropInTemplate(server: string, name: string): Promise
   const vicidial = await createVicidialDatabase(server, { demo: false, name });
   await initDropIn(vicidial.url);
   const clock = new ManualClock(HARNESS_START);
-  const config = loadConfig({}, { databaseUrl: vicidial.url, vicidial: true, bcryptCost: 4, logLevel: 'silent' });
+  const config = loadConfig({}, { databaseUrl: vicidial.url, vicidial: true, bcryptCost: 4, logLevel: 'silent', publicHost: HARNESS_PUBLIC_HOST });
   const services = await createServices(config, { clock, scheduler: new VirtualScheduler(clock) });
   try {
     await seedDropInDemo(services);

@@ -21,7 +21,7 @@ import type { PasswordColumns } from '../../src/demo/seed-non-agent.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { VirtualScheduler } from '../../src/telephony/scheduler.js';
-import { HARNESS_START, TEST_DROPIN, vicidialScreen } from './dropin-database.js';
+import { HARNESS_PUBLIC_HOST, HARNESS_START, TEST_DROPIN, vicidialScreen } from './dropin-database.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface Harness {
@@ -152,7 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       databaseUrl: database.url,
       bcryptCost: 4,
       logLevel,
-      publicHost: 'agentgate.test',
+      publicHost: HARNESS_PUBLIC_HOST,
       simSeed: options.seed ?? 1,
       ...(vicidial ? { vicidial: true } : {}),
       ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
