@@ -172,17 +172,22 @@ describe('transfer_conference (§8.19)', () => {
     expect((await h.rows('vicidial_3way_press_multi', { user: '1000' }))[0]).toMatchObject({ phone_numbers: '3125550001,3125550002', phone_numbers_ct: 2, status: 'NEW' });
   });
 
-  it.skipIf(embeddedOnly('simulator'))('ERROR lines: not valid, no live call, value, ingroup, group_alias, cid_choice, a current 3-way call', async () => {
-    const t = (extra: Record<string, string>) => h.api({ function: 'transfer_conference', agent_user: '1000', ...extra });
-    expect((await t({ value: 'SHORT' })).body).toBe('ERROR: transfer_conference not valid - SHORT|1000\n');
-    expect((await t({ value: 'LOCAL_CLOSER' })).body).toBe('ERROR: agent_user does not have a live call - 1000\n');
+  const transfer = (extra: Record<string, string>) => h.api({ function: 'transfer_conference', agent_user: '1000', ...extra });
+
+  it('ERROR lines: not valid, no live call, value, ingroup, group_alias, cid_choice', async () => {
+    expect((await transfer({ value: 'SHORT' })).body).toBe('ERROR: transfer_conference not valid - SHORT|1000\n');
+    expect((await transfer({ value: 'LOCAL_CLOSER' })).body).toBe('ERROR: agent_user does not have a live call - 1000\n');
     await h.startCall('1000');
-    expect((await t({ value: 'SOMETHING_ELSE' })).body).toBe('ERROR: value is not valid - SOMETHING_ELSE|6666\n');
-    expect((await t({ value: 'LOCAL_CLOSER', ingroup_choices: 'NOSUCH' })).body).toBe('ERROR: ingroup is not valid - NOSUCH\n');
-    expect((await t({ value: 'BLIND_TRANSFER', group_alias: 'NOSUCH' })).body).toBe('ERROR: group_alias is not valid - 1000|NOSUCH\n');
-    expect((await t({ value: 'BLIND_TRANSFER', cid_choice: 'WHATEVER' })).body).toBe('ERROR: cid_choice is not valid - 1000|WHATEVER\n');
-    await t({ value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999' });
-    expect((await t({ value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559998', tw_check: 'YES' })).body).toBe(
+    expect((await transfer({ value: 'SOMETHING_ELSE' })).body).toBe('ERROR: value is not valid - SOMETHING_ELSE|6666\n');
+    expect((await transfer({ value: 'LOCAL_CLOSER', ingroup_choices: 'NOSUCH' })).body).toBe('ERROR: ingroup is not valid - NOSUCH\n');
+    expect((await transfer({ value: 'BLIND_TRANSFER', group_alias: 'NOSUCH' })).body).toBe('ERROR: group_alias is not valid - 1000|NOSUCH\n');
+    expect((await transfer({ value: 'BLIND_TRANSFER', cid_choice: 'WHATEVER' })).body).toBe('ERROR: cid_choice is not valid - 1000|WHATEVER\n');
+  });
+
+  it.skipIf(embeddedOnly('simulator'))('ERROR line: tw_check=YES during a current 3-way call', async () => {
+    await h.startCall('1000');
+    await transfer({ value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559999' });
+    expect((await transfer({ value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559998', tw_check: 'YES' })).body).toBe(
       'ERROR: agent_user has current active 3-way call - 1000|1|0|YES\n',
     );
   });

@@ -77,7 +77,8 @@ async function seedDropInDemo(services: Services): Promise<void> {
  */
 export const EMBEDDED_ONLY_REASONS = {
   simulator: "the call simulator: on VICIdial's database the calls are VICIdial's dialer's and Asterisk's, and agentgate places, rings and hangs up none",
-  engine: "agentgate's session engine acting on a command (a pause taking effect after the disposition, a queued dial placed): VICIdial's agent screen acts there, on the columns the drop-in writes",
+  engine:
+    "agentgate's session engine acting on a command (a pause or logout taking effect at the disposition, a queued dial taken, the lead a MANUALNEXT, search or preview dial picks or creates): VICIdial's agent screen does that there, from the columns the drop-in writes",
 } as const;
 
 /** `it.skipIf(embeddedOnly('simulator'))(…)`: true in drop-in mode (TEST_DROPIN), where the reason holds. */
