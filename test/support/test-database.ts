@@ -10,7 +10,9 @@
  * harness runs on another — the same empty database a fresh one would be.
  * Workers never share one, and global-setup.ts drops them all when the run
  * ends. A test about MySQL itself during a SQLite run gets a database of its
- * own, dropped when it is released.
+ * own, dropped when it is released. With TEST_DROPIN each worker keeps a pool
+ * of VICIdial databases the same way (ag_db_<run>_<worker>v_<n>), made equal to
+ * the run's drop-in template again after use (vicidial-copy.ts).
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
