@@ -128,7 +128,7 @@ export async function createServices(config: Config, options: ServiceOptions = {
     const onError = (err: unknown) => options.logger?.error({ err }, 'call simulator step failed');
     const scheduler = options.scheduler ?? new RealScheduler(clock, config.simSpeed, onError);
     const telephony: Telephony = config.vicidial
-      ? new VicidialTelephony()
+      ? new VicidialTelephony(sessions)
       : new CallSimulator({ runner, sessions, bus, scheduler, seed: config.simSeed, onError });
     const startedAt = clock.now();
     const liveWatcher = config.vicidial ? new LiveStateWatcher(store, runner, config.dropinPollMs, options.logger) : undefined;

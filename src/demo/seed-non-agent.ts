@@ -35,9 +35,12 @@ export const DEMO_SCRIPT_TEXT = [
   'If not: thank them for their time (NI).',
 ].join('\n');
 
-export async function seedNonAgentDemo(tx: Store, passHash: string): Promise<void> {
+/** How a demo user's password is stored: agentgate's hash, or VICIdial's plain column (test/support/dropin-database.ts). */
+export type PasswordColumns = { readonly pass_hash: string } | { readonly pass: string; readonly pass_hash: '' };
+
+export async function seedNonAgentDemo(tx: Store, password: PasswordColumns): Promise<void> {
   // API Only: an account for the API, never for a screen or the admin console.
-  await tx.users.insert({ ...ADMIN_FLAGS, api_only_user: '1', user: NON_AGENT_ADMIN, pass_hash: passHash, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
+  await tx.users.insert({ ...ADMIN_FLAGS, api_only_user: '1', user: NON_AGENT_ADMIN, ...password, full_name: 'Non-agent API administrator', user_group: 'ADMIN' });
 
   const zones: [string, string, string, boolean, string][] = [
     ['USA', '312', 'IL', true, '-6.00'],

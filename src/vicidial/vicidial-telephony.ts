@@ -8,11 +8,14 @@
 import type { LiveAgent } from '../domain/live-agent.js';
 import type { Recording, TelephonyState } from '../domain/telephony.js';
 import type { Unit } from '../store/unit-of-work.js';
+import type { SessionService } from '../sessions/session-service.js';
 import type { Telephony } from '../telephony/telephony.js';
 
 const NOTHING: TelephonyState = { call: null, recording: null, playback: null };
 
 export class VicidialTelephony implements Telephony {
+  constructor(private readonly sessions: SessionService) {}
+
   start(): void {}
   stop(): void {}
   stateOf(_agent: LiveAgent): TelephonyState {
@@ -41,5 +44,12 @@ export class VicidialTelephony implements Telephony {
   }
   async playback(): Promise<void> {}
   async callAgent(): Promise<void> {}
-  async releaseCall(): Promise<void> {}
+  /**
+   * ra_call_control after its manager row: api.php itself (not the screen) logs the call's status,
+   * sets the lead's, makes the handling agent READY with no lead and deletes the vicidial_auto_calls
+   * row (agent-api.md §8.16). Asterisk carries out the Hangup or Redirect; nothing is queued here.
+   */
+  async releaseCall(u: Unit, agent: LiveAgent, _action: unknown, status: string): Promise<void> {
+    await this.sessions.releaseCall(u, agent, status);
+  }
 }

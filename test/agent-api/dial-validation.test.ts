@@ -6,12 +6,13 @@
  * and agentgate's API List Restrict give the order of the checks.
  */
 import { describe, expect, it } from 'vitest';
+import { agentSteps } from '../support/agent-api.js';
 import { dialing, installDialLog } from '../support/dialing.js';
 import { harnessForEachTest } from '../support/harness.js';
 
 const h = harnessForEachTest({}, installDialLog);
 
-const { dial, dialOk, dialLog, leadCount, liveCalls, expectIdle } = dialing(h);
+const { dial, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle, expectDial } = dialing(h);
 
 // ---------------------------------------------------------------------------
 describe('external_dial: not valid (8-field line, checked before anything else)', () => {
@@ -105,7 +106,7 @@ describe('external_dial: permission and target', () => {
     await h.exec("UPDATE vicidial_users SET custom_three = 'CRM1000' WHERE user = '1000'");
     const res = await dial({ value: '3125559999', agent_user: undefined, alt_user: 'CRM1000' });
     expect(res.body).toBe(dialOk({ number: '3125559999' }));
-    expect((await h.agent('1000'))?.status).toBe('INCALL');
+    await expectDial(dialString({ number: '3125559999' }), async () => expect((await h.agent('1000'))?.status).toBe('INCALL'));
   });
 
   it('stops on an unknown alt_user', async () => {
@@ -128,8 +129,7 @@ describe('external_dial: session preconditions (STANDARD mode)', () => {
   });
 
   it('refuses a READY agent', async () => {
-    await h.api({ function: 'external_pause', agent_user: '1000', value: 'RESUME' });
-    expect((await h.agent('1000'))?.status).toBe('READY');
+    await agentSteps(h).makeReady();
     const res = await dial({ value: '3125559999' });
     expect(res.body).toBe('ERROR: agent_user is not paused - 1000\n');
   });

@@ -35,6 +35,19 @@ describe('external_hangup', () => {
     expect(res.status).toBe(200);
     expect(res.body).toBe('SUCCESS: external_hangup function set - 1|1000\n');
 
+    expect(await h.lastLog()).toMatchObject({
+      function: 'external_hangup',
+      agent_user: '1000',
+      value: '1',
+      result: 'SUCCESS',
+      result_reason: 'external_hangup function set',
+    });
+    // Drop-in: written for VICIdial's screen, which hangs up on its poll; the call is untouched.
+    if (h.dropIn) {
+      expect(await h.agent('1000')).toMatchObject({ status: 'INCALL', leadId: 4, call: expect.objectContaining({ callerId }), commands: expect.objectContaining({ hangup: '1' }) });
+      expect(await h.rows('vicidial_auto_calls', { callerid: callerId! })).toHaveLength(1);
+      return;
+    }
     const agent = await h.agent('1000');
     expect(agent?.status).toBe('PAUSED');
     expect(agent?.leadId).toBe(4);
@@ -46,14 +59,6 @@ describe('external_hangup', () => {
     // The column keeps api.php's value; the disposition clears it, as VICIdial's dispo submit does.
     expect(row?.external_hangup).toBe('1');
     expect(await h.rows('vicidial_auto_calls', { callerid: callerId! })).toHaveLength(0);
-
-    expect(await h.lastLog()).toMatchObject({
-      function: 'external_hangup',
-      agent_user: '1000',
-      value: '1',
-      result: 'SUCCESS',
-      result_reason: 'external_hangup function set',
-    });
 
     // The disposition then makes the agent available again.
     await h.api({ agent_user: '1000', function: 'external_status', value: 'NI' });

@@ -17,7 +17,7 @@ import { harnessForEachTest } from '../support/harness.js';
 const h = harnessForEachTest();
 
 const { vlaIfAny: vla, lead } = agentRows(h);
-const { makeReady, toDisposition } = agentSteps(h);
+const { makeReady, toDisposition, effect } = agentSteps(h);
 
 // ---------------------------------------------------------------------------
 // external_status (§8.4)
@@ -30,14 +30,6 @@ describe('external_status', () => {
     const res = await h.api({ agent_user: '1000', function: 'external_status', value: 'SALE' });
     expect(res.status).toBe(200);
     expect(res.body).toBe('SUCCESS: external_status function set - SALE|1000\n');
-
-    const agent = await h.agent('1000');
-    expect(agent?.status).toBe('READY');
-    expect(agent?.leadId).toBe(0);
-    expect((await vla())?.external_status).toBe('');
-    const l = await lead(5);
-    expect(l.status).toBe('SALE');
-    expect(l.user).toBe('1000');
     expect(await h.lastLog()).toMatchObject({
       function: 'external_status',
       agent_user: '1000',
@@ -45,6 +37,16 @@ describe('external_status', () => {
       result: 'SUCCESS',
       result_reason: 'external_status function set',
     });
+    // Drop-in: written for VICIdial's screen, which dispositions the lead on its poll.
+    await effect('1000', async () => {
+      const agent = await h.agent('1000');
+      expect(agent?.status).toBe('READY');
+      expect(agent?.leadId).toBe(0);
+      expect((await vla())?.external_status).toBe('');
+      const l = await lead(5);
+      expect(l.status).toBe('SALE');
+      expect(l.user).toBe('1000');
+    }, { status: 'SALE' });
   });
 
   it('sent during the call it waits in the column and applies automatically when the call ends', async () => {
@@ -82,23 +84,24 @@ describe('external_status', () => {
     expect(res.body).toBe(`SUCCESS: external_status function set - ${composed}|1000\n`);
     // vicidial_api_log.value is the composed value.
     expect(await h.lastLog()).toMatchObject({ value: composed, result: 'SUCCESS' });
-
-    const callbacks = await h.rows('vicidial_callbacks', { lead_id: 7 });
-    expect(callbacks).toHaveLength(1);
-    expect(callbacks[0]).toMatchObject({
-      lead_id: 7,
-      list_id: 101,
-      campaign_id: 'TESTCAMP',
-      status: 'ACTIVE',
-      recipient: 'USERONLY',
-      user: '1000',
-      user_group: 'AGENTS',
-      lead_status: 'CALLBK',
-      comments: 'call back after lunch',
-    });
-    expect(String(callbacks[0]?.callback_time)).toBe('2026-11-30 14:30:00');
-    expect((await lead(7)).status).toBe('CBHOLD');
-    expect((await h.agent('1000'))?.status).toBe('READY');
+    await effect('1000', async () => {
+      const callbacks = await h.rows('vicidial_callbacks', { lead_id: 7 });
+      expect(callbacks).toHaveLength(1);
+      expect(callbacks[0]).toMatchObject({
+        lead_id: 7,
+        list_id: 101,
+        campaign_id: 'TESTCAMP',
+        status: 'ACTIVE',
+        recipient: 'USERONLY',
+        user: '1000',
+        user_group: 'AGENTS',
+        lead_status: 'CALLBK',
+        comments: 'call back after lunch',
+      });
+      expect(String(callbacks[0]?.callback_time)).toBe('2026-11-30 14:30:00');
+      expect((await lead(7)).status).toBe('CBHOLD');
+      expect((await h.agent('1000'))?.status).toBe('READY');
+    }, { status: composed });
   });
 
   it('a callback_type shorter than 4 characters becomes ANYONE (no user on the callback)', async () => {
@@ -112,10 +115,12 @@ describe('external_status', () => {
       callback_type: 'USE',
     });
     expect(res.body).toBe('SUCCESS: external_status function set - CALLBK!2026-12-01 09:00:00!ANYONE!!|1000\n');
-    const callbacks = await h.rows('vicidial_callbacks', { lead_id: 8 });
-    expect(callbacks).toHaveLength(1);
-    expect(callbacks[0]).toMatchObject({ recipient: 'ANYONE', user: '', lead_status: 'CALLBK', status: 'ACTIVE' });
-    expect((await lead(8)).status).toBe('CBHOLD');
+    await effect('1000', async () => {
+      const callbacks = await h.rows('vicidial_callbacks', { lead_id: 8 });
+      expect(callbacks).toHaveLength(1);
+      expect(callbacks[0]).toMatchObject({ recipient: 'ANYONE', user: '', lead_status: 'CALLBK', status: 'ACTIVE' });
+      expect((await lead(8)).status).toBe('CBHOLD');
+    }, { status: 'CALLBK!2026-12-01 09:00:00!ANYONE!!' });
   });
 
   it('a callback_type of 4 or 5 characters is kept as given, and the screen then books no callback', async () => {
@@ -129,9 +134,11 @@ describe('external_status', () => {
       callback_type: 'USER',
     });
     expect(res.body).toBe('SUCCESS: external_status function set - CALLBK!2026-12-01 09:00:00!USER!!|1000\n');
-    // The screen books a callback only when the type is longer than 5 characters (agent-api.md §8.4).
-    expect(await h.rows('vicidial_callbacks')).toHaveLength(0);
-    expect((await lead(8)).status).toBe('CALLBK');
+    await effect('1000', async () => {
+      // The screen books a callback only when the type is longer than 5 characters (agent-api.md §8.4).
+      expect(await h.rows('vicidial_callbacks')).toHaveLength(0);
+      expect((await lead(8)).status).toBe('CALLBK');
+    }, { status: 'CALLBK!2026-12-01 09:00:00!USER!!' });
   });
 
   it('callback_type keeps only upper-case letters: lower-case useronly becomes empty, hence ANYONE', async () => {
@@ -145,7 +152,9 @@ describe('external_status', () => {
       callback_type: 'useronly',
     });
     expect(res.body).toBe('SUCCESS: external_status function set - CALLBK!2026-12-01 09:00:00!ANYONE!!|1000\n');
-    expect((await h.rows('vicidial_callbacks'))[0]).toMatchObject({ recipient: 'ANYONE', user: '' });
+    await effect('1000', async () => {
+      expect((await h.rows('vicidial_callbacks'))[0]).toMatchObject({ recipient: 'ANYONE', user: '' });
+    }, { status: 'CALLBK!2026-12-01 09:00:00!ANYONE!!' });
   });
 
   it('a campaign-only callback status (APPTBK in TESTCAMP) also composes the callback', async () => {
@@ -159,8 +168,10 @@ describe('external_status', () => {
       callback_type: 'ANYONE',
     });
     expect(res.body).toBe('SUCCESS: external_status function set - APPTBK!2026-12-02 11:00:00!ANYONE!!|1000\n');
-    expect(await h.rows('vicidial_callbacks', { lead_id: 2 })).toHaveLength(1);
-    expect((await lead(2)).status).toBe('CBHOLD');
+    await effect('1000', async () => {
+      expect(await h.rows('vicidial_callbacks', { lead_id: 2 })).toHaveLength(1);
+      expect((await lead(2)).status).toBe('CBHOLD');
+    }, { status: 'APPTBK!2026-12-02 11:00:00!ANYONE!!' });
   });
 
   it('callback fields are silently ignored for a status that is not a callback status', async () => {
@@ -174,8 +185,10 @@ describe('external_status', () => {
       callback_type: 'USERONLY',
     });
     expect(res.body).toBe('SUCCESS: external_status function set - SALE|1000\n');
-    expect(await h.rows('vicidial_callbacks')).toHaveLength(0);
-    expect((await lead(3)).status).toBe('SALE');
+    await effect('1000', async () => {
+      expect(await h.rows('vicidial_callbacks')).toHaveLength(0);
+      expect((await lead(3)).status).toBe('SALE');
+    }, { status: 'SALE' });
   });
 
   it('callback fields are ignored when callback_datetime is 12 characters or fewer', async () => {
@@ -189,8 +202,10 @@ describe('external_status', () => {
       callback_type: 'USERONLY',
     });
     expect(res.body).toBe('SUCCESS: external_status function set - CALLBK|1000\n');
-    expect(await h.rows('vicidial_callbacks')).toHaveLength(0);
-    expect((await lead(3)).status).toBe('CALLBK');
+    await effect('1000', async () => {
+      expect(await h.rows('vicidial_callbacks')).toHaveLength(0);
+      expect((await lead(3)).status).toBe('CALLBK');
+    }, { status: 'CALLBK' });
   });
 
   it('callback_comments are cut to 200 characters and a QueueMetrics code is appended', async () => {
@@ -208,8 +223,10 @@ describe('external_status', () => {
     });
     const composed = `CALLBK!2026-11-30 14:30:00!USERONLY!${'x'.repeat(200)}!QM1`;
     expect(res.body).toBe(`SUCCESS: external_status function set - ${composed}|1000\n`);
-    const [cb] = await h.rows('vicidial_callbacks', { lead_id: 6 });
-    expect(cb?.comments).toBe('x'.repeat(200));
+    await effect('1000', async () => {
+      const [cb] = await h.rows('vicidial_callbacks', { lead_id: 6 });
+      expect(cb?.comments).toBe('x'.repeat(200));
+    }, { status: composed });
   });
 
   it('a QueueMetrics code without a callback gives <status>!!!!<qm_dispo_code>', async () => {
@@ -217,7 +234,9 @@ describe('external_status', () => {
     await toDisposition(4);
     const res = await h.api({ agent_user: '1000', function: 'external_status', value: 'SALE', qm_dispo_code: 'QM7' });
     expect(res.body).toBe('SUCCESS: external_status function set - SALE!!!!QM7|1000\n');
-    expect((await lead(4)).status).toBe('SALE');
+    await effect('1000', async () => {
+      expect((await lead(4)).status).toBe('SALE');
+    }, { status: 'SALE!!!!QM7' });
   });
 
   it('sent while the agent waits for calls it is stored (no lead to disposition) and a new call start clears it', async () => {
@@ -235,7 +254,9 @@ describe('external_status', () => {
     await toDisposition(1);
     const res = await h.api({ user: '6668', agent_user: '1000', function: 'external_status', value: 'SALE' });
     expect(res.body).toBe('SUCCESS: external_status function set - SALE|1000\n');
-    expect((await lead(1)).status).toBe('SALE');
+    await effect('1000', async () => {
+      expect((await lead(1)).status).toBe('SALE');
+    }, { status: 'SALE' });
   });
 
   describe('not valid', () => {

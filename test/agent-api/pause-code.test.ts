@@ -11,12 +11,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agentRows, agentSteps } from '../support/agent-api.js';
+import { embeddedOnly } from '../support/dropin-database.js';
 import { harnessForEachTest } from '../support/harness.js';
 
 const h = harnessForEachTest();
 
 const { epoch, vlaIfAny: vla } = agentRows(h);
-const { makeReady } = agentSteps(h);
+const { makeReady, effect } = agentSteps(h);
 
 // ---------------------------------------------------------------------------
 // pause_code (§8.22)
@@ -30,9 +31,11 @@ describe('pause_code', () => {
     expect(res.body).toBe('SUCCESS: pause_code function sent - 1000\n');
     const agent = await h.agent('1000');
     expect(agent?.status).toBe('PAUSED');
-    expect(agent?.pauseCode).toBe('BREAK');
+    // Drop-in: api.php writes external_pause_code only; VICIdial's screen sets pause_code on its poll.
+    const applied = h.dropIn ? '' : 'BREAK';
+    expect(agent?.pauseCode).toBe(applied);
     const row = await vla();
-    expect(row?.pause_code).toBe('BREAK');
+    expect(row?.pause_code).toBe(applied);
     expect(row?.external_pause_code).toBe('BREAK');
     expect(await h.lastLog()).toMatchObject({
       function: 'pause_code',
@@ -44,7 +47,7 @@ describe('pause_code', () => {
     });
   });
 
-  it('going READY clears external_pause_code (agent-api.md §6); an API PAUSE during the call keeps it for the next pause', async () => {
+  it.skipIf(embeddedOnly('engine'))('going READY clears external_pause_code (agent-api.md §6); an API PAUSE during the call keeps it for the next pause', async () => {
     await h.api({ agent_user: '1000', function: 'pause_code', value: 'BREAK' });
     await makeReady();
     expect((await vla())?.external_pause_code).toBe('');
@@ -62,16 +65,18 @@ describe('pause_code', () => {
     for (const code of ['X', 'ZZZZZZ']) {
       const res = await h.api({ agent_user: '1000', function: 'pause_code', value: code });
       expect(res.body).toBe('SUCCESS: pause_code function sent - 1000\n');
-      expect((await h.agent('1000'))?.pauseCode).toBe(code);
+      await effect('1000', { pauseCode: code }, { pauseCode: code });
     }
   });
 
   it('after an API PAUSE the code applies to the new pause', async () => {
     await makeReady();
     await h.api({ agent_user: '1000', function: 'external_pause', value: 'PAUSE' });
+    // Drop-in: VICIdial's screen pauses the agent on its poll of the written PAUSE.
+    if (h.dropIn) await h.screenChange('1000', { status: 'PAUSED' });
     const res = await h.api({ agent_user: '1000', function: 'pause_code', value: 'LUNCH' });
     expect(res.body).toBe('SUCCESS: pause_code function sent - 1000\n');
-    expect((await vla())?.pause_code).toBe('LUNCH');
+    expect((await vla())?.[h.dropIn ? 'external_pause_code' : 'pause_code']).toBe('LUNCH');
   });
 
   describe('not valid', () => {

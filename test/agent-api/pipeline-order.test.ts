@@ -13,12 +13,13 @@
  * List Restrict applied to the target agent's campaign.
  */
 import { describe, expect, it } from 'vitest';
-import { agentRows } from '../support/agent-api.js';
+import { agentRows, agentSteps } from '../support/agent-api.js';
 import { DEFAULT_CREDENTIALS, harnessForEachTest } from '../support/harness.js';
 
 const h = harnessForEachTest();
 
 const { epoch } = agentRows(h);
+const { effect } = agentSteps(h);
 
 const PAGE_URL = 'http://agentgate.test/agc/api.php';
 
@@ -299,7 +300,7 @@ describe('more about the early gates', () => {
     await selfDrivingAgent();
     const res = await h.api({ user: '1001', function: 'external_pause', value: 'RESUME', agent_user: '1000' });
     expect(res.body).toBe(`SUCCESS: external_pause function set - RESUME|${epoch()}|1000\n`);
-    expect((await h.agent('1000'))?.status).toBe('READY');
+    await effect('1000', { status: 'READY' }, { pause: `RESUME!${epoch()}` });
   });
 
   it('a POST request is audited with pass scrubbed as well', async () => {

@@ -20,7 +20,19 @@ describe('preview_dial_action', () => {
     await h.exec("UPDATE vicidial_list SET alt_phone = '3125557003', address3 = '3125558003' WHERE lead_id = 3");
     const res = await dial({ lead_id: '3', preview: 'YES' });
     expect(res.body).toBe(dialOk({ number: '3125550103', preview: 'YES' }));
+    // Drop-in: VICIdial's screen reads the written dial and shows the lead in preview.
+    if (h.dropIn) await h.screenChange('1000', { previewLeadId: 3, commands: { dial: '' } });
     expect((await h.agent('1000'))?.previewLeadId).toBe(3);
+  }
+
+  /**
+   * The action on the previewed lead 3. Embedded, agentgate acts (`acted` checks it); drop-in, the
+   * action is written to external_dial for VICIdial's screen, and the preview stays until it acts.
+   */
+  async function expectAction(action: string, acted: () => Promise<void>) {
+    if (!h.dropIn) return acted();
+    expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', previewLeadId: 3, commands: expect.objectContaining({ dial: action }) });
+    expect(await liveCalls()).toEqual([]);
   }
 
   it('not valid: unknown action', async () => {
@@ -117,36 +129,42 @@ describe('preview_dial_action', () => {
     await previewLead3();
     const res = await previewAction({ value: 'SKIP' });
     expect(res.body).toBe('SUCCESS: preview_dial_action function set - SKIP|1000|SKIP\n');
-    await expectIdle();
-    expect(await liveCalls()).toEqual([]);
     expect(await dialLog()).toContain('SKIP');
+    await expectAction('SKIP', async () => {
+      await expectIdle();
+      expect(await liveCalls()).toEqual([]);
+    });
   });
 
   it('DIALONLY dials the previewed lead', async () => {
     await previewLead3();
     const res = await previewAction({ value: 'DIALONLY' });
     expect(res.body).toBe('SUCCESS: preview_dial_action function set - DIALONLY|1000|DIALONLY\n');
-    const agent = await h.agent('1000');
-    expect(agent?.status).toBe('INCALL');
-    expect(agent?.leadId).toBe(3);
-    expect(agent?.previewLeadId).toBe(0);
-    expect(agent?.call?.callerId).toMatch(/^M\d{10}000000003$/);
-    const calls = await liveCalls();
-    expect(calls).toHaveLength(1);
-    expect(calls[0]?.phone_number).toBe('3125550103');
+    await expectAction('DIALONLY', async () => {
+      const agent = await h.agent('1000');
+      expect(agent?.status).toBe('INCALL');
+      expect(agent?.leadId).toBe(3);
+      expect(agent?.previewLeadId).toBe(0);
+      expect(agent?.call?.callerId).toMatch(/^M\d{10}000000003$/);
+      const calls = await liveCalls();
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.phone_number).toBe('3125550103');
+    });
   });
 
   it('ALTDIAL dials the alt phone of the previewed lead', async () => {
     await previewLead3();
     await previewAction({ value: 'ALTDIAL' });
-    expect((await h.agent('1000'))?.leadId).toBe(3);
-    expect((await liveCalls())[0]?.phone_number).toBe('3125557003');
+    await expectAction('ALTDIAL', async () => {
+      expect((await h.agent('1000'))?.leadId).toBe(3);
+      expect((await liveCalls())[0]?.phone_number).toBe('3125557003');
+    });
   });
 
   it('ADR3DIAL dials address3 of the previewed lead', async () => {
     await previewLead3();
     await previewAction({ value: 'ADR3DIAL' });
-    expect((await liveCalls())[0]?.phone_number).toBe('3125558003');
+    await expectAction('ADR3DIAL', async () => expect((await liveCalls())[0]?.phone_number).toBe('3125558003'));
   });
 
   it('value is reduced to [A-Z0-9] before use: SK_IP acts as SKIP and is logged as SKIP', async () => {

@@ -14,7 +14,7 @@ import { harnessForEachTest } from '../support/harness.js';
 const h = harnessForEachTest();
 
 const { epoch, vlaIfAny: vla, lead } = agentRows(h);
-const { untouched, makeReady, toDisposition } = agentSteps(h);
+const { untouched, makeReady, toDisposition, effect, loggedOut } = agentSteps(h);
 
 // ---------------------------------------------------------------------------
 // alt_user (permissions.md §4) and the gates shared by the five functions
@@ -25,7 +25,7 @@ describe('alt_user', () => {
     const e = epoch();
     const res = await h.api({ alt_user: 'CRM-1000', function: 'external_pause', value: 'RESUME' });
     expect(res.body).toBe(`SUCCESS: external_pause function set - RESUME|${e}|1000\n`);
-    expect((await h.agent('1000'))?.status).toBe('READY');
+    await effect('1000', { status: 'READY' }, { pause: `RESUME!${e}` });
   });
 
   describe('with the demo custom_three CRM1000 on agent 1000', () => {
@@ -34,7 +34,7 @@ describe('alt_user', () => {
       const e = epoch();
       const res = await h.api({ alt_user: 'CRM1000', function: 'external_pause', value: 'RESUME' });
       expect(res.body).toBe(`SUCCESS: external_pause function set - RESUME|${e}|1000\n`);
-      expect((await h.agent('1000'))?.status).toBe('READY');
+      await effect('1000', { status: 'READY' }, { pause: `RESUME!${e}` });
       expect(await h.lastLog()).toMatchObject({ agent_user: '1000', result: 'SUCCESS' });
     });
 
@@ -43,14 +43,14 @@ describe('alt_user', () => {
       const e = epoch();
       const res = await h.api({ agent_user: '1001', alt_user: 'CRM1000', function: 'external_pause', value: 'RESUME' });
       expect(res.body).toBe(`SUCCESS: external_pause function set - RESUME|${e}|1000\n`);
-      expect((await h.agent('1000'))?.status).toBe('READY');
+      await effect('1000', { status: 'READY' }, { pause: `RESUME!${e}` });
       expect((await h.agent('1001'))?.status).toBe('PAUSED');
     });
 
     it('logout via alt_user', async () => {
       const res = await h.api({ alt_user: 'CRM1000', function: 'logout', value: 'LOGOUT' });
       expect(res.body).toBe(`SUCCESS: logout function set - LOGOUT|${epoch()}|1000\n`);
-      expect(await h.agent('1000')).toBeUndefined();
+      await loggedOut('1000');
     });
 
     it('external_hangup via alt_user', async () => {
@@ -58,8 +58,7 @@ describe('alt_user', () => {
       await h.startCall('1000', { leadId: 1 });
       const res = await h.api({ alt_user: 'CRM1000', function: 'external_hangup', value: '1' });
       expect(res.body).toBe('SUCCESS: external_hangup function set - 1|1000\n');
-      expect((await h.agent('1000'))?.status).toBe('PAUSED');
-      expect((await h.agent('1000'))?.leadId).toBe(1);
+      await effect('1000', { status: 'PAUSED', leadId: 1 }, { hangup: '1' });
     });
 
     it('external_status via alt_user', async () => {
@@ -67,13 +66,13 @@ describe('alt_user', () => {
       await toDisposition(1);
       const res = await h.api({ alt_user: 'CRM1000', function: 'external_status', value: 'SALE' });
       expect(res.body).toBe('SUCCESS: external_status function set - SALE|1000\n');
-      expect((await lead(1)).status).toBe('SALE');
+      await effect('1000', async () => expect((await lead(1)).status).toBe('SALE'), { status: 'SALE' });
     });
 
     it('pause_code via alt_user', async () => {
       const res = await h.api({ alt_user: 'CRM1000', function: 'pause_code', value: 'BREAK' });
       expect(res.body).toBe('SUCCESS: pause_code function sent - 1000\n');
-      expect((await vla())?.pause_code).toBe('BREAK');
+      await effect('1000', async () => expect((await vla())?.pause_code).toBe('BREAK'), { pauseCode: 'BREAK' });
     });
 
     it('an alt_user that matches a user who is not logged in gives the not-logged-in line for that user', async () => {

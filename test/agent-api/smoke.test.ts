@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { agentSteps } from '../support/agent-api.js';
 import { startHarness, type Harness } from '../support/harness.js';
 
 let h: Harness;
@@ -9,14 +10,14 @@ afterAll(() => h.close());
 
 describe('the README example', () => {
   it('pauses agent 1000 with VICIdial\'s exact line and headers', async () => {
-    await h.api({ agent_user: '1000', function: 'external_pause', value: 'RESUME' });
-    expect((await h.agent('1000'))?.status).toBe('READY');
+    await agentSteps(h).makeReady();
+    const epoch = Math.floor(h.clock.now().getTime() / 1000);
     const res = await h.api({ agent_user: '1000', function: 'external_pause', value: 'PAUSE' });
     expect(res.status).toBe(200);
-    expect(res.body).toBe(`SUCCESS: external_pause function set - PAUSE|${Math.floor(h.clock.now().getTime() / 1000)}|1000\n`);
+    expect(res.body).toBe(`SUCCESS: external_pause function set - PAUSE|${epoch}|1000\n`);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(res.headers['cache-control']).toBe('no-cache, must-revalidate');
     expect(res.headers.pragma).toBe('no-cache');
-    expect((await h.agent('1000'))?.status).toBe('PAUSED');
+    await agentSteps(h).effect('1000', { status: 'PAUSED' }, { pause: `PAUSE!${epoch}` });
   });
 });

@@ -12,7 +12,7 @@ beforeEach(async () => {
   h = await startHarness();
   h.clock.set(new Date('2026-11-28T18:00:00Z'));
   // A level-8 user administrator who may not manage its own level.
-  await h.services.store.users.insert({ ...ADMIN_FLAGS, user_level: 8, modify_same_user_level: '0', user: '7008', pass_hash: await h.services.passwords.hash('1234'), user_group: 'ADMIN' });
+  await h.services.store.users.insert({ ...ADMIN_FLAGS, user_level: 8, modify_same_user_level: '0', user: '7008', ...(await h.storedPassword('1234')), user_group: 'ADMIN' });
 });
 afterEach(() => h.close());
 
@@ -119,7 +119,10 @@ describe('users', () => {
     const logs = JSON.stringify([await h.rows('vicidial_api_log'), await h.rows('vicidial_api_urls'), await h.rows('vicidial_admin_log')]);
     expect(logs).not.toContain('secret99');
     await h.exec(`update vicidial_users set view_reports = '1', vdc_agent_api_access = '1' where user = '2000'`);
-    expect((await h.nonAgent({ user: '2000', pass: 'secret99', function: 'user_details', agent_user: '2000' })).body).toBe('2000|New Admin|ADMIN|7|Y\n');
+    const details = (await h.nonAgent({ user: '2000', pass: 'secret99', function: 'user_details', agent_user: '2000' })).body;
+    // Drop-in, hashing off: VICIdial compares the plain column, which agentgate leaves empty
+    // (docs/compatibility.md, the known gap): the new user cannot log in until VICIdial's admin sets a password.
+    expect(details).toBe(h.dropIn ? 'ERROR: Login incorrect, please try again: |2000|***|BAD|\n' : '2000|New Admin|ADMIN|7|Y\n');
   });
 
   it('never creates a user above the creator’s level, nor outside 1–9 (VICIdial lets level 9 make level 10)', async () => {

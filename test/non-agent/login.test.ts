@@ -29,7 +29,7 @@ describe('non-agent login', () => {
   });
 
   it('refuses a right password below level 7 without counting it against the account', async () => {
-    await h.services.store.users.insert({ user: '5006', pass_hash: await h.services.passwords.hash('1234'), user_level: 6, user_group: 'ADMIN', view_reports: '1', vdc_agent_api_access: '1' });
+    await h.services.store.users.insert({ user: '5006', ...(await h.storedPassword('1234')), user_level: 6, user_group: 'ADMIN', view_reports: '1', vdc_agent_api_access: '1' });
     const res = await ask({ user: '5006' });
     expect(res.body).toBe('ERROR: Login incorrect, please try again: |5006|***|BAD|\n');
     expect((await userRow('5006')).failed_login_count).toBe(0);

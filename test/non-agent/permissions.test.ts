@@ -19,7 +19,7 @@ const PARAMS: Record<string, Record<string, string>> = {
 let h: Harness;
 beforeAll(async () => {
   h = await startHarness();
-  await h.services.store.users.insert({ ...ADMIN_FLAGS, user: '7777', pass_hash: await h.services.passwords.hash('1234'), user_group: 'ADMIN' });
+  await h.services.store.users.insert({ ...ADMIN_FLAGS, user: '7777', ...(await h.storedPassword('1234')), user_group: 'ADMIN' });
 });
 afterAll(() => h.close());
 

@@ -13,7 +13,7 @@ beforeAll(async () => {
   // A level-9 administrator of TEAM_B: sees OTHERCMP and TEAM_B only.
   // Yesterday morning's history: today's belongs to the sessions the tests start.
   await seedCallHistory(h.services.store, new Date('2026-11-27T10:00:00'));
-  await h.services.store.users.insert({ ...ADMIN_FLAGS, user: '7002', pass_hash: await h.services.passwords.hash('1234'), full_name: 'Team B admin', user_group: 'TEAM_B' });
+  await h.services.store.users.insert({ ...ADMIN_FLAGS, user: '7002', ...(await h.storedPassword('1234')), full_name: 'Team B admin', user_group: 'TEAM_B' });
 });
 afterAll(() => h.close());
 beforeEach(async () => {

@@ -57,6 +57,26 @@ export function agentRows(h: Harness) {
 export function agentSteps(h: Harness) {
   const { vlaIfAny } = agentRows(h);
   return {
+    /**
+     * What an accepted command did. Embedded, agentgate's session engine acted: the session matches
+     * `embedded` (or the check it is passes). Drop-in, the command is written, not acted on: its
+     * api.php columns (the session's `commands`) match `written`, for VICIdial's screen to act on at
+     * its next poll.
+     */
+    async effect(user: string, embedded: Record<string, unknown> | (() => Promise<void>), written: Record<string, unknown>): Promise<void> {
+      const agent = await h.agent(user);
+      if (h.dropIn) expect(agent?.commands).toMatchObject(written);
+      else if (typeof embedded === 'function') await embedded();
+      else expect(agent).toMatchObject(embedded);
+    },
+
+    /** After an accepted logout: embedded, the session is gone; drop-in, api.php's LOGOUT waits for VICIdial's screen. */
+    async loggedOut(user = '1000'): Promise<void> {
+      const rows = await h.rows('vicidial_live_agents', { user });
+      if (h.dropIn) expect(rows.map((r) => r.external_pause)).toEqual(['LOGOUT']);
+      else expect(rows).toHaveLength(0);
+    },
+
     /** A snapshot of everything a refused command must leave untouched. */
     async untouched(user = '1000') {
       const row = await vlaIfAny(user);
@@ -64,10 +84,17 @@ export function agentSteps(h: Harness) {
       return { row, agent };
     },
 
-    /** Make agent 1000 READY the way the screen would (the API RESUME, checked in its own test). */
+    /**
+     * Make agent 1000 READY the way the screen would (the API RESUME, checked in its own test). In
+     * drop-in mode the RESUME is written for VICIdial's screen, which then makes the agent READY.
+     */
     async makeReady(): Promise<void> {
       const res = await h.api({ agent_user: '1000', function: 'external_pause', value: 'RESUME' });
       expect(res.body).toMatch(/^SUCCESS: external_pause function set - RESUME\|\d+\|1000\n$/);
+      if (h.dropIn) {
+        expect(await h.agent('1000')).toMatchObject({ status: 'PAUSED', commands: expect.objectContaining({ pause: `RESUME!${agentRows(h).epoch()}` }) });
+        await h.screenChange('1000', { status: 'READY' });
+      }
       expect((await h.agent('1000'))?.status).toBe('READY');
     },
 

@@ -136,9 +136,22 @@ export function dialing(h: Harness) {
     expect(agent?.call).toBeUndefined();
   }
 
+  /**
+   * After an accepted STANDARD dial (agent `user`), `written` is the one 14-field string written. Embedded,
+   * agentgate placed the call at once and cleared the column: `placed` checks the call. Drop-in, the
+   * string stays in external_dial for VICIdial's screen, which finds or creates the lead and dials it:
+   * the session is untouched until then.
+   */
+  async function expectDial(written: string, placed: () => Promise<void>, user = '1000') {
+    expect(await dialLog(user)).toEqual([written]);
+    if (!h.dropIn) return placed();
+    await expectIdle(user);
+    expect((await h.agent(user))?.commands.dial).toBe(written);
+  }
+
   async function setCampaign(campaign: string, assignments: string) {
     await h.exec(`UPDATE vicidial_campaigns SET ${assignments} WHERE campaign_id = '${campaign}'`);
   }
 
-  return { epoch, dial, previewAction, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle, setCampaign };
+  return { epoch, dial, previewAction, dialOk, dialString, dialLog, leadCount, liveCalls, expectIdle, expectDial, setCampaign };
 }

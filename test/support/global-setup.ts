@@ -4,11 +4,25 @@
  * an interrupted run left more than a day ago.
  */
 import type { TestProject } from 'vitest/node';
-import { DATABASES_PER_WORKER, mysqlServerForTests, onMysql, onServer, prepare, TEST_DATABASE_PREFIX, TEST_DATABASE_URL, workerDatabase } from './test-database.js';
+import { buildDropInTemplate, EMBEDDED_ONLY_REASONS, TEST_DROPIN } from './dropin-database.js';
+import {
+  DATABASES_PER_WORKER,
+  dropInTemplate,
+  mysqlServerForTests,
+  onMysql,
+  onServer,
+  prepare,
+  TEST_DATABASE_PREFIX,
+  TEST_DATABASE_URL,
+  workerDatabase,
+  type DatabaseKind,
+} from './test-database.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     testDatabaseRun: string;
+    /** The drop-in template every project's workers copy (TEST_DROPIN). */
+    dropInTemplate: string;
   }
 }
 
@@ -26,6 +40,15 @@ async function dropDatabases(server: string, matches: (name: string) => boolean)
 /** The time a run token was made, from its leading base-36 milliseconds. */
 const tokenTime = (name: string) => Number.parseInt(name.slice(TEST_DATABASE_PREFIX.length).split('_')[0] ?? '', 36);
 
+const shared = globalThis as { dropInTemplate?: Promise<string> };
+
+async function buildTemplate(name: string): Promise<string> {
+  const started = Date.now();
+  await buildDropInTemplate(TEST_DATABASE_URL!, name);
+  console.log(`TEST_DROPIN: the VICIdial template database (${name}) built in ${Date.now() - started} ms`);
+  return name;
+}
+
 export default async function setup(project: TestProject) {
   const run = `${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
   project.provide('testDatabaseRun', run);
@@ -34,10 +57,21 @@ export default async function setup(project: TestProject) {
   if (!server) return;
   await dropDatabases(server, (name) => tokenTime(name) < Date.now() - DAY_MS);
   // Creating the tables takes seconds on InnoDB: do it for every worker now, not inside a test's time limit.
+  // A drop-in run's harnesses take copies of its VICIdial template instead (dropin-database.ts).
+  // This setup runs once per project: the first builds the template, the others share it.
+  if (TEST_DROPIN && !shared.dropInTemplate)
+    console.warn(
+      `\n*** TEST_DROPIN: tests whose subject does not exist in drop-in mode are skipped (embeddedOnly, docs/operations.md):\n${Object.entries(EMBEDDED_ONLY_REASONS)
+        .map(([key, why]) => `***   ${key}: ${why}`)
+        .join('\n')} ***\n`,
+    );
+  const template = TEST_DROPIN && onMysql ? await (shared.dropInTemplate ??= buildTemplate(dropInTemplate(run))) : '';
+  project.provide('dropInTemplate', template);
+  const kind: DatabaseKind = TEST_DROPIN ? 'vicidial' : 'agentgate';
   if (onMysql)
     for (let worker = 1; worker <= project.config.maxWorkers; worker++)
-      for (let n = 0; n < DATABASES_PER_WORKER; n++) await prepare(TEST_DATABASE_URL!, workerDatabase(run, String(worker), n));
+      for (let n = 0; n < DATABASES_PER_WORKER; n++) await prepare(TEST_DATABASE_URL!, workerDatabase(run, String(worker), n, kind), kind, template);
   return async () => {
-    await dropDatabases(server, (name) => name.startsWith(`${TEST_DATABASE_PREFIX}${run}_`));
+    await dropDatabases(server, (name) => name.startsWith(`${TEST_DATABASE_PREFIX}${run}_`) || name === template);
   };
 }

@@ -2,6 +2,11 @@
  * A real agentgate for tests: in-memory SQLite (or a fresh MariaDB/MySQL
  * database with TEST_DATABASE_URL, see test-database.ts), the demo data, a
  * clock the test controls, and the Fastify app driven through app.inject().
+ *
+ * With TEST_DROPIN=1 a harness that names no database serves as the VICIdial
+ * drop-in on a copy of a VICIdial database holding the same demo
+ * (dropin-database.ts), and plays VICIdial's agent screen and dialer for the
+ * test: login, startCall, endCall and logout write what they write there.
  */
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -10,11 +15,13 @@ import type { ThrottleLimits } from '../../src/access/login-throttle.js';
 import { createServices, type Services } from '../../src/app/services.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
 import { ManualClock } from '../../src/domain/clock.js';
-import type { CallKind, LiveAgent } from '../../src/domain/live-agent.js';
+import type { CallKind, LiveAgent, LiveAgentChanges } from '../../src/domain/live-agent.js';
 import { seedDemo } from '../../src/demo/seed.js';
+import type { PasswordColumns } from '../../src/demo/seed-non-agent.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { loggerOptions } from '../../src/http/logging.js';
 import { VirtualScheduler } from '../../src/telephony/scheduler.js';
+import { HARNESS_PUBLIC_HOST, HARNESS_START, TEST_DROPIN, vicidialScreen } from './dropin-database.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export interface Harness {
@@ -22,6 +29,11 @@ export interface Harness {
   readonly app: FastifyInstance;
   /** The DATABASE_URL this harness runs on. */
   readonly databaseUrl: string;
+  /**
+   * Served as the VICIdial drop-in on a VICIdial database of the harness's own (TEST_DROPIN): commands
+   * are written for VICIdial's screen, not acted on, and the harness plays that screen.
+   */
+  readonly dropIn: boolean;
   readonly clock: ManualClock;
   /** The telephony's time: nothing simulated happens until a test advances it. */
   readonly scheduler: VirtualScheduler;
@@ -35,9 +47,21 @@ export interface Harness {
   startCall(user: string, options?: { leadId?: number; kind?: CallKind }): Promise<LiveAgent>;
   endCall(user: string): Promise<LiveAgent>;
   agent(user: string): Promise<LiveAgent | undefined>;
+  /** Log an agent in (in drop-in mode: as VICIdial's agent screen does). */
   login(user: string, campaignId: string, ingroups?: string[]): Promise<LiveAgent>;
-  /** End a session whatever it is doing (true when there was one). */
+  /**
+   * End a session whatever it is doing (true when there was one): in drop-in mode as VICIdial's
+   * screen ends it; on a VICIdial database the test names, as an administrator's logout (written).
+   */
   logout(user: string): Promise<boolean>;
+  /**
+   * Drop-in only: VICIdial's screen acts on what it read on its poll (a RESUME written by the API,
+   * say) and changes the session so; the harness plays that screen with the session engine's own
+   * change. Embedded, agentgate acted already: calling it there is a test's mistake.
+   */
+  screenChange(user: string, changes: LiveAgentChanges): Promise<LiveAgent>;
+  /** The password columns an administrator's form stores for `plain` (drop-in: VICIdial's plain `pass`). */
+  storedPassword(plain: string): Promise<PasswordColumns>;
   /** vicidial_api_log rows, oldest first. */
   apiLog(): Promise<Record<string, unknown>[]>;
   /** The newest vicidial_api_log row (throws when there is none). */
@@ -113,21 +137,24 @@ export interface HarnessOptions {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const clock = new ManualClock(new Date('2026-11-28T10:00:00'));
+  const clock = new ManualClock(HARNESS_START);
   const logLevel = options.logStream ? 'trace' : 'silent';
+  const dropIn = TEST_DROPIN && !options.databaseUrl && !options.mysqlServer;
+  if (dropIn && options.demo === false) throw new Error('TEST_DROPIN: a drop-in harness always holds the demo (its VICIdial template does)');
+  const vicidial = options.vicidial === true || dropIn;
   // A database named by the test is the test's to manage; otherwise the harness brings its own.
   const database: TestDatabase = options.databaseUrl
     ? { url: options.databaseUrl, name: undefined, migrated: false, release: async () => {} }
-    : await createTestDatabase(options.mysqlServer ? { mysqlServer: options.mysqlServer } : {});
+    : await createTestDatabase(options.mysqlServer ? { mysqlServer: options.mysqlServer } : { vicidial: dropIn });
   const config = loadConfig(
     {},
     {
       databaseUrl: database.url,
       bcryptCost: 4,
       logLevel,
-      publicHost: 'agentgate.test',
+      publicHost: HARNESS_PUBLIC_HOST,
       simSeed: options.seed ?? 1,
-      ...(options.vicidial ? { vicidial: true } : {}),
+      ...(vicidial ? { vicidial: true } : {}),
       ...(options.sessionSecret ? { sessionSecret: options.sessionSecret } : {}),
       ...options.config,
     },
@@ -146,8 +173,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     throw err;
   }
   // On virtual time: it hears sessions at once, but nothing rings or arrives until a test advances it.
-  if (!options.vicidial) services.telephony.start();
-  if (options.demo !== false && !options.vicidial) await seedDemo(services).catch(async (err: unknown) => {
+  if (!vicidial) services.telephony.start();
+  if (options.demo !== false && !vicidial) await seedDemo(services).catch(async (err: unknown) => {
     await services.close();
     await database.release();
     throw err;
@@ -159,6 +186,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     services,
     app,
     databaseUrl: database.url,
+    dropIn,
     clock,
     scheduler,
     advance: (ms) => scheduler.advance(ms),
@@ -186,13 +214,23 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     agent: (user) => services.store.liveAgents.find(user),
     async login(user, campaignId, ingroups) {
-      const result = await services.runner.run((u) =>
-        services.sessions.login(u, { user, campaignId, ...(ingroups ? { ingroups } : {}) }),
-      );
+      const request = { user, campaignId, ...(ingroups ? { ingroups } : {}) };
+      const result = await services.runner.run((u) => (dropIn ? vicidialScreen.login.call(services.sessions, u, request) : services.sessions.login(u, request)));
       if (!result.ok) throw new Error(result.message);
       return result.value;
     },
-    logout: (user) => services.runner.run((u) => services.sessions.logout(u, user, 'test')),
+    logout: (user) => services.runner.run((u) => (dropIn ? vicidialScreen.logout : services.sessions.logout).call(services.sessions, u, user, 'test')),
+    async screenChange(user, changes) {
+      if (!dropIn) throw new Error('screenChange plays VICIdial’s screen: only in drop-in mode (h.dropIn)');
+      return services.runner.run(async (u) => {
+        const agent = await u.store.liveAgents.find(user);
+        if (!agent) throw new Error(`${user} is not logged in`);
+        return services.sessions.change(u, agent, changes, 'vicidial-screen');
+      });
+    },
+    async storedPassword(plain) {
+      return dropIn ? { pass: plain, pass_hash: '' } : { pass_hash: await services.passwords.hash(plain) };
+    },
     async rows(table, where = {}) {
       const conditions = Object.entries(where).map(([k, v]) => sql`${sql.ref(k)} = ${v}`);
       const query = conditions.length > 0 ? sql`select * from ${sql.table(table)} where ${sql.join(conditions, sql` and `)}` : sql`select * from ${sql.table(table)}`;

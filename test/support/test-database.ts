@@ -10,7 +10,9 @@
  * harness runs on another — the same empty database a fresh one would be.
  * Workers never share one, and global-setup.ts drops them all when the run
  * ends. A test about MySQL itself during a SQLite run gets a database of its
- * own, dropped when it is released.
+ * own, dropped when it is released. With TEST_DROPIN each worker keeps a pool
+ * of VICIdial databases the same way (ag_db_<run>_<worker>v_<n>), made equal to
+ * the run's drop-in template again after use (vicidial-copy.ts).
  */
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -18,6 +20,7 @@ import { inject } from 'vitest';
 import { openDatabase } from '../../src/store/connect.js';
 import { migrate } from '../../src/store/migrate.js';
 import { tables } from '../../src/store/schema/database.js';
+import { copyVicidialTemplate } from './vicidial-copy.js';
 
 /** The server to create test databases on, or undefined: SQLite. */
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || undefined;
@@ -77,12 +80,18 @@ export async function onServer<T>(server: string, work: (connection: mysql.Conne
 }
 
 /**
- * This worker's databases that are empty, or being emptied in the background:
+ * agentgate's own (empty, migrated) or a VICIdial database as the drop-in template holds it
+ * (TEST_DROPIN, dropin-database.ts).
+ */
+export type DatabaseKind = 'agentgate' | 'vicidial';
+
+/**
+ * This worker's databases that are ready, or being made ready in the background:
  * while one harness runs, the database the previous one used is made ready
  * for the next, so a harness rarely waits for it.
  */
-const spare: Promise<string>[] = [];
-let made = 0;
+const spare: Record<DatabaseKind, Promise<string>[]> = { agentgate: [], vicidial: [] };
+const made: Record<DatabaseKind, number> = { agentgate: 0, vicidial: 0 };
 let unique = 0;
 
 function runToken(): string {
@@ -94,9 +103,19 @@ function runToken(): string {
   }
 }
 
-/** Empty (and create and migrate, the first time) a database of this worker, in the background. */
-export function prepare(server: string, name: string): Promise<string> {
+/** The run's drop-in template (TEST_DROPIN): built once by global-setup.ts, copied for each harness. */
+export const dropInTemplate = (run: string) => `${TEST_DATABASE_PREFIX}${run}_vtemplate`;
+
+/**
+ * Empty (and create and migrate, the first time) a database of this worker, in the background;
+ * a VICIdial one is made equal to the run's drop-in template instead.
+ */
+export function prepare(server: string, name: string, kind: DatabaseKind = 'agentgate', template?: string): Promise<string> {
   const ready = onServer(server, async (c) => {
+    if (kind === 'vicidial') {
+      await copyVicidialTemplate(c, template ?? inject('dropInTemplate'), name);
+      return name;
+    }
     await c.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4`);
     const complete = await emptyDatabase(c, name);
     if (!complete) {
@@ -110,11 +129,12 @@ export function prepare(server: string, name: string): Promise<string> {
   return ready;
 }
 
-/** The n-th database of a worker (VITEST_POOL_ID) in a run. */
-export const workerDatabase = (run: string, worker: string, n: number) => `${TEST_DATABASE_PREFIX}${run}_${worker}_${n}`;
+/** The n-th database of a worker (VITEST_POOL_ID) in a run ('v' after the worker: a VICIdial one). */
+export const workerDatabase = (run: string, worker: string, n: number, kind: DatabaseKind = 'agentgate') =>
+  `${TEST_DATABASE_PREFIX}${run}_${worker}${kind === 'vicidial' ? 'v' : ''}_${n}`;
 /** How many databases global-setup.ts makes ready for each worker before the tests start. */
 export const DATABASES_PER_WORKER = 3;
-const newName = () => workerDatabase(runToken(), process.env.VITEST_POOL_ID ?? '0', made++);
+const newName = (kind: DatabaseKind) => workerDatabase(runToken(), process.env.VITEST_POOL_ID ?? '0', made[kind]++, kind);
 const uniqueName = () => `${TEST_DATABASE_PREFIX}${runToken()}_p${process.pid}_${unique++}`;
 /** A database name of this run nobody else uses (global-setup.ts drops it when the run ends). */
 export const testDatabaseName = (tag: string) => `${TEST_DATABASE_PREFIX}${runToken()}_${tag}${process.pid}_${unique++}`;
@@ -125,8 +145,9 @@ export const testDatabaseName = (tag: string) => `${TEST_DATABASE_PREFIX}${runTo
  * keeps its SQLite file; without it SQLite runs in memory. A MySQL database
  * comes migrated and empty.
  */
-export async function createTestDatabase(options: { sqliteFile?: string; mysqlServer?: string } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { sqliteFile?: string; mysqlServer?: string; vicidial?: boolean } = {}): Promise<TestDatabase> {
   const server = options.mysqlServer ?? (onMysql ? TEST_DATABASE_URL! : undefined);
+  if (options.vicidial) return vicidialTestDatabase();
   if (!server) {
     const { sqliteFile } = options;
     return { url: sqliteFile ? `sqlite:${path.resolve(sqliteFile)}` : 'sqlite::memory:', name: undefined, migrated: false, release: async () => {} };
@@ -134,21 +155,38 @@ export async function createTestDatabase(options: { sqliteFile?: string; mysqlSe
   // Spare databases serve the suite's own harnesses only. A process test (the one that names a
   // SQLite file) gets one nobody reuses: a child process it started may outlive the test.
   const own = server === TEST_DATABASE_URL && !options.sqliteFile;
-  const name = await ((own && spare.shift()) || prepare(server, own ? newName() : uniqueName()));
-  if (own && spare.length === 0) spare.push(prepare(server, newName()));
-  let released = false;
+  if (own) return pooled(server, 'agentgate');
+  const name = await prepare(server, uniqueName());
   return {
     url: mysqlUrl(server, name),
     name,
     migrated: true,
-    async release() {
-      if (released) return;
-      released = true;
-      if (own) spare.push(prepare(server, name));
-      else await onServer(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS \`${name}\``)));
-    },
+    release: once(() => onServer(server, async (c) => void (await c.query(`DROP DATABASE IF EXISTS \`${name}\``)))),
   };
 }
+
+/** A copy of the run's drop-in template, this worker's to reuse. */
+function vicidialTestDatabase(): Promise<TestDatabase> {
+  if (!onMysql) throw new Error('TEST_DROPIN=1 serves VICIdial databases: set TEST_DATABASE_URL=mysql://root@127.0.0.1:3306 too');
+  return pooled(TEST_DATABASE_URL!, 'vicidial');
+}
+
+/** A database of this worker's pool, made ready again in the background when released. */
+async function pooled(server: string, kind: DatabaseKind): Promise<TestDatabase> {
+  const ready = spare[kind];
+  const name = await (ready.shift() ?? prepare(server, newName(kind), kind));
+  if (ready.length === 0) ready.push(prepare(server, newName(kind), kind));
+  return { url: mysqlUrl(server, name), name, migrated: true, release: once(async () => void ready.push(prepare(server, name, kind))) };
+}
+
+const once = (release: () => Promise<void>) => {
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    await release();
+  };
+};
 
 /**
  * Make a reused database what a new one would be once migrated: agentgate's

@@ -126,9 +126,9 @@ export interface VicidialDatabase {
   drop(): Promise<void>;
 }
 
-/** Build a new VICIdial database on this server: every table, the stock rows, the demo data. */
-export async function createVicidialDatabase(server: string, options: { demo?: boolean } = {}): Promise<VicidialDatabase> {
-  const name = testDatabaseName('vici');
+/** Build a new VICIdial database on this server (named `name`, or one of its own): every table, the stock rows, the demo data. */
+export async function createVicidialDatabase(server: string, options: { demo?: boolean; name?: string } = {}): Promise<VicidialDatabase> {
+  const name = options.name ?? testDatabaseName('vici');
   const on = <T>(work: (c: mysql.Connection) => Promise<T>) =>
     onServer(server, async (c) => {
       await c.query(`USE ${q(name)}`);

@@ -127,6 +127,24 @@ describe.skipIf(!server)('agent commands in the drop-in', { timeout: 20_000 }, (
     expect(groups.map((g) => g.group_id)).toEqual(['AGENTDIRECT']);
   });
 
+  it('ra_call_control HANGUP: api.php’s own writes after the manager row — the agent READY, the lead’s status, the call row gone', async () => {
+    const cid = 'V1128095900000000001';
+    await sql(`UPDATE vicidial_live_agents SET status = 'INCALL', lead_id = 1, callerid = '${cid}', uniqueid = '1764323940.1', channel = 'SIP/carrier-0001' WHERE user = '1001'`);
+    await sql(
+      `INSERT INTO vicidial_auto_calls (server_ip, campaign_id, status, lead_id, callerid, uniqueid, channel, phone_code, phone_number, call_time, call_type)
+       VALUES ('10.0.0.5', 'TESTCAMP', 'XFER', 1, '${cid}', '1764323940.1', 'SIP/carrier-0001', '1', '7275550011', NOW(), 'OUT')`,
+    );
+    const { body, changed } = await changes({ function: 'ra_call_control', value: cid, stage: 'HANGUP' });
+    expect(body).toBe(`SUCCESS: ra_call_control hungup - 1001|${cid}|HANGUP\n`);
+    expect(changed).toMatchObject({ status: 'READY', lead_id: 0, callerid: '', uniqueid: '', channel: '' });
+    const [calls] = await vicidial.on((c) => c.query<mysql.RowDataPacket[]>(`SELECT * FROM vicidial_auto_calls WHERE callerid = '${cid}'`));
+    expect(calls).toHaveLength(0);
+    const [lead] = await vicidial.on((c) => c.query<mysql.RowDataPacket[]>('SELECT status FROM vicidial_list WHERE lead_id = 1'));
+    expect(lead[0]?.status).toBe('RAXFER');
+    const [manager] = await vicidial.on((c) => c.query<mysql.RowDataPacket[]>("SELECT action, callerid, status FROM vicidial_manager WHERE action = 'Hangup'"));
+    expect(manager).toEqual([{ action: 'Hangup', callerid: `HAPI${cid.slice(4)}`, status: 'NEW' }]);
+  });
+
   it('update_fields: the lead in vicidial_list, and the flag with the field list for the screen', async () => {
     await sql("UPDATE vicidial_live_agents SET status = 'INCALL', lead_id = 8 WHERE user = '1001'");
     const { body, changed } = await changes({ function: 'update_fields', first_name: 'Bob', city: 'Tampa' });

@@ -58,6 +58,15 @@ describe.skipIf(!server)('credentials in the drop-in', { timeout: 20_000 }, () =
     expect(await credentials()).toEqual({ pass: 'n3wpass', pass_hash: '' });
   });
 
+  it('a successful login writes nothing VICIdial would see: modify_stamp (ON UPDATE CURRENT_TIMESTAMP) stays', async () => {
+    await sql("UPDATE vicidial_users SET modify_stamp = '2026-01-02 03:04:05' WHERE user = '6666'");
+    h.services.credentialCache.forget('6666'); // so the password is verified, with its reserved attempt
+    const stamp = async () => String((await h.rows('vicidial_users', { user: '6666' }))[0]?.modify_stamp);
+    const before = await stamp();
+    expect((await pause('n3wpass')).body).toMatch(PAST_LOGIN);
+    expect(await stamp()).toBe(before);
+  });
+
   it('with hashing off a hash is not a password: VICIdial ignores pass_hash then', async () => {
     await sql(`UPDATE system_settings SET pass_key = '${PASS_KEY}', pass_cost = '4'`);
     h.services.settings.forget();

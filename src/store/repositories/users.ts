@@ -183,6 +183,9 @@ export class UsersRepository {
    *
    * last_login_date is assigned first: MySQL evaluates SET left to right with
    * updated values, SQLite with old ones, and this order reads the same in both.
+   * modify_stamp is assigned itself, here and in the release: on VICIdial's own
+   * table it is ON UPDATE CURRENT_TIMESTAMP, and api.php writes nothing on a
+   * successful login (permissions.md §2.3), so a login must not move it.
    */
   async claimLoginAttempt(user: string, now: Date, lockSince: Date): Promise<boolean> {
     const lockCut = sqlDateTime(lockSince);
@@ -191,6 +194,7 @@ export class UsersRepository {
       .set({
         last_login_date: sql`CASE WHEN failed_login_count = 9 THEN ${sqlDateTime(now)} ELSE last_login_date END`,
         failed_login_count: sql`CASE WHEN failed_login_count >= 10 THEN 1 ELSE failed_login_count + 1 END`,
+        modify_stamp: sql`modify_stamp`,
       })
       .where('user', '=', user)
       .where((eb) => eb.or([eb('failed_login_count', '<', 10), eb('last_login_date', 'is', null), eb('last_login_date', '<=', lockCut)]))
@@ -202,7 +206,7 @@ export class UsersRepository {
   async releaseLoginAttempt(user: string): Promise<void> {
     await this.db
       .updateTable('vicidial_users')
-      .set({ failed_login_count: sql`failed_login_count - 1` })
+      .set({ failed_login_count: sql`failed_login_count - 1`, modify_stamp: sql`modify_stamp` })
       .where('user', '=', user)
       .where('failed_login_count', '>', 0)
       .execute();
