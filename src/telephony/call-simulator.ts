@@ -105,8 +105,11 @@ export class CallSimulator implements Telephony {
   transfer(u: Unit, agent: LiveAgent, request: TransferRequest): Promise<boolean> {
     return this.conference.transfer(u, agent, request);
   }
-  playbackOf(agent: LiveAgent) {
+  async playbackOf(_u: Unit, agent: LiveAgent) {
     return this.calls.playbackOf(agent.user);
+  }
+  async threeWayCalls(_u: Unit, agent: LiveAgent): Promise<number> {
+    return this.stateOf(agent).call?.thirdParty ? 1 : 0;
   }
   playback(u: Unit, agent: LiveAgent, stage: PlaybackStage, file: string): Promise<void> {
     return this.conference.playback(u, agent, stage, file);

@@ -54,7 +54,10 @@ export interface Telephony {
   park(u: Unit, agent: LiveAgent, action: ParkAction): Promise<boolean>;
   /** True when there was a call to act on. */
   transfer(u: Unit, agent: LiveAgent, request: TransferRequest): Promise<boolean>;
-  playbackOf(agent: LiveAgent): Playback | undefined;
+  /** What plays into the agent's conference now (api.php reads Asterisk's channels for it). */
+  playbackOf(u: Unit, agent: LiveAgent): Promise<Playback | undefined>;
+  /** How many 3-way calls the agent's conference holds (transfer_conference's tw_check). */
+  threeWayCalls(u: Unit, agent: LiveAgent): Promise<number>;
   playback(u: Unit, agent: LiveAgent, stage: PlaybackStage, file: string): Promise<void>;
   /** Ring the agent's phone into its session again. */
   callAgent(u: Unit, agent: LiveAgent): Promise<void>;

@@ -6,7 +6,7 @@
  * Asterisk) reads as nothing.
  */
 import type { LiveAgent } from '../domain/live-agent.js';
-import type { Recording, TelephonyState } from '../domain/telephony.js';
+import type { Playback, Recording, TelephonyState } from '../domain/telephony.js';
 import type { Unit } from '../store/unit-of-work.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { Telephony } from '../telephony/telephony.js';
@@ -39,8 +39,13 @@ export class VicidialTelephony implements Telephony {
   async transfer(): Promise<boolean> {
     return true;
   }
-  playbackOf(): undefined {
-    return undefined;
+  /** The `IAX2/ASTplay…` channel Asterisk has on the conference, as VICIdial's updater lists it (the file is not known there). */
+  async playbackOf(u: Unit, agent: LiveAgent): Promise<Playback | undefined> {
+    const channel = await u.store.telephony.conferencePlayback(agent.serverIp, agent.confExten);
+    return channel ? { file: '', state: 'playing', channel } : undefined;
+  }
+  threeWayCalls(u: Unit, agent: LiveAgent): Promise<number> {
+    return u.store.telephony.conferenceThreeWayCalls(agent.serverIp, agent.confExten);
   }
   async playback(): Promise<void> {}
   async callAgent(): Promise<void> {}

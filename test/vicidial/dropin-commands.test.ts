@@ -153,4 +153,40 @@ describe.skipIf(!server)('agent commands in the drop-in', { timeout: 20_000 }, (
     const [lead] = await vicidial.on((c) => c.query<mysql.RowDataPacket[]>('SELECT first_name, city FROM vicidial_list WHERE lead_id = 8'));
     expect(lead[0]).toEqual({ first_name: 'Bob', city: 'Tampa' });
   });
+
+  /** A channel as VICIdial's updater lists Asterisk's: on agent 1001's conference (8600051), or on another. */
+  const channel = (table: 'live_channels' | 'live_sip_channels', name: string, group: string, conference = '8600051') =>
+    sql(`INSERT INTO ${table} (channel, server_ip, channel_group, extension, channel_data) VALUES ('${name}', '10.0.0.5', '${group}', '${conference}', '')`);
+
+  it('audio_playback reads what plays from live_channels, as api.php does: STOP hangs up that channel', async () => {
+    await sql('DELETE FROM live_channels');
+    await channel('live_channels', 'IAX2/ASTplay-0001', 'IAX2', '8600052'); // another agent's conference
+    expect((await h.api({ agent_user: '1001', function: 'audio_playback', stage: 'STOP' })).body).toBe(
+      'ERROR: audio_playback error - no audio playing in agent session - 8600051|10.0.0.5|STOP|1001\n',
+    );
+    await channel('live_channels', 'IAX2/ASTplay-0002', 'IAX2');
+    expect((await h.api({ agent_user: '1001', function: 'audio_playback', stage: 'PLAY', value: 'welcome' })).body).toBe(
+      'ERROR: audio_playback error - audio already playing in agent session - 8600051|10.0.0.5|PLAY||1001\n',
+    );
+    expect((await h.api({ agent_user: '1001', function: 'audio_playback', stage: 'STOP' })).body).toBe('SUCCESS: audio_playback function sent - |STOP|1001\n');
+    const [manager] = await vicidial.on((c) => c.query<mysql.RowDataPacket[]>("SELECT action, cmd_line_b, status FROM vicidial_manager WHERE callerid LIKE 'PLAYHU%'"));
+    expect(manager).toEqual([{ action: 'Hangup', cmd_line_b: 'Channel: IAX2/ASTplay-0002', status: 'NEW' }]);
+  });
+
+  it('transfer_conference tw_check=YES counts the 3-way calls live_sip_channels shows on the conference', async () => {
+    await sql('DELETE FROM live_sip_channels');
+    await sql("UPDATE vicidial_live_agents SET status = 'INCALL', lead_id = 1, callerid = 'V1128095900000000002', uniqueid = '1764323940.2', channel = 'SIP/carrier-0002' WHERE user = '1001'");
+    const dial = { function: 'transfer_conference', value: 'DIAL_WITH_CUSTOMER', phone_number: '3125559998', tw_check: 'YES' };
+    await channel('live_sip_channels', 'SIP/carrier-0003', 'DC8600051W');
+    await channel('live_sip_channels', 'SIP/carrier-0004', 'DC8600051W');
+    await channel('live_sip_channels', 'SIP/carrier-0005', 'DC8600052W', '8600052');
+    await channel('live_sip_channels', 'SIP/1001-0006', 'SIP');
+    const refused = await changes(dial);
+    expect(refused.body).toBe('ERROR: agent_user has current active 3-way call - 1001|2|0|YES\n');
+    expect(refused.changed).toEqual({});
+    await sql("DELETE FROM live_sip_channels WHERE channel_group LIKE 'DC%W'");
+    const sent = await changes(dial);
+    expect(sent.body).toMatch(/^SUCCESS: transfer_conference function set - DIAL_WITH_CUSTOMER\|/);
+    expect(sent.changed.external_transferconf).toMatch(/^DIAL_WITH_CUSTOMER---/);
+  });
 });

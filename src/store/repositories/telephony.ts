@@ -63,6 +63,33 @@ export class TelephonyRepository {
     return 1;
   }
 
+  // --- Asterisk's channels (listed by VICIdial's updater; empty on agentgate's own database) ---
+
+  /** The channel playing audio into a conference: api.php's `IAX2/ASTplay%` row of live_channels. */
+  async conferencePlayback(serverIp: string, confExten: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('live_channels')
+      .select('channel')
+      .where('server_ip', '=', serverIp)
+      .where('extension', '=', confExten)
+      .where('channel', 'like', 'IAX2/ASTplay%')
+      .limit(ONE_ROW)
+      .executeTakeFirst();
+    return row?.channel;
+  }
+
+  /** The 3-way calls on a conference: api.php's tw_check, live_sip_channels rows of a `DC…W` channel group. */
+  async conferenceThreeWayCalls(serverIp: string, confExten: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('live_sip_channels')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('server_ip', '=', serverIp)
+      .where('channel_group', 'like', 'DC%W')
+      .where('extension', '=', confExten)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
   // --- session data ---
 
   async saveSessionData(data: SessionData & { campaignId: string; extension: string; now: Date }): Promise<void> {

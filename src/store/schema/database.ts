@@ -30,6 +30,8 @@ export const tables = {
   vicidial_live_agents: live.vicidialLiveAgents,
   vicidial_auto_calls: live.vicidialAutoCalls,
   vicidial_manual_dial_queue: live.vicidialManualDialQueue,
+  live_channels: live.liveChannels,
+  live_sip_channels: live.liveSipChannels,
   vicidial_live_inbound_agents: live.vicidialLiveInboundAgents,
   vicidial_inbound_group_agents: live.vicidialInboundGroupAgents,
   vicidial_user_closer_log: live.vicidialUserCloserLog,

@@ -110,6 +110,22 @@ export const vicidialAutoCalls = table(
   },
 );
 
+/**
+ * The channels Asterisk has up, as VICIdial's updater (AST_update.pl) lists them: read by
+ * audio_playback (a playback is an `IAX2/ASTplay…` channel on the conference) and tw_check
+ * (a 3-way call is a `DC…W` channel group on it). Nothing of agentgate's fills them: on its own
+ * database they stay empty (the simulator keeps its calls in memory).
+ */
+const channelColumns = () => ({
+  channel: c.varchar(100).notNull(),
+  server_ip: c.varchar(15).notNull(),
+  channel_group: c.varchar(30),
+  extension: c.varchar(100),
+  channel_data: c.varchar(100),
+});
+export const liveChannels = table('live_channels', channelColumns());
+export const liveSipChannels = table('live_sip_channels', channelColumns());
+
 export const vicidialManualDialQueue = table(
   'vicidial_manual_dial_queue',
   {

@@ -69,7 +69,7 @@ export const audioPlayback: AgentFunction = {
     const override = p.dial_override ?? '';
     const { confExten, serverIp } = agent;
     if (confExten.length <= 5 || serverIp.length <= 5) return { lines: [error('audio_playback error - entry is empty', [stage, agentUser])] };
-    const current = call.telephony.playbackOf(agent);
+    const current = await call.telephony.playbackOf(unit, agent);
     const lines: Line[] = [];
     if (stage === 'PLAY' && current) {
       if (override !== 'Y')

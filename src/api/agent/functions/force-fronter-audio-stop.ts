@@ -21,7 +21,7 @@ export const forceFronterAudioStop: AgentFunction = {
     const { confExten, serverIp } = fronter;
     if (confExten.length <= 5 || serverIp.length <= 5)
       return reply(error('force_fronter_audio_stop error - no fronter session found', [stage, agentUser, fronter.user]));
-    const playing = call.telephony.playbackOf(fronter);
+    const playing = await call.telephony.playbackOf(unit, fronter);
     if (!playing)
       return reply(
         error('force_fronter_audio_stop error - no audio playing in other agent session', [confExten, serverIp, stage, agentUser, fronter.user]),

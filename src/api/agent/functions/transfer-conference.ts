@@ -122,8 +122,8 @@ export const transferConference: AgentFunction = {
       const rows = await unit.store.telephony.saveThreeWayPhones(agentUser, accepted, unit.now);
       multi = `|Multi-phones: ${accepted.join(',')} ${submitted} ${rows}`;
     }
-    if (p.tw_check === 'YES' && call.telephony.stateOf(agent).call?.thirdParty)
-      return reply(error('agent_user has current active 3-way call', [agentUser, 1, 0, 'YES']));
+    const threeWay = p.tw_check === 'YES' ? await call.telephony.threeWayCalls(unit, agent) : 0;
+    if (threeWay > 0) return reply(error('agent_user has current active 3-way call', [agentUser, threeWay, 0, 'YES']));
 
     const written = await call.commands.transfer(unit, agent, built.command);
     const request = requestFor(value, p, built.group);
