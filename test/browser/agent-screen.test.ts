@@ -397,6 +397,25 @@ describeBrowser('the agent screen', () => {
     await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
   });
 
+  it('a command sent while the socket is still opening waits for it instead of failing', async () => {
+    const { page } = await open();
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.routeWebSocket('**/api/v2/agent/stream', async (ws) => {
+      await held;
+      ws.connectToServer();
+    });
+    await h.login('1000', 'TESTCAMP');
+    await logIn(page, '1000');
+    await expect.poll(() => status(page)).toBe('PAUSED'); // the login's state, before the socket is open
+    await page.getByRole('button', { name: 'Resume' }).click();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await page.getByText('Not connected to the server', { exact: false }).count()).toBe(0);
+    release();
+    await expect.poll(() => status(page)).toBe('READY');
+    await h.api({ agent_user: '1000', function: 'logout', value: 'LOGOUT' });
+  });
+
   it('a session that ended while the screen was not connected sends it to the login when it reconnects', async () => {
     const { page } = await open();
     // The first socket goes nowhere (a network that dropped it): the logout's event never reaches the screen.

@@ -21,6 +21,13 @@ const LOGGED_OUT: StreamCloseCodes['loggedOut'] = 4401;
 
 const OFFLINE: CommandOutcome = { ok: false, code: 'offline', message: 'Not connected to the server; try again in a moment.' };
 
+/** Settles once the socket has opened, or failed to. */
+const opened = (ws: WebSocket) =>
+  new Promise<void>((settle) => {
+    ws.addEventListener('open', () => settle(), { once: true });
+    ws.addEventListener('close', () => settle(), { once: true });
+  });
+
 export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => void, onLoggedOut: () => void) {
   const [connected, setConnected] = useState(false);
   const socket = useRef<WebSocket | null>(null);
@@ -79,9 +86,12 @@ export function useStream(enabled: boolean, onMessage: (m: StreamMessage) => voi
     };
   }, [enabled]);
 
-  const run: Run = useCallback((command) => {
+  const run: Run = useCallback(async (command) => {
     const ws = socket.current;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return Promise.resolve(OFFLINE);
+    // Just after a login the screen has its state (from the login) before its socket is open:
+    // a command sent then waits for the socket rather than failing.
+    if (ws?.readyState === WebSocket.CONNECTING) await opened(ws);
+    if (!ws || ws.readyState !== WebSocket.OPEN) return OFFLINE;
     const ref = `c${++serial.current}`;
     return new Promise<CommandOutcome>((resolve) => {
       waiting.current.set(ref, resolve);
