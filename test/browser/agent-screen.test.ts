@@ -109,6 +109,17 @@ describeBrowser('the agent screen', () => {
     expect(overflow, `layout: ${state}`).toEqual({ scroll: 0, clipped: [] });
   }
 
+  /** Hold the screen socket's opening until the returned function is called. */
+  async function holdSocket(page: Page): Promise<() => void> {
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.routeWebSocket('**/api/v2/agent/stream', async (ws) => {
+      await held;
+      ws.connectToServer();
+    });
+    return release;
+  }
+
   async function logIn(page: Page, user: string, pass = '1234') {
     await page.goto(`${base}/agent`);
     await page.getByLabel('User').fill(user);
@@ -381,12 +392,7 @@ describeBrowser('the agent screen', () => {
   it("a login that ended before the screen's socket opened sends it to the login, not into reconnecting forever", async () => {
     const { page } = await open();
     // The socket's first opening is held back until the login has ended: then it is refused at the upgrade.
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.routeWebSocket('**/api/v2/agent/stream', async (ws) => {
-      await held;
-      ws.connectToServer();
-    });
+    const release = await holdSocket(page);
     await h.login('1000', 'TESTCAMP');
     await logIn(page, '1000');
     await expect.poll(() => status(page)).toBe('PAUSED');
@@ -399,12 +405,7 @@ describeBrowser('the agent screen', () => {
 
   it('a command sent while the socket is still opening waits for it instead of failing', async () => {
     const { page } = await open();
-    let release: () => void = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.routeWebSocket('**/api/v2/agent/stream', async (ws) => {
-      await held;
-      ws.connectToServer();
-    });
+    const release = await holdSocket(page);
     await h.login('1000', 'TESTCAMP');
     await logIn(page, '1000');
     await expect.poll(() => status(page)).toBe('PAUSED'); // the login's state, before the socket is open
