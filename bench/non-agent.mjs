@@ -16,15 +16,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { CLI_NODE_FLAGS, cliArgs } from './cli.mjs';
 import { generateLeads } from './generate-leads.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const leadCount = Number(process.env.BENCH_LEADS ?? 1_000_000);
 const here = path.dirname(new URL(import.meta.url).pathname);
-const cli = path.join(here, '..', 'dist', 'cli', 'main.js');
 
 // --- 1. add_lead over HTTP ---------------------------------------------------
 const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: add_lead LEAD HAS BEEN ADDED - 3100000000|101|12|-6|6000\n'], {
+  execArgv: CLI_NODE_FLAGS,
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const ports = await new Promise((resolve) => child.once('message', resolve));
@@ -64,7 +65,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-load-bench-'));
 const csv = path.join(dir, 'leads.csv');
 await generateLeads(leadCount, csv);
 const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'load.db')}`, BCRYPT_COST: '4', LOG_LEVEL: 'warn' };
-execFileSync(process.execPath, [cli, 'seed-demo'], { env, stdio: 'ignore' });
+execFileSync(process.execPath, cliArgs('seed-demo'), { env, stdio: 'ignore' });
 
 /** Run a command, sampling its RSS from /proc every 50 ms; returns seconds and the peak in MB. */
 function measured(args, childEnv) {
@@ -103,9 +104,9 @@ function measured(args, childEnv) {
   });
 }
 
-const loader = await measured([cli, 'leads', 'load', csv, '--list', '101', '--duplicate-check', 'DUPLIST', '--no-progress'], env);
+const loader = await measured(cliArgs('leads', 'load', csv, '--list', '101', '--duplicate-check', 'DUPLIST', '--no-progress'), env);
 const baselineDb = path.join(dir, 'baseline.db');
-execFileSync(process.execPath, [cli, 'init'], { env: { ...env, DATABASE_URL: `sqlite:${baselineDb}` }, stdio: 'ignore' });
+execFileSync(process.execPath, cliArgs('init'), { env: { ...env, DATABASE_URL: `sqlite:${baselineDb}` }, stdio: 'ignore' });
 const baseline = await measured([path.join(here, 'bare-sqlite-load.mjs'), csv, baselineDb], env);
 const load = {
   leads: leadCount,

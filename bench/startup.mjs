@@ -9,9 +9,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { cliArgs } from './cli.mjs';
 
 const starts = Number(process.env.BENCH_STARTS ?? 7);
-const cli = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../dist/cli/main.js');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-startup-'));
 const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'agentgate.db')}`, LOG_LEVEL: 'warn', HOST: '127.0.0.1' };
 const BARE = `require('node:http').createServer((q, s) => s.end('ok')).listen(Number(process.env.PORT), '127.0.0.1')`;
@@ -44,10 +44,10 @@ async function median(args) {
   return times[Math.floor(times.length / 2)];
 }
 
-const seeded = spawnSync(process.execPath, [cli, 'seed-demo'], { env, encoding: 'utf8' });
+const seeded = spawnSync(process.execPath, cliArgs('seed-demo'), { env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
 const bare = await median(['-e', BARE]);
-const agentgate = await median([cli, 'serve']);
+const agentgate = await median(cliArgs('serve'));
 fs.rmSync(dir, { recursive: true, force: true });
 
 console.log(`start-up to first answer (median of ${starts}), existing SQLite database`);

@@ -58,6 +58,9 @@ const cluster = read('cluster-push');
 if (cluster)
   row(`cross-node push p99 (${cluster.database})`, `${cluster.crossNodePush.p99} ms`, `${cluster.sameNodePush.p99} ms same node`, '', '< 20 ms', cluster.crossNodePush.p99 < 20, day(cluster));
 const startup = read('startup');
+const memory = read('serve-memory');
+if (memory)
+  row('serve peak RSS under load', `${memory.agentgate.peakMiB} MiB`, `${memory.bare.peakMiB} MiB bare`, '', '< 150 MiB', memory.agentgate.peakMiB < 150, day(memory));
 if (startup) row('start-up to first answer', `${startup.agentgateMs} ms`, `${startup.bareMs} ms bare`, '', '< 1000 ms', startup.agentgateMs < 1000, day(startup));
 
 const header = ['figure', 'agentgate', 'baseline (same run)', 'ratio', 'target', '', 'measured'];

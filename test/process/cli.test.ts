@@ -1,12 +1,15 @@
 /** The command line, run as a user would run it. */
+import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 
 // Each case starts several Node processes one after the other: on a busy 2-core machine that takes more than 20 s.
 vi.setConfig({ testTimeout: 60_000 });
 import { describeMysql, parseMysqlUrl } from '../../src/store/mysql-database.js';
-import { runCli, startServer, tempDir, type ServerProcess } from '../support/server-process.js';
+import { AGENTGATE_VERSION } from '../../src/app/version.js';
+import { CLI, runCli, startServer, tempDir, type ServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 const servers: ServerProcess[] = [];
@@ -25,6 +28,14 @@ async function newDatabase(name: string): Promise<{ env: { DATABASE_URL: string 
 }
 
 describe('agentgate CLI', () => {
+  it('runs as the `agentgate` command: its shebang line starts node with the flags it names', async () => {
+    // npm makes a package's bin executable when it installs it; so does this.
+    fs.chmodSync(CLI, 0o755);
+    const { stdout } = await promisify(execFile)(CLI, ['--version']);
+    expect(stdout).toBe(`${AGENTGATE_VERSION}\n`);
+    expect(fs.readFileSync(CLI, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=4');
+  });
+
   it('init creates an empty database; seed-demo fills it once; agent login and logout work', async () => {
     const { env, label } = await newDatabase('cli.db');
     expect(await runCli(['init'], env)).toMatchObject({ code: 0, stdout: `database ready: ${label}\n` });
