@@ -1,7 +1,8 @@
 /**
  * Agent API throughput and latency: a valid external_pause through the whole
  * path (credentials, gates, session, audit rows in one transaction) against a
- * bare Fastify route answering a constant line, measured in the same run —
+ * bare Fastify route answering a constant line, measured side by side in
+ * the same run (interleave.mjs: BENCH_SECONDS each, in BENCH_SLICES turns) —
  * on SQLite, and on MariaDB/MySQL (BENCH_MYSQL, default the local server;
  * BENCH_MYSQL=off to leave it out).
  * Targets: the full path at ≥ 40% of the bare route's throughput, p99 < 5 ms
@@ -13,8 +14,8 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { CLI_NODE_FLAGS } from './cli.mjs';
+import { httpLoad, interleaved, SLICES } from './interleave.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const here = path.dirname(new URL(import.meta.url).pathname);
@@ -30,29 +31,14 @@ const ports = await new Promise((resolve) => child.once('message', resolve));
 
 const pause = '/agc/api.php?source=bench&user=6666&pass=1234&agent_user=1000&function=external_pause&value=PAUSE';
 
-function run(url, connections, request = {}) {
-  return new Promise((resolve, reject) =>
-    autocannon({ url, connections, duration: seconds, pipelining: 1, ...request }, (err, result) => (err ? reject(err) : resolve(result))),
-  );
-}
-
 const jsonPause = {
   method: 'POST',
   headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from('6666:1234').toString('base64')}` },
   body: JSON.stringify({ source: 'bench', agent_user: '1000', value: 'PAUSE' }),
 };
-async function jsonFace(port, connections) {
-  const result = await run(`http://127.0.0.1:${port}/api/v2/agent/external_pause`, connections, jsonPause);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`the JSON face failed ${result.non2xx + result.errors} requests`);
-  return result;
-}
-
-const figures = (r) => ({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
-async function fullPath(port, connections) {
-  const result = await run(`http://127.0.0.1:${port}${pause}`, connections);
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`the full path failed ${result.non2xx + result.errors} requests`);
-  return result;
-}
+const bareRoute = (connections) => (s) => httpLoad(`http://127.0.0.1:${ports.bare}/bare`, connections, s);
+const fullPath = (port, connections) => (s) => httpLoad(`http://127.0.0.1:${port}${pause}`, connections, s);
+const jsonFace = (port, connections) => (s) => httpLoad(`http://127.0.0.1:${port}/api/v2/agent/external_pause`, connections, s, jsonPause);
 
 /**
  * external_pause for 32 agents, each connection its own (as in a call centre: one integration per agent
@@ -60,47 +46,42 @@ async function fullPath(port, connections) {
  * its commit — so the one-agent figures above are the worst case; these are what a floor of agents sees.
  */
 const agentsPause = (agent) => pause.replace('agent_user=1000', `agent_user=${agent}`);
-async function spreadOverAgents(port) {
+const spreadOverAgents = (port) => (s) => {
   let next = 0;
   const { agents } = ports;
-  const result = await run(`http://127.0.0.1:${port}${pause}`, 32, {
+  return httpLoad(`http://127.0.0.1:${port}${pause}`, 32, s, {
     requests: [{ setupRequest: (request) => ({ ...request, path: agentsPause(agents[next++ % agents.length]) }) }],
   });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`the full path failed ${result.non2xx + result.errors} requests`);
-  return result;
-}
+};
 
 const results = [];
 for (const connections of [1, 32]) {
-  // Warm up each (JIT, bcrypt verification cache, SQLite page cache, MySQL buffer pool and prepared statements).
-  await run(`http://127.0.0.1:${ports.bare}/bare`, connections);
-  await run(`http://127.0.0.1:${ports.full}${pause}`, connections);
-  await jsonFace(ports.full, connections);
-  if (ports.mysql) await run(`http://127.0.0.1:${ports.mysql}${pause}`, connections);
-  const bare = await run(`http://127.0.0.1:${ports.bare}/bare`, connections);
-  const full = await fullPath(ports.full, connections);
-  const json = await jsonFace(ports.full, connections);
-  const onMysql = ports.mysql ? await fullPath(ports.mysql, connections) : undefined;
+  const { bare, full, json, mysql } = await interleaved({
+    bare: bareRoute(connections),
+    full: fullPath(ports.full, connections),
+    json: jsonFace(ports.full, connections),
+    ...(ports.mysql ? { mysql: fullPath(ports.mysql, connections) } : {}),
+  }, seconds);
   results.push({
     connections,
-    bare: figures(bare),
-    full: figures(full),
-    ratio: full.requests.average / bare.requests.average,
-    json: figures(json),
-    jsonToLegacy: json.requests.average / full.requests.average,
-    ...(onMysql ? { mysql: figures(onMysql), mysqlToSqlite: onMysql.requests.average / full.requests.average } : {}),
+    bare,
+    full,
+    ratio: full.rps / bare.rps,
+    json,
+    jsonToLegacy: json.rps / full.rps,
+    ...(mysql ? { mysql, mysqlToSqlite: mysql.rps / full.rps } : {}),
   });
 }
 
-await spreadOverAgents(ports.full);
-if (ports.mysql) await spreadOverAgents(ports.mysql);
-const spreadSqlite = await spreadOverAgents(ports.full);
-const spreadMysql = ports.mysql ? await spreadOverAgents(ports.mysql) : undefined;
+const { spreadSqlite, spreadMysql } = await interleaved({
+  spreadSqlite: spreadOverAgents(ports.full),
+  ...(ports.mysql ? { spreadMysql: spreadOverAgents(ports.mysql) } : {}),
+}, seconds);
 const spread = {
   connections: 32,
   agents: 32,
-  full: figures(spreadSqlite),
-  ...(spreadMysql ? { mysql: figures(spreadMysql), mysqlToSqlite: spreadMysql.requests.average / spreadSqlite.requests.average } : {}),
+  full: spreadSqlite,
+  ...(spreadMysql ? { mysql: spreadMysql, mysqlToSqlite: spreadMysql.rps / spreadSqlite.rps } : {}),
 };
 
 child.send('stop');
@@ -141,5 +122,5 @@ if (ports.mysql) console.log(`target: MariaDB ≥ 50% of SQLite → ${results.ma
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
 fs.writeFileSync(
   path.join(here, 'results', 'agent-api.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, results, spread, auditRows: after.auditRows, rssMb: after.rssMb }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, slices: SLICES, results, spread, auditRows: after.auditRows, rssMb: after.rssMb }, null, 2)}\n`,
 );

@@ -3,7 +3,8 @@
  *
  * 1. add_lead over HTTP at 32 connections (full path: login, permission
  *    matrix, phone/DNC/duplicate checks, GMT lookup, insert, audit rows in one
- *    transaction) against a bare Fastify route answering a constant line.
+ *    transaction) against a bare Fastify route answering a constant line,
+ *    side by side (interleave.mjs).
  * 2. `agentgate leads load` of a generated CSV (1,000,000 leads by default)
  *    into SQLite: leads/s and peak RSS of the loader process, against the
  *    same rows inserted by a bare better-sqlite3 loop into the same schema.
@@ -15,9 +16,9 @@ import { execFileSync, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
 import { CLI_NODE_FLAGS, cliArgs } from './cli.mjs';
 import { generateLeads } from './generate-leads.mjs';
+import { httpLoad, interleaved } from './interleave.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const leadCount = Number(process.env.BENCH_LEADS ?? 1_000_000);
@@ -37,25 +38,18 @@ const addLead = () =>
     100000000 + counter++,
   )}`;
 
-function run(url, connections, requests) {
-  return new Promise((resolve, reject) =>
-    autocannon({ url, connections, duration: seconds, pipelining: 1, ...(requests ? { requests } : {}) }, (err, result) => (err ? reject(err) : resolve(result))),
-  );
-}
-
-const httpBase = `http://127.0.0.1:${ports.full}`;
-await run(`http://127.0.0.1:${ports.bare}/bare`, 32);
-await run(httpBase, 32, [{ setupRequest: (req) => ({ ...req, path: addLead() }) }]);
-const bare = await run(`http://127.0.0.1:${ports.bare}/bare`, 32);
-const full = await run(httpBase, 32, [{ setupRequest: (req) => ({ ...req, path: addLead() }) }]);
-if (full.non2xx > 0 || full.errors > 0) throw new Error(`add_lead failed ${full.non2xx + full.errors} requests`);
+const loads = {
+  bare: (s) => httpLoad(`http://127.0.0.1:${ports.bare}/bare`, 32, s),
+  addLead: (s) => httpLoad(`http://127.0.0.1:${ports.full}`, 32, s, { requests: [{ setupRequest: (req) => ({ ...req, path: addLead() }) }] }),
+};
+const { bare, addLead: full } = await interleaved(loads, seconds);
 child.send('stop');
 const after = await new Promise((resolve) => child.once('message', resolve));
 const http = {
   connections: 32,
-  bare: { rps: bare.requests.average, p50: bare.latency.p50, p99: bare.latency.p99 },
-  addLead: { rps: full.requests.average, p50: full.latency.p50, p99: full.latency.p99 },
-  ratio: full.requests.average / bare.requests.average,
+  bare,
+  addLead: full,
+  ratio: full.rps / bare.rps,
   leadsInserted: after.benchLeads,
   notAdded: after.notSuccess,
 };
