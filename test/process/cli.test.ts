@@ -33,7 +33,7 @@ describe('agentgate CLI', () => {
     fs.chmodSync(CLI, 0o755);
     const { stdout } = await promisify(execFile)(CLI, ['--version']);
     expect(stdout).toBe(`${AGENTGATE_VERSION}\n`);
-    expect(fs.readFileSync(CLI, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=4');
+    expect(fs.readFileSync(CLI, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=8');
   });
 
   it('init creates an empty database; seed-demo fills it once; agent login and logout work', async () => {
