@@ -15,6 +15,8 @@ const { workerData, parentPort } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma('busy_timeout = 1000');
+// A checkpoint copies pages through, it reads nothing twice: no page cache to speak of.
+db.pragma('cache_size = -64');
 const timer = setInterval(() => {
   try { db.pragma('wal_checkpoint(PASSIVE)'); } catch (err) { parentPort.postMessage(String(err && err.message)); }
 }, workerData.intervalMs);
@@ -26,7 +28,9 @@ export class WalCheckpointer {
 
   constructor(file: string, intervalMs = 250, onError: (message: string) => void = () => {}) {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    this.worker = new Worker(WORKER, { eval: true, workerData: { file, driver, intervalMs } });
+    // A thread that runs one pragma needs a small heap, not the default worker's: RSS counts it (issue 13).
+    const resourceLimits = { maxYoungGenerationSizeMb: 1, maxOldGenerationSizeMb: 16 };
+    this.worker = new Worker(WORKER, { eval: true, workerData: { file, driver, intervalMs }, resourceLimits });
     this.worker.on('message', onError);
     this.worker.on('error', (err) => onError(err.message));
     // It must never keep the process alive on its own.
