@@ -23,8 +23,9 @@ export function registerJsonApiRoutes(app: FastifyInstance, services: Services):
     agent: schemaMap(services.agentFunctions, agentOperationSchema),
     'non-agent': schemaMap(services.nonAgentFunctions, nonAgentOperationSchema),
   };
-  const document = openApiDocument({ version: AGENTGATE_VERSION, agentFunctions: services.agentFunctions, nonAgentFunctions: services.nonAgentFunctions });
-  const docsPage = renderApiDocsPage(document);
+  // Built on first use, not at start: the document costs a start-up about 50 ms (issue 13 §5), and most nodes never serve it.
+  const document = once(() => openApiDocument({ version: AGENTGATE_VERSION, agentFunctions: services.agentFunctions, nonAgentFunctions: services.nonAgentFunctions }));
+  const docsPage = once(() => renderApiDocsPage(document()));
 
   for (const api of ['agent', 'non-agent'] as const) {
     app.post<{ Params: { name: string } }>(`/api/v2/${api}/:name`, { schema: { response: { 200: FUNCTION_ANSWER_SCHEMA } } }, async (request, reply) => {
@@ -52,9 +53,14 @@ export function registerJsonApiRoutes(app: FastifyInstance, services: Services):
     });
   }
 
-  app.get('/api/v2/openapi.json', async () => document);
-  app.get('/api/v2/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage));
+  app.get('/api/v2/openapi.json', async () => document());
+  app.get('/api/v2/docs', async (_request, reply) => reply.type('text/html; charset=utf-8').send(docsPage()));
   app.get('/api/v2/docs.css', async (_request, reply) => reply.type('text/css; charset=utf-8').header('Cache-Control', 'max-age=300').send(API_DOCS_CSS));
+}
+
+function once<T>(make: () => T): () => T {
+  let made: { value: T } | undefined;
+  return () => (made ??= { value: make() }).value;
 }
 
 function schemaMap<F>(functions: ReadonlyMap<string, F>, schemaOf: (spec: F) => FunctionParams): ReadonlyMap<string, FunctionParams> {
