@@ -1,7 +1,7 @@
 /**
- * agentgate's command line as its `agentgate` command runs it: with the node
- * flags of its shebang line (src/cli/main.ts says why), so what a benchmark
- * measures is what a user runs.
+ * agentgate's command line as its `agentgate` command runs it: with whatever
+ * node flags its shebang line names (none today: docs/operations.md, Memory),
+ * so what a benchmark measures is what a user runs.
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -1,11 +1,6 @@
-#!/usr/bin/env -S node --max-semi-space-size=8
+#!/usr/bin/env node
 /**
  * agentgate's command line: serve, init, seed-demo, agent sessions, explain.
- * The flag above keeps the server's young generation small: V8 would grow it
- * to 2 × 16 MiB, which a request's short-lived objects never need and which
- * stays resident (issue 13: RSS under 150 MiB under load; 8 MiB costs far
- * less garbage collection than 4). Run it another way
- * (`node dist/cli/main.js`, systemd) and pass the same flag: docs/operations.md.
  * Errors end with one line that says what to do next, never a stack trace,
  * and exit 2; `explain` exits 1 when the request would be refused.
  */

@@ -28,12 +28,11 @@ async function newDatabase(name: string): Promise<{ env: { DATABASE_URL: string 
 }
 
 describe('agentgate CLI', () => {
-  it('runs as the `agentgate` command: its shebang line starts node with the flags it names', async () => {
+  it('runs as the `agentgate` command, through its shebang line', async () => {
     // npm makes a package's bin executable when it installs it; so does this.
     fs.chmodSync(CLI, 0o755);
     const { stdout } = await promisify(execFile)(CLI, ['--version']);
     expect(stdout).toBe(`${AGENTGATE_VERSION}\n`);
-    expect(fs.readFileSync(CLI, 'utf8').split('\n', 1)[0]).toBe('#!/usr/bin/env -S node --max-semi-space-size=8');
   });
 
   it('init creates an empty database; seed-demo fills it once; agent login and logout work', async () => {
