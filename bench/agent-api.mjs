@@ -14,15 +14,12 @@
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { CLI_NODE_FLAGS } from './cli.mjs';
 import { httpLoad, interleaved, SLICES } from './interleave.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const here = path.dirname(new URL(import.meta.url).pathname);
 const mysqlServer = process.env.BENCH_MYSQL === 'off' ? undefined : (process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
 const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: external_pause function set - PAUSE|1795000000|1000\n'], {
-  // The node flags agentgate runs with.
-  execArgv: CLI_NODE_FLAGS,
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   // BENCH_MYSQL=off reaches the servers as no server at all.
   env: { ...process.env, BENCH_MYSQL: mysqlServer ?? '' },

@@ -25,7 +25,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import WebSocket from 'ws';
-import { CLI_NODE_FLAGS } from './cli.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10_000);
@@ -53,7 +52,7 @@ if (!redisUrl) {
 const env = { ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_PREFIX: `agbench:${randomBytes(4).toString('hex')}:`, SESSION_SECRET: 'bench secret of at least thirty-two characters' };
 const startNode = (role) =>
   new Promise((resolve) => {
-    const child = fork(path.join(here, 'cluster-node.mjs'), [role], { execArgv: CLI_NODE_FLAGS, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(path.join(here, 'cluster-node.mjs'), [role], { env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     child.once('message', (info) => resolve({ child, ...info }));
   });
 const a = await startNode('seed');

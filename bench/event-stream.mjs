@@ -17,14 +17,13 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI_NODE_FLAGS } from './cli.mjs';
 
 const here = path.dirname(new URL(import.meta.url).pathname);
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1000);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-const child = fork(path.join(here, 'event-stream-server.mjs'), { execArgv: [...CLI_NODE_FLAGS, '--expose-gc', ...profile, ...(process.env.BENCH_IMPORT ? ['--import', process.env.BENCH_IMPORT] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+const child = fork(path.join(here, 'event-stream-server.mjs'), { execArgv: ['--expose-gc', ...profile, ...(process.env.BENCH_IMPORT ? ['--import', process.env.BENCH_IMPORT] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 const ask = (message) => new Promise((resolve) => { child.once('message', resolve); if (message) child.send(message); });
 const started = await ask();
 const now = () => Date.now();

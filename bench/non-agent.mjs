@@ -16,7 +16,7 @@ import { execFileSync, fork, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CLI_NODE_FLAGS, cliArgs } from './cli.mjs';
+import { cliArgs } from './cli.mjs';
 import { generateLeads } from './generate-leads.mjs';
 import { httpLoad, interleaved } from './interleave.mjs';
 
@@ -26,7 +26,6 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 
 // --- 1. add_lead over HTTP ---------------------------------------------------
 const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: add_lead LEAD HAS BEEN ADDED - 3100000000|101|12|-6|6000\n'], {
-  execArgv: CLI_NODE_FLAGS,
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 });
 const ports = await new Promise((resolve) => child.once('message', resolve));

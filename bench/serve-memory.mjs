@@ -2,7 +2,7 @@
  * Memory under load: the peak resident set (VmHWM) of a real `agentgate serve`
  * process on an existing SQLite database while it answers external_pause on
  * the legacy face and the JSON face, at 32 connections and at 1 — against a
- * bare Fastify process (same node flags) under the same load, in the same run.
+ * bare Fastify process under the same load, in the same run.
  * Target (issue 13 §1): under 150 MiB. Writes bench/results/serve-memory.json.
  */
 import { spawn, spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { CLI, CLI_NODE_FLAGS, cliArgs } from './cli.mjs';
+import { CLI, cliArgs } from './cli.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-memory-'));
@@ -60,11 +60,11 @@ async function underLoad(args, port) {
 const seeded = spawnSync(process.execPath, cliArgs('seed-demo'), { env, encoding: 'utf8' });
 if (seeded.status !== 0) throw new Error(`seed-demo failed: ${seeded.stderr}`);
 // The demo's agent 1000 is logged in; the demo's simulator is not started (`serve` without --demo).
-const bare = await underLoad([...CLI_NODE_FLAGS, '-e', BARE], 18700);
+const bare = await underLoad(['-e', BARE], 18700);
 const agentgate = await underLoad(cliArgs('serve'), 18701);
 fs.rmSync(dir, { recursive: true, force: true });
 
-console.log(`memory under load: external_pause, legacy and JSON faces, 32 then 1 connection, ${seconds} s each (node ${CLI_NODE_FLAGS.join(' ')})`);
+console.log(`memory under load: external_pause, legacy and JSON faces, 32 then 1 connection, ${seconds} s each`);
 console.log(`  bare Fastify process   idle ${String(bare.idleMiB).padStart(4)} MiB   peak ${String(bare.peakMiB).padStart(4)} MiB`);
 console.log(`  agentgate serve        idle ${String(agentgate.idleMiB).padStart(4)} MiB   peak ${String(agentgate.peakMiB).padStart(4)} MiB   (target < 150 MiB: ${agentgate.peakMiB < 150 ? 'met' : 'NOT met'}; ${agentgate.requests} requests)`);
 
@@ -72,5 +72,5 @@ const results = path.join(path.dirname(new URL(import.meta.url).pathname), 'resu
 fs.mkdirSync(results, { recursive: true });
 fs.writeFileSync(
   path.join(results, 'serve-memory.json'),
-  `${JSON.stringify({ date: new Date().toISOString(), seconds, nodeFlags: CLI_NODE_FLAGS, bare, agentgate }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), seconds, bare, agentgate }, null, 2)}\n`,
 );
