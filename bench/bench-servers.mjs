@@ -13,10 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
 import mysql from 'mysql2/promise';
-import { createServices } from '../dist/app/services.js';
-import { loadConfig } from '../dist/config/config.js';
-import { seedDemo } from '../dist/demo/seed.js';
-import { buildApp } from '../dist/http/app.js';
+import { buildApp, createServices, loadConfig, seedDemo } from '../dist/embed.js';
 
 const bareLine = process.argv[2] ?? 'SUCCESS\n';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-bench-'));

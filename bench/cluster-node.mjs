@@ -5,10 +5,7 @@
  * a screen cookie; the others only join. It reports its port (and the agents
  * and cookies) over IPC and stops on 'stop'.
  */
-import { createServices } from '../dist/app/services.js';
-import { loadConfig } from '../dist/config/config.js';
-import { seedDemo } from '../dist/demo/seed.js';
-import { buildApp } from '../dist/http/app.js';
+import { buildApp, createServices, loadConfig, seedDemo } from '../dist/embed.js';
 
 const seed = process.argv[2] === 'seed';
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);

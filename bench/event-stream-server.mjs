@@ -14,11 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Fastify from 'fastify';
-import { createServices } from '../dist/app/services.js';
-import { loadConfig } from '../dist/config/config.js';
-import { EventProjector } from '../dist/board/event-projector.js';
-import { seedDemo } from '../dist/demo/seed.js';
-import { buildApp } from '../dist/http/app.js';
+import { EventProjector, buildApp, createServices, loadConfig, seedDemo } from '../dist/embed.js';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 200);
 const FRAME_MS = process.env.BENCH_FRAME_MS === undefined ? undefined : Number(process.env.BENCH_FRAME_MS);

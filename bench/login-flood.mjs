@@ -25,10 +25,7 @@ const dist = process.env.AGENTGATE_DIST ?? path.join(here, '..', 'dist');
 
 /** The server under test: the full app on a fresh SQLite file, real bcrypt cost, behind a "proxy". */
 async function serve() {
-  const { createServices } = await import(path.join(dist, 'app/services.js'));
-  const { loadConfig } = await import(path.join(dist, 'config/config.js'));
-  const { seedDemo } = await import(path.join(dist, 'demo/seed.js'));
-  const { buildApp } = await import(path.join(dist, 'http/app.js'));
+  const { buildApp, createServices, loadConfig, seedDemo } = await import(path.join(dist, 'embed.js'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-flood-'));
   const config = loadConfig({}, { databaseUrl: `sqlite:${path.join(dir, 'bench.db')}`, logLevel: 'warn', bcryptCost: 10, trustProxy: true });
   const services = await createServices(config);

@@ -6,10 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createServices } from '../dist/app/services.js';
-import { loadConfig } from '../dist/config/config.js';
-import { seedDemo } from '../dist/demo/seed.js';
-import { buildApp } from '../dist/http/app.js';
+import { buildApp, createServices, loadConfig, seedDemo } from '../dist/embed.js';
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 1000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-push-'));

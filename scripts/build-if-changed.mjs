@@ -10,7 +10,7 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const digestFile = path.join(root, 'dist/.build-digest');
-const INPUTS = ['src', 'web', 'package.json', 'package-lock.json', 'tsconfig.json', 'tsconfig.build.json'];
+const INPUTS = ['src', 'web', 'package.json', 'package-lock.json', 'tsconfig.json', 'rolldown.config.js'];
 
 function* files(entry) {
   const stat = fs.statSync(entry, { throwIfNoEntry: false });

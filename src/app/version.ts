@@ -1,6 +1,4 @@
-/** agentgate's version, from package.json: a module of its own, so that `agentgate --version` loads nothing else. */
-import { createRequire } from 'node:module';
+/** agentgate's version, from package.json (the build inlines it: the bundle reads no file for it). */
+import pkg from '../../package.json' with { type: 'json' };
 
-const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
-
-export const AGENTGATE_VERSION = pkg.version;
+export const AGENTGATE_VERSION: string = pkg.version;

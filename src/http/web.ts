@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/web');
+export const WEB_ROOT = path.join(packageRoot(path.dirname(fileURLToPath(import.meta.url))), 'dist/web');
 const PAGES = ['agent', 'admin', 'wallboard'] as const;
 
 export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promise<void> {
@@ -24,5 +24,16 @@ export async function registerWeb(app: FastifyInstance, root = WEB_ROOT): Promis
   for (const page of PAGES) {
     app.get(`/${page}`, async (_request, reply) => reply.sendFile(`${page}/index.html`));
     app.get(`/${page}/*`, async (_request, reply) => reply.sendFile(`${page}/index.html`));
+  }
+}
+
+/**
+ * The folder of agentgate's package.json, the nearest above `dir`: this module
+ * runs from src/http under the tests and from a chunk of the bundle in dist/.
+ */
+function packageRoot(dir: string): string {
+  for (let at = dir; ; at = path.dirname(at)) {
+    if (fs.existsSync(path.join(at, 'package.json'))) return at;
+    if (path.dirname(at) === at) return dir;
   }
 }
