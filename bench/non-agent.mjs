@@ -6,10 +6,13 @@
  *    transaction) against a bare Fastify route answering a constant line,
  *    side by side (interleave.mjs).
  * 2. `agentgate leads load` of a generated CSV (1,000,000 leads by default)
- *    into SQLite: leads/s and peak RSS of the loader process, against the
- *    same rows inserted by a bare better-sqlite3 loop into the same schema.
+ *    into SQLite, then into MariaDB (BENCH_MYSQL, default the local server;
+ *    BENCH_MYSQL=off leaves it out): leads/s and peak RSS of the loader
+ *    process, against the same rows inserted into the same schema by a bare
+ *    loop (bare-load.mjs).
  *
- * Target: the loader sustains ≥ 50,000 leads/s with flat memory.
+ * Targets (issue 13 §4): the loader sustains ≥ 60,000 leads/s on SQLite and
+ * ≥ 30,000 on MariaDB, with flat memory.
  * Run with `npm run bench:non-agent` (BENCH_SECONDS, BENCH_LEADS to scale).
  */
 import { execFileSync, fork, spawn } from 'node:child_process';
@@ -22,6 +25,8 @@ import { httpLoad, interleaved } from './interleave.mjs';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const leadCount = Number(process.env.BENCH_LEADS ?? 1_000_000);
+const LOADER_TARGET = 60_000;
+const LOADER_TARGET_MYSQL = 30_000;
 const here = path.dirname(new URL(import.meta.url).pathname);
 
 // --- 1. add_lead over HTTP ---------------------------------------------------
@@ -57,8 +62,7 @@ const http = {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-load-bench-'));
 const csv = path.join(dir, 'leads.csv');
 await generateLeads(leadCount, csv);
-const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, 'load.db')}`, BCRYPT_COST: '4', LOG_LEVEL: 'warn' };
-execFileSync(process.execPath, cliArgs('seed-demo'), { env, stdio: 'ignore' });
+const cliEnv = (databaseUrl) => ({ ...process.env, DATABASE_URL: databaseUrl, BCRYPT_COST: '4', LOG_LEVEL: 'warn' });
 
 /** Run a command, sampling its RSS from /proc every 50 ms; returns seconds and the peak in MB. */
 function measured(args, childEnv) {
@@ -97,26 +101,57 @@ function measured(args, childEnv) {
   });
 }
 
-const loader = await measured(cliArgs('leads', 'load', csv, '--list', '101', '--duplicate-check', 'DUPLIST', '--no-progress'), env);
-const baselineDb = path.join(dir, 'baseline.db');
-execFileSync(process.execPath, cliArgs('init'), { env: { ...env, DATABASE_URL: `sqlite:${baselineDb}` }, stdio: 'ignore' });
-const baseline = await measured([path.join(here, 'bare-sqlite-load.mjs'), csv, baselineDb], env);
-const load = {
-  leads: leadCount,
-  loader: { seconds: loader.seconds, leadsPerSecond: leadCount / loader.seconds, peakRssMb: loader.peakRssMb, rssSecondQuarterMb: loader.rssSecondQuarterMb, rssLastQuarterMb: loader.rssLastQuarterMb },
-  bareSqlite: { seconds: baseline.seconds, leadsPerSecond: leadCount / baseline.seconds, peakRssMb: baseline.peakRssMb },
-  ratio: baseline.seconds / loader.seconds,
-  summary: loader.output.trim(),
-};
+/**
+ * `agentgate leads load` into a seeded database (`loaderUrl`) against the bare
+ * insert loop into an initialised one (`bareUrl`), one after the other.
+ */
+async function loadBench(loaderUrl, bareUrl) {
+  execFileSync(process.execPath, cliArgs('seed-demo'), { env: cliEnv(loaderUrl), stdio: 'ignore' });
+  const loader = await measured(cliArgs('leads', 'load', csv, '--list', '101', '--duplicate-check', 'DUPLIST', '--no-progress'), cliEnv(loaderUrl));
+  execFileSync(process.execPath, cliArgs('init'), { env: cliEnv(bareUrl), stdio: 'ignore' });
+  const bare = await measured([path.join(here, 'bare-load.mjs'), csv, bareUrl], cliEnv(bareUrl));
+  return {
+    leads: leadCount,
+    loader: { seconds: loader.seconds, leadsPerSecond: leadCount / loader.seconds, peakRssMb: loader.peakRssMb, rssSecondQuarterMb: loader.rssSecondQuarterMb, rssLastQuarterMb: loader.rssLastQuarterMb },
+    bare: { seconds: bare.seconds, leadsPerSecond: leadCount / bare.seconds, peakRssMb: bare.peakRssMb },
+    ratio: bare.seconds / loader.seconds,
+    summary: loader.output.trim(),
+  };
+}
+
+const load = await loadBench(`sqlite:${path.join(dir, 'load.db')}`, `sqlite:${path.join(dir, 'baseline.db')}`);
+
+/** The same on MariaDB/MySQL (BENCH_MYSQL, default the local server; BENCH_MYSQL=off leaves it out), in databases of its own. */
+let loadMysql;
+const mysqlServer = process.env.BENCH_MYSQL === 'off' ? undefined : (process.env.BENCH_MYSQL ?? 'mysql://root@127.0.0.1:3306');
+if (mysqlServer) {
+  const { default: mysql } = await import('mysql2/promise');
+  const server = await mysql.createConnection(mysqlServer);
+  const names = [`agentgate_bench_load_${process.pid}`, `agentgate_bench_bare_${process.pid}`];
+  const urlOf = (name) => Object.assign(new URL(mysqlServer), { pathname: `/${name}` }).toString();
+  try {
+    for (const name of names) await server.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+    loadMysql = await loadBench(urlOf(names[0]), urlOf(names[1]));
+  } finally {
+    for (const name of names) await server.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await server.end();
+  }
+}
 fs.rmSync(dir, { recursive: true, force: true });
 
 console.log('\nnon-agent API: add_lead over HTTP at 32 connections, full path vs bare route (same run)');
 console.log(`  bare route   ${http.bare.rps.toFixed(0).padStart(7)} req/s   p50 ${http.bare.p50} ms   p99 ${http.bare.p99} ms`);
 console.log(`  add_lead     ${http.addLead.rps.toFixed(0).padStart(7)} leads/s p50 ${http.addLead.p50} ms   p99 ${http.addLead.p99} ms   (${(http.ratio * 100).toFixed(1)}% of bare)`);
-console.log(`\nagentgate leads load, ${leadCount.toLocaleString('en-US')} leads into SQLite (DUPLIST), vs a bare better-sqlite3 insert loop (same run)`);
-console.log(`  loader       ${load.loader.leadsPerSecond.toFixed(0).padStart(7)} leads/s in ${load.loader.seconds.toFixed(1)} s, peak RSS ${load.loader.peakRssMb} MB (2nd quarter ${load.loader.rssSecondQuarterMb} MB, last quarter ${load.loader.rssLastQuarterMb} MB)`);
-console.log(`  bare sqlite  ${load.bareSqlite.leadsPerSecond.toFixed(0).padStart(7)} leads/s in ${load.bareSqlite.seconds.toFixed(1)} s, peak RSS ${load.bareSqlite.peakRssMb} MB`);
-console.log(`  loader/bare  ${(load.ratio * 100).toFixed(1)}%   target ≥ 50,000 leads/s → ${load.loader.leadsPerSecond >= 50_000 ? 'met' : 'NOT met'}`);
+/** One loader figure against its baseline and its target. */
+function report(figures, database, bareLoop, target) {
+  const { loader, bare } = figures;
+  console.log(`\nagentgate leads load, ${leadCount.toLocaleString('en-US')} leads into ${database} (DUPLIST), vs ${bareLoop} (same run)`);
+  console.log(`  loader       ${loader.leadsPerSecond.toFixed(0).padStart(7)} leads/s in ${loader.seconds.toFixed(1)} s, peak RSS ${loader.peakRssMb} MB (2nd quarter ${loader.rssSecondQuarterMb} MB, last quarter ${loader.rssLastQuarterMb} MB)`);
+  console.log(`  bare loop    ${bare.leadsPerSecond.toFixed(0).padStart(7)} leads/s in ${bare.seconds.toFixed(1)} s, peak RSS ${bare.peakRssMb} MB`);
+  console.log(`  loader/bare  ${(figures.ratio * 100).toFixed(1)}%   target ≥ ${target.toLocaleString('en-US')} leads/s → ${loader.leadsPerSecond >= target ? 'met' : 'NOT met'}`);
+}
+report(load, 'SQLite', 'a bare better-sqlite3 insert loop', LOADER_TARGET);
+if (loadMysql) report(loadMysql, 'MariaDB', 'a bare mysql2 insert loop', LOADER_TARGET_MYSQL);
 
 fs.mkdirSync(path.join(here, 'results'), { recursive: true });
-fs.writeFileSync(path.join(here, 'results', 'non-agent.json'), `${JSON.stringify({ date: new Date().toISOString(), seconds, http, load }, null, 2)}\n`);
+fs.writeFileSync(path.join(here, 'results', 'non-agent.json'), `${JSON.stringify({ date: new Date().toISOString(), seconds, http, load, ...(loadMysql ? { loadMysql } : {}) }, null, 2)}\n`);
