@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { parsePipeList, type CallTime, type CallWindow } from '../../domain/call-time.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
+import { runTemplate } from './templates.js';
 
 export interface ZoneRow {
   readonly gmtOffset: string;
@@ -63,48 +64,57 @@ export class TimeZonesRepository {
     return row && { gmtOffset: row.GMT_offset ?? '', dst: row.DST ?? 'N', dstRange: row.DST === 'Y' ? 'SSM-FSN' : '' };
   }
 
+  // The lookups add_lead runs for every lead are query templates (templates.ts): built once, not per request.
+
   async byAreacode(countryCode: string, areacode: string): Promise<ZoneRow | undefined> {
-    const row = await this.db
-      .selectFrom('vicidial_phone_codes')
-      .select(['GMT_offset', 'DST', 'DST_range'])
-      .where('country_code', '=', Number(countryCode) || 0)
-      .where('areacode', '=', areacode)
-      .limit(ONE_ROW)
-      .executeTakeFirst();
-    return zone(row);
+    const { rows } = await runTemplate(
+      this.db,
+      'timeZones.byAreacode',
+      (arg) => this.phoneCodes().where('country_code', '=', arg('country')).where('areacode', '=', arg('areacode')).limit(ONE_ROW),
+      { country: Number(countryCode) || 0, areacode },
+    );
+    return zone(rows[0]);
   }
 
   async byState(countryCode: string, state: string): Promise<ZoneRow | undefined> {
-    const row = await this.db
-      .selectFrom('vicidial_phone_codes')
-      .select(['GMT_offset', 'DST', 'DST_range'])
-      .where('country_code', '=', Number(countryCode) || 0)
-      .where('state', '=', state)
-      .limit(ONE_ROW)
-      .executeTakeFirst();
-    return zone(row);
+    const { rows } = await runTemplate(
+      this.db,
+      'timeZones.byState',
+      (arg) => this.phoneCodes().where('country_code', '=', arg('country')).where('state', '=', arg('state')).limit(ONE_ROW),
+      { country: Number(countryCode) || 0, state },
+    );
+    return zone(rows[0]);
   }
 
   async firstOfCountry(countryCode: string): Promise<ZoneRow | undefined> {
-    const row = await this.db
-      .selectFrom('vicidial_phone_codes')
-      .select(['GMT_offset', 'DST', 'DST_range'])
-      .where('country_code', '=', Number(countryCode) || 0)
-      .limit(ONE_ROW)
-      .executeTakeFirst();
-    return zone(row);
+    const { rows } = await runTemplate(
+      this.db,
+      'timeZones.firstOfCountry',
+      (arg) => this.phoneCodes().where('country_code', '=', arg('country')).limit(ONE_ROW),
+      { country: Number(countryCode) || 0 },
+    );
+    return zone(rows[0]);
   }
 
   /** The state of a North American area code (lookup_state). */
   async stateOfAreacode(countryCode: string, areacode: string): Promise<string | undefined> {
-    const row = await this.db
-      .selectFrom('vicidial_phone_codes')
-      .select('state')
-      .where('country_code', '=', Number(countryCode) || 0)
-      .where('areacode', '=', areacode)
-      .limit(ONE_ROW)
-      .executeTakeFirst();
-    return row?.state ?? undefined;
+    const { rows } = await runTemplate(
+      this.db,
+      'timeZones.stateOfAreacode',
+      (arg) =>
+        this.db
+          .selectFrom('vicidial_phone_codes')
+          .select('state')
+          .where('country_code', '=', arg('country'))
+          .where('areacode', '=', arg('areacode'))
+          .limit(ONE_ROW),
+      { country: Number(countryCode) || 0, areacode },
+    );
+    return rows[0]?.state ?? undefined;
+  }
+
+  private phoneCodes() {
+    return this.db.selectFrom('vicidial_phone_codes').select(['GMT_offset', 'DST', 'DST_range']);
   }
 
   async nanpaRowCount(): Promise<number> {
