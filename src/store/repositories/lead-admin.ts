@@ -70,6 +70,23 @@ function valueOf(lead: NewLeadRecord, column: InsertColumn, stamp: string): stri
   }
 }
 
+const TEXT_COLUMNS: ReadonlySet<string> = new Set(LEAD_TEXT_FIELDS);
+
+/**
+ * The optional columns some lead of `part` has a value for, in OPTIONAL's
+ * order. Read from each lead's own fields, not by asking every lead for every
+ * column: add_lead fills two or three of thirty.
+ */
+function filledColumns(part: readonly NewLeadRecord[], stamp: string): InsertColumn[] {
+  const filled = new Set<string>();
+  for (const lead of part) {
+    for (const field of Object.keys(lead.fields)) if (TEXT_COLUMNS.has(field) && valueOf(lead, field as InsertColumn, stamp) !== undefined) filled.add(field);
+    if (valueOf(lead, 'rank', stamp) !== undefined) filled.add('rank');
+    if (valueOf(lead, 'entry_list_id', stamp) !== undefined) filled.add('entry_list_id');
+  }
+  return OPTIONAL.filter((column) => filled.has(column));
+}
+
 /**
  * What a lead without a value gets in a column another lead of the same
  * statement fills: the column's own default, so a lead reads the same
@@ -112,7 +129,7 @@ export class LeadAdminRepository {
     const stamp = sqlDateTime(now);
     const ids: number[] = [];
     for (const part of chunks(leads, 400)) {
-      const columns: InsertColumn[] = [...ALWAYS, ...OPTIONAL.filter((c) => part.some((lead) => valueOf(lead, c, stamp) !== undefined))];
+      const columns: InsertColumn[] = [...ALWAYS, ...filledColumns(part, stamp)];
       // Parameters in row-major column order, as the compiled multi-row INSERT binds them.
       const parameters: unknown[] = [];
       for (const lead of part) for (const column of columns) parameters.push(valueOf(lead, column, stamp) ?? defaultOf(column));
