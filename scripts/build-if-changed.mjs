@@ -36,7 +36,7 @@ const current = digest();
 if (process.argv.includes('--write')) {
   fs.writeFileSync(digestFile, `${current}\n`);
 } else if ((fs.existsSync(digestFile) ? fs.readFileSync(digestFile, 'utf8').trim() : '') !== current) {
-  console.log('agentgate: sources changed since the last build, building (about 15 s)…');
+  console.log('agentgate: sources changed since the last build, building (a few seconds)…');
   const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
