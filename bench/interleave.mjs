@@ -1,6 +1,6 @@
 /**
  * Figures measured side by side. Each figure's load runs in slices that take
- * turns (A B C, A B C, …), so a machine whose speed drifts during the run
+ * turns (A B C, B C A, C A B, …), so a machine whose speed drifts during the run
  * (other tenants of its host, its clock) slows every figure alike, and the
  * ratios between them hold from run to run.
  * A figure: its requests over its time; p50 and p99 of its slowest slice.
@@ -30,8 +30,11 @@ export function httpLoad(url, connections, seconds, request = {}) {
 export async function interleaved(loads, seconds) {
   for (const warmUp of Object.values(loads)) await warmUp(Math.min(3, seconds)).catch(() => {});
   const totals = Object.fromEntries(Object.keys(loads).map((name) => [name, { requests: 0, seconds: 0, p50: 0, p99: 0 }]));
+  const order = Object.entries(loads);
   for (let slice = 0; slice < SLICES; slice++)
-    for (const [name, run] of Object.entries(loads)) {
+    // Each turn starts one further along: a slice pays for what the one before it left behind (the WAL
+    // checkpoint of its writes, its garbage), so no figure may always follow the same one.
+    for (const [name, run] of [...order.slice(slice % order.length), ...order.slice(0, slice % order.length)]) {
       const result = await run(seconds / SLICES);
       const total = totals[name];
       total.requests += result.requests.total;
