@@ -5,6 +5,8 @@
  * BENCH_MYSQL names a MySQL/MariaDB server — the same full app on a database
  * of its own there (agentgate_bench_*, dropped at the end; not ag_db_*, which a test run starting on the same server would drop as left over).
  * Besides the demo's agent 1000, 32 more agents (20000…) are logged in.
+ * The ceiling each database sets (bare-db-route.mjs) is served beside them,
+ * on the same database.
  * On 'stop' it reports the rows written (audit rows, and leads named Bench)
  * and its memory, then ends.
  */
@@ -14,6 +16,7 @@ import path from 'node:path';
 import Fastify from 'fastify';
 import mysql from 'mysql2/promise';
 import { buildApp, createServices, loadConfig, seedDemo } from '../dist/embed.js';
+import { bareMysqlRoute, bareSqliteRoute } from './bare-db-route.mjs';
 
 const bareLine = process.argv[2] ?? 'SUCCESS\n';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'agentgate-bench-'));
@@ -36,7 +39,17 @@ async function fullApp(databaseUrl) {
 
 const { services, app } = await fullApp(`sqlite:${path.join(dir, 'bench.db')}`);
 
+/** A Fastify instance of its own for a route, listening on a free port. */
+async function serverOf(addRoute) {
+  const server = Fastify();
+  const close = await addRoute(server);
+  await server.listen({ port: 0, host: '127.0.0.1' });
+  return { port: server.server.address().port, close: async () => (await server.close(), await close?.()) };
+}
+const bareDb = await serverOf((server) => bareSqliteRoute(server, path.join(dir, 'bench.db')));
+
 let onMysql;
+const MYSQL_POOL = 16;
 const mysqlDatabase = `agentgate_bench_${process.pid}`;
 const onServer = async (work) => {
   const connection = await mysql.createConnection(process.env.BENCH_MYSQL);
@@ -50,15 +63,24 @@ if (process.env.BENCH_MYSQL) {
   await onServer((c) => c.query(`CREATE DATABASE \`${mysqlDatabase}\` CHARACTER SET utf8mb4`));
   const url = new URL(process.env.BENCH_MYSQL);
   url.pathname = `/${mysqlDatabase}`;
-  url.searchParams.set('connectionLimit', '16');
+  url.searchParams.set('connectionLimit', String(MYSQL_POOL));
   onMysql = await fullApp(url.toString());
+  url.search = '';
+  onMysql.bareDb = await serverOf((server) => bareMysqlRoute(server, url.toString(), MYSQL_POOL));
 }
 
 const bare = Fastify();
 bare.get('/bare', async (_req, reply) => reply.header('Content-Type', 'text/html; charset=utf-8').send(bareLine));
 await bare.listen({ port: 0, host: '127.0.0.1' });
 
-process.send?.({ full: app.server.address().port, bare: bare.server.address().port, mysql: onMysql?.app.server.address().port, agents: BENCH_AGENTS });
+process.send?.({
+  full: app.server.address().port,
+  bare: bare.server.address().port,
+  bareDb: bareDb.port,
+  mysql: onMysql?.app.server.address().port,
+  bareDbMysql: onMysql?.bareDb.port,
+  agents: BENCH_AGENTS,
+});
 process.on('message', async (message) => {
   if (message !== 'stop') return;
   const db = services.database.db;
@@ -71,8 +93,10 @@ process.on('message', async (message) => {
   });
   await app.close();
   await bare.close();
+  await bareDb.close();
   await services.close();
   if (onMysql) {
+    await onMysql.bareDb.close();
     await onMysql.app.close();
     await onMysql.services.close();
     await onServer((c) => c.query(`DROP DATABASE \`${mysqlDatabase}\``));

@@ -16,17 +16,22 @@ const read = (name) => {
 const day = (r) => (r?.date ?? r?.when ?? '').slice(0, 10);
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
 
-/** Each row: [figure, agentgate, baseline, ratio, target, met, measured]. */
+/**
+ * Each row: [figure, agentgate, baseline, ratio, ceiling, target, met, measured]. The ceiling, where
+ * measured, is the ratio the database's own statements reach against the same baseline with nothing
+ * else around them (bench/bare-db-route.mjs): no implementation of the function gets beyond it here.
+ */
 const rows = [];
-const row = (figure, value, baseline, ratio, target, met, date) => rows.push([figure, value, baseline, ratio, target, met ? 'met' : 'NOT met', date]);
+const row = (figure, value, baseline, ratio, target, met, date, ceiling = '') => rows.push([figure, value, baseline, ratio, ceiling, target, met ? 'met' : 'NOT met', date]);
 
 const api = read('agent-api');
 for (const r of api?.results ?? []) {
   const c = r.connections;
-  row(`external_pause, ${c} conn.`, `${Math.round(r.full.rps)} req/s`, `${Math.round(r.bare.rps)} req/s bare`, pct(r.ratio), c === 1 ? '≥ 50%' : '≥ 40%', r.ratio >= (c === 1 ? 0.5 : 0.4), day(api));
-  if (c === 32) row('external_pause p99, 32 conn.', `${r.full.p99} ms`, `${r.bare.p99} ms bare`, '', '< 5 ms', r.full.p99 < 5, day(api));
+  row(`external_pause, ${c} conn.`, `${Math.round(r.full.rps)} req/s`, `${Math.round(r.bare.rps)} req/s bare`, pct(r.ratio), c === 1 ? '≥ 50%' : '≥ 40%', r.ratio >= (c === 1 ? 0.5 : 0.4), day(api), r.ceiling && pct(r.ceiling.ratio));
+  if (c === 32) row('external_pause p99, 32 conn.', `${r.full.p99} ms`, `${r.bare.p99} ms bare`, '', '< 5 ms', r.full.p99 < 5, day(api), r.ceiling && `${r.ceiling.sqlite.p99} ms`);
   if (r.json) row(`JSON face, ${c} conn.`, `${Math.round(r.json.rps)} req/s`, `${Math.round(r.full.rps)} req/s legacy`, pct(r.jsonToLegacy), '≥ 90%', r.jsonToLegacy >= 0.9, day(api));
-  if (r.mysql) row(`MariaDB, ${c} conn.`, `${Math.round(r.mysql.rps)} req/s`, `${Math.round(r.full.rps)} req/s SQLite`, pct(r.mysqlToSqlite), '≥ 50%', r.mysqlToSqlite >= 0.5, day(api));
+  if (r.mysql)
+    row(`MariaDB, ${c} conn.`, `${Math.round(r.mysql.rps)} req/s`, `${Math.round(r.full.rps)} req/s SQLite`, pct(r.mysqlToSqlite), '≥ 50%', r.mysqlToSqlite >= 0.5, day(api), r.mysqlCeiling && pct(r.mysqlCeiling.toSqlite));
 }
 if (api?.spread?.mysql)
   row('MariaDB, 32 conn. × 32 agents', `${Math.round(api.spread.mysql.rps)} req/s`, `${Math.round(api.spread.full.rps)} req/s SQLite`, pct(api.spread.mysqlToSqlite), '≥ 50%', api.spread.mysqlToSqlite >= 0.5, day(api));
@@ -66,10 +71,11 @@ if (memory)
   row('serve peak RSS under load', `${memory.agentgate.peakMiB} MiB`, `${memory.bare.peakMiB} MiB bare`, '', '< 150 MiB', memory.agentgate.peakMiB < 150, day(memory));
 if (startup) row('start-up to first answer', `${startup.agentgateMs} ms`, `${startup.bareMs} ms bare`, '', '< 1000 ms', startup.agentgateMs < 1000, day(startup));
 
-const header = ['figure', 'agentgate', 'baseline (same run)', 'ratio', 'target', '', 'measured'];
+const header = ['figure', 'agentgate', 'baseline (same run)', 'ratio', 'ceiling', 'target', '', 'measured'];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
 const line = (cells) => cells.map((c, i) => String(c).padEnd(widths[i])).join('  ').trimEnd();
 console.log(line(header));
 console.log(line(widths.map((w) => '-'.repeat(w))));
 for (const r of rows) console.log(line(r));
 if (rows.length === 0) console.log('no results yet: run `npm run bench`');
+else if (rows.some((r) => r[4])) console.log("\nceiling: the ratio the function's own statements reach on that database, with nothing else, against the same baseline (bench/bare-db-route.mjs)");
