@@ -69,13 +69,13 @@ if (process.env.BENCH_MYSQL) {
   onMysql.bareDb = await serverOf((server) => bareMysqlRoute(server, url.toString(), MYSQL_POOL));
 }
 
-const bare = Fastify();
-bare.get('/bare', async (_req, reply) => reply.header('Content-Type', 'text/html; charset=utf-8').send(bareLine));
-await bare.listen({ port: 0, host: '127.0.0.1' });
+const bare = await serverOf((server) => {
+  server.get('/bare', async (_req, reply) => reply.header('Content-Type', 'text/html; charset=utf-8').send(bareLine));
+});
 
 process.send?.({
   full: app.server.address().port,
-  bare: bare.server.address().port,
+  bare: bare.port,
   bareDb: bareDb.port,
   mysql: onMysql?.app.server.address().port,
   bareDbMysql: onMysql?.bareDb.port,

@@ -32,6 +32,8 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 // --- 1. add_lead over HTTP ---------------------------------------------------
 const child = fork(path.join(here, 'bench-servers.mjs'), ['SUCCESS: add_lead LEAD HAS BEEN ADDED - 3100000000|101|12|-6|6000\n'], {
   stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  // add_lead over HTTP is measured on SQLite only: no MariaDB servers beside it (BENCH_MYSQL is the loader's).
+  env: { ...process.env, BENCH_MYSQL: '' },
 });
 const ports = await new Promise((resolve) => child.once('message', resolve));
 
