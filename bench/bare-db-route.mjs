@@ -1,13 +1,17 @@
 /**
- * The ceiling a database sets on external_pause: a Fastify route that runs the
- * statements agentgate runs for an API PAUSE of a paused agent — the API
- * user's row, then in one transaction the agent's row, its update and the two
- * audit rows — straight through the driver's prepared statements, and nothing
- * else: no parameter filters, no password check, no gates, no events, no
- * Kysely. It answers the same line. Whatever agentgate does, it runs these
- * statements with this durability, so this route's throughput is the most any
- * implementation of the function can reach on this machine and database;
+ * The ceiling a database sets on a function: a Fastify route that runs the
+ * statements agentgate runs for it, straight through the driver's prepared
+ * statements, and nothing else — no parameter filters, no password check, no
+ * gates, no events, no Kysely — answering the same line. Whatever agentgate
+ * does, it runs these statements with this durability, so the route's
+ * throughput is the most that design reaches on this machine and database;
  * agentgate's figure against it is what agentgate itself costs.
+ *
+ * - GET /bare-db: external_pause of a paused agent — the API user's row, then
+ *   in one transaction the agent's row, its update and the two audit rows.
+ * - GET /bare-db/add_lead (SQLite): add_lead with DUPLIST — the API user's
+ *   row, then in one transaction its login update, the time-zone lookups, the
+ *   duplicate check, the lead and the two audit rows.
  *
  * On SQLite the requests read in one turn of the event loop share a
  * transaction (as agentgate's group commit does); on MariaDB each request has
@@ -32,6 +36,9 @@ const AGENT_COLUMNS = [
   'external_lead_id', 'manager_ingroup_set',
 ];
 const LOG_COLUMNS = ['user', 'api_date', 'api_script', 'function', 'agent_user', 'value', 'result', 'result_reason', 'source', 'data', 'run_time', 'webserver', 'api_url'];
+const ZONE_COLUMNS = ['GMT_offset', 'DST', 'DST_range'];
+const DUPLICATE_COLUMNS = ['lead_id', 'list_id', 'phone_number', 'alt_phone', 'title', 'first_name', 'last_name'];
+const LEAD_COLUMNS = ['entry_date', 'modify_date', 'status', 'user', 'list_id', 'gmt_offset_now', 'phone_code', 'phone_number', 'last_local_call_time', 'first_name'];
 
 /** The statements, with the dialect's quotes. */
 function statements(q) {
@@ -43,24 +50,26 @@ function statements(q) {
     update: `update ${q('vicidial_live_agents')} set ${q('external_pause')} = ?, ${q('last_update_time')} = ? where ${q('user')} = ?`,
     log: `insert into ${q('vicidial_api_log')} (${list(LOG_COLUMNS)}) values (${marks(LOG_COLUMNS)})`,
     url: `insert into ${q('vicidial_api_urls')} (${list(['api_id', 'api_date', 'remote_ip', 'url'])}) values (?, ?, ?, ?)`,
+    login: `update ${q('vicidial_users')} set ${q('last_login_date')} = ?, ${q('last_ip')} = ?, ${q('failed_login_count')} = ? where ${q('user')} = ?`,
+    zoneByAreacode: `select ${list(ZONE_COLUMNS)} from ${q('vicidial_phone_codes')} where ${q('country_code')} = ? and ${q('areacode')} = ? limit 1`,
+    zoneByCountry: `select ${list(ZONE_COLUMNS)} from ${q('vicidial_phone_codes')} where ${q('country_code')} = ? limit 1`,
+    duplicates: `select ${list(DUPLICATE_COLUMNS)} from ${q('vicidial_list')} where ${q('phone_number')} in (?) and ${q('list_id')} in (?)`,
+    lead: `insert into ${q('vicidial_list')} (${list(LEAD_COLUMNS)}) values (${marks(LEAD_COLUMNS)})`,
   };
 }
 
 const sqlDateTime = (d) => d.toISOString().slice(0, 19).replace('T', ' ');
-/** The request as the route reads it, and the rows it writes. */
-function pauseOf(request) {
-  const query = request.query;
+/** What a request shares with the audit rows: its time, and the URL it came by (without the password). */
+function requestOf(request) {
   const now = new Date();
-  const epoch = Math.floor(now.getTime() / 1000);
   const date = sqlDateTime(now);
-  const line = `SUCCESS: external_pause function set - ${query.value}|${epoch}|${query.agent_user}\n`;
-  const log = [query.user, date, 'api.php', 'external_pause', query.agent_user, query.value, 'SUCCESS', '', query.source, String(epoch), '0.001000', 1, 1];
-  return { query, date, epoch, line, log, url: [date, request.ip, request.url.replace(/pass=[^&]*/, 'pass=XXXX')] };
+  return { query: request.query, date, epoch: Math.floor(now.getTime() / 1000), url: [date, request.ip, request.url.replace(/pass=[^&]*/, 'pass=XXXX')] };
 }
+const logRow = (r, fn, value, data) => [r.query.user, r.date, 'api.php', fn, r.query.agent_user ?? '', value, 'SUCCESS', '', r.query.source, data, '0.001000', 1, 1];
 
 const send = (reply, line) => reply.header('Content-Type', 'text/html; charset=utf-8').send(line);
 
-/** GET /bare-db on the SQLite file agentgate uses (a connection of its own, agentgate's pragmas). */
+/** GET /bare-db and /bare-db/add_lead on the SQLite file agentgate uses (a connection of its own, agentgate's pragmas). */
 export function bareSqliteRoute(app, file) {
   const Database = require('better-sqlite3');
   const db = new Database(file);
@@ -70,27 +79,44 @@ export function bareSqliteRoute(app, file) {
   const s = Object.fromEntries(Object.entries(statements((name) => `"${name}"`)).map(([k, v]) => [k, db.prepare(v)]));
   const begin = db.prepare('begin immediate');
   const commit = db.prepare('commit');
+  /** Each waiting request: its statements in the transaction, then its answer. */
   let waiting = [];
   const drain = () => {
     const batch = waiting;
     waiting = [];
     begin.run();
-    for (const p of batch) {
-      s.agent.get(p.query.agent_user);
-      s.update.run(`${p.query.value}!${p.epoch}`, p.date, p.query.agent_user);
-      const { lastInsertRowid } = s.log.run(...p.log);
-      s.url.run(lastInsertRowid, ...p.url);
-    }
+    const lines = batch.map((unit) => unit.work());
     commit.run();
-    for (const p of batch) p.done();
+    batch.forEach((unit, i) => unit.done(lines[i]));
   };
-  app.get('/bare-db', (request, reply) => {
-    const p = pauseOf(request);
-    s.user.get(p.query.user);
-    return new Promise((resolve) => {
-      p.done = () => resolve(send(reply, p.line));
-      if (waiting.push(p) === 1) setImmediate(drain);
+  /** The API user's row now, the rest in the next shared transaction; answers the line `work` returns. */
+  const route = (path, work) =>
+    app.get(path, (request, reply) => {
+      const r = requestOf(request);
+      s.user.get(r.query.user);
+      return new Promise((resolve) => {
+        if (waiting.push({ work: () => work(r), done: (line) => resolve(send(reply, line)) }) === 1) setImmediate(drain);
+      });
     });
+
+  route('/bare-db', (r) => {
+    const { agent_user: agent, value } = r.query;
+    s.agent.get(agent);
+    s.update.run(`${value}!${r.epoch}`, r.date, agent);
+    s.url.run(s.log.run(...logRow(r, 'external_pause', value, String(r.epoch))).lastInsertRowid, ...r.url);
+    return `SUCCESS: external_pause function set - ${value}|${r.epoch}|${agent}\n`;
+  });
+  route('/bare-db/add_lead', (r) => {
+    const { user, list_id: list, phone_number: phone, first_name: firstName } = r.query;
+    s.login.run(r.date, '127.0.0.1', 0, user);
+    // Both, as agentgate reads them: the area code's zone, and the country's for the lead's phone code.
+    const byAreacode = s.zoneByAreacode.get('1', phone.slice(0, 3));
+    const byCountry = s.zoneByCountry.get('1');
+    s.duplicates.all(phone, list);
+    const gmt = (byAreacode ?? byCountry)?.GMT_offset ?? 0;
+    const { lastInsertRowid: leadId } = s.lead.run(r.date, r.date, 'NEW', user, list, gmt, '1', phone, '2008-01-01 00:00:00', firstName);
+    s.url.run(s.log.run(...logRow(r, 'add_lead', phone, String(leadId))).lastInsertRowid, ...r.url);
+    return `SUCCESS: add_lead LEAD HAS BEEN ADDED - ${phone}|${list}|${leadId}|${gmt}|${user}\n`;
   });
   return () => db.close();
 }
@@ -110,20 +136,21 @@ export async function bareMysqlRoute(app, url, connectionLimit) {
   });
   const s = statements((name) => `\`${name}\``);
   app.get('/bare-db', async (request, reply) => {
-    const p = pauseOf(request);
-    await pool.execute(s.user, [p.query.user]);
+    const r = requestOf(request);
+    const { agent_user: agent, value } = r.query;
+    await pool.execute(s.user, [r.query.user]);
     const connection = await pool.getConnection();
     try {
       await connection.query('begin');
-      await connection.execute(s.agent, [p.query.agent_user]);
-      await connection.execute(s.update, [`${p.query.value}!${p.epoch}`, p.date, p.query.agent_user]);
-      const [{ insertId }] = await connection.execute(s.log, p.log);
-      await connection.execute(s.url, [insertId, ...p.url]);
+      await connection.execute(s.agent, [agent]);
+      await connection.execute(s.update, [`${value}!${r.epoch}`, r.date, agent]);
+      const [{ insertId }] = await connection.execute(s.log, logRow(r, 'external_pause', value, String(r.epoch)));
+      await connection.execute(s.url, [insertId, ...r.url]);
       await connection.query('commit');
     } finally {
       connection.release();
     }
-    return send(reply, p.line);
+    return send(reply, `SUCCESS: external_pause function set - ${value}|${r.epoch}|${agent}\n`);
   });
   return () => pool.end();
 }

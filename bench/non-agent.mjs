@@ -4,7 +4,8 @@
  * 1. add_lead over HTTP at 32 connections (full path: login, permission
  *    matrix, phone/DNC/duplicate checks, GMT lookup, insert, audit rows in one
  *    transaction) against a bare Fastify route answering a constant line,
- *    side by side (interleave.mjs).
+ *    side by side (interleave.mjs), and against the database's ceiling: the
+ *    same statements with nothing else (bare-db-route.mjs).
  * 2. `agentgate leads load` of a generated CSV (1,000,000 leads by default)
  *    into SQLite, then into MariaDB (BENCH_MYSQL, default the local server;
  *    BENCH_MYSQL=off leaves it out): leads/s and peak RSS of the loader
@@ -47,8 +48,13 @@ const addLead = () =>
 const loads = {
   bare: (s) => httpLoad(`http://127.0.0.1:${ports.bare}/bare`, 32, s),
   addLead: (s) => httpLoad(`http://127.0.0.1:${ports.full}`, 32, s, { requests: [{ setupRequest: (req) => ({ ...req, path: addLead() }) }] }),
+  // The database's ceiling (bare-db-route.mjs): add_lead's statements and nothing else, on the same file.
+  ceiling: (s) =>
+    httpLoad(`http://127.0.0.1:${ports.bareDb}`, 32, s, {
+      requests: [{ setupRequest: (req) => ({ ...req, path: addLead().replace('/vicidial/non_agent_api.php', '/bare-db/add_lead') }) }],
+    }),
 };
-const { bare, addLead: full } = await interleaved(loads, seconds);
+const { bare, addLead: full, ceiling } = await interleaved(loads, seconds);
 child.send('stop');
 const after = await new Promise((resolve) => child.once('message', resolve));
 const http = {
@@ -56,6 +62,7 @@ const http = {
   bare,
   addLead: full,
   ratio: full.rps / bare.rps,
+  ceiling: { sqlite: ceiling, ratio: ceiling.rps / bare.rps, addLeadToCeiling: full.rps / ceiling.rps },
   leadsInserted: after.benchLeads,
   notAdded: after.notSuccess,
 };
@@ -144,6 +151,9 @@ fs.rmSync(dir, { recursive: true, force: true });
 console.log('\nnon-agent API: add_lead over HTTP at 32 connections, full path vs bare route (same run)');
 console.log(`  bare route   ${http.bare.rps.toFixed(0).padStart(7)} req/s   p50 ${http.bare.p50} ms   p99 ${http.bare.p99} ms`);
 console.log(`  add_lead     ${http.addLead.rps.toFixed(0).padStart(7)} leads/s p50 ${http.addLead.p50} ms   p99 ${http.addLead.p99} ms   (${(http.ratio * 100).toFixed(1)}% of bare)`);
+console.log(
+  `  ceiling      ${http.ceiling.sqlite.rps.toFixed(0).padStart(7)} leads/s p50 ${http.ceiling.sqlite.p50} ms   p99 ${http.ceiling.sqlite.p99} ms   (${(http.ceiling.ratio * 100).toFixed(1)}% of bare: add_lead's statements alone; add_lead ${(http.ceiling.addLeadToCeiling * 100).toFixed(1)}% of it)`,
+);
 /** One loader figure against its baseline and its target. */
 function report(figures, database, bareLoop, target) {
   const { loader, bare } = figures;

@@ -48,7 +48,16 @@ if (stream?.agentgate)
   );
 const nonAgent = read('non-agent');
 if (nonAgent?.http)
-  row('add_lead, 32 conn.', `${Math.round(nonAgent.http.addLead.rps)} leads/s`, `${Math.round(nonAgent.http.bare.rps)} req/s bare`, pct(nonAgent.http.ratio), '≥ 25%', nonAgent.http.ratio >= 0.25, day(nonAgent));
+  row(
+    'add_lead, 32 conn.',
+    `${Math.round(nonAgent.http.addLead.rps)} leads/s`,
+    `${Math.round(nonAgent.http.bare.rps)} req/s bare`,
+    pct(nonAgent.http.ratio),
+    '≥ 25%',
+    nonAgent.http.ratio >= 0.25,
+    day(nonAgent),
+    nonAgent.http.ceiling && pct(nonAgent.http.ceiling.ratio),
+  );
 /** A loader figure: its leads/s against the bare insert loop of the same run. */
 const loadRow = (figures, database, target) =>
   row(
