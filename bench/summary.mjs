@@ -19,7 +19,7 @@ const pct = (x) => `${(x * 100).toFixed(1)}%`;
 /**
  * Each row: [figure, agentgate, baseline, ratio, ceiling, target, met, measured]. The ceiling, where
  * measured, is the ratio the database's own statements reach against the same baseline with nothing
- * else around them (bench/bare-db-route.mjs): no implementation of the function gets beyond it here.
+ * else around them (bench/bare-db-route.mjs): nothing that runs those statements gets beyond it here.
  */
 const rows = [];
 const row = (figure, value, baseline, ratio, target, met, date, ceiling = '') => rows.push([figure, value, baseline, ratio, ceiling, target, met ? 'met' : 'NOT met', date]);
