@@ -8,7 +8,8 @@
  * agentgate's figure against it is what agentgate itself costs.
  *
  * - GET /bare-db: external_pause of a paused agent — the API user's row, then
- *   in one transaction the agent's row, its update and the two audit rows.
+ *   in one transaction the agent's row (FOR UPDATE on MariaDB), its update and
+ *   the two audit rows.
  * - GET /bare-db/add_lead (SQLite): add_lead with DUPLIST — the API user's
  *   row, then in one transaction its login update, the time-zone lookups, the
  *   duplicate check, the lead and the two audit rows.
@@ -142,7 +143,8 @@ export async function bareMysqlRoute(app, url, connectionLimit) {
     const connection = await pool.getConnection();
     try {
       await connection.query('begin');
-      await connection.execute(s.agent, [agent]);
+      // Locked until the commit, as agentgate reads the session inside a transaction on MySQL.
+      await connection.execute(`${s.agent} for update`, [agent]);
       await connection.execute(s.update, [`${value}!${r.epoch}`, r.date, agent]);
       const [{ insertId }] = await connection.execute(s.log, logRow(r, 'external_pause', value, String(r.epoch)));
       await connection.execute(s.url, [insertId, ...r.url]);
