@@ -10,8 +10,8 @@
  * face's external_pause (POST /api/v2/agent/external_pause, HTTP Basic) runs
  * the same pipeline: within 10% of the legacy face (issue 11).
  * Beside them, the database's ceiling (bare-db-route.mjs): the statements
- * external_pause runs, with nothing else, on the same database — the most any
- * implementation of the function reaches here, and agentgate's share of it.
+ * external_pause runs, with nothing else, on the same database — the most
+ * anything that runs those statements reaches here, and agentgate's share of it.
  * Run with `npm run bench`.
  */
 import { fork } from 'node:child_process';

@@ -44,7 +44,11 @@ async function serverOf(addRoute) {
   const server = Fastify();
   const close = await addRoute(server);
   await server.listen({ port: 0, host: '127.0.0.1' });
-  return { port: server.server.address().port, close: async () => (await server.close(), await close?.()) };
+  const stop = async () => {
+    await server.close();
+    await close?.();
+  };
+  return { port: server.server.address().port, close: stop };
 }
 const bareDb = await serverOf((server) => bareSqliteRoute(server, path.join(dir, 'bench.db')));
 
