@@ -12,6 +12,7 @@ import { fitRow } from '../schema/fit-row.js';
 import { dialectOf } from './dialect.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
+import { inList, listSize, runTemplate } from './templates.js';
 
 type ListRow = Selectable<Database['vicidial_list']>;
 
@@ -169,14 +170,26 @@ export class LeadAdminRepository {
   ): Promise<DuplicateCandidate[]> {
     const out: DuplicateCandidate[] = [];
     if (keys.length === 0 || (listIds && listIds.length === 0)) return out;
+    const since = enteredSince && sqlDateTime(enteredSince);
+    const listsSize = listIds && listSize(listIds.length);
     for (const part of chunks([...new Set(keys)], MAX_KEYS)) {
-      let q = this.db.selectFrom('vicidial_list').select(['lead_id', 'list_id', 'phone_number', 'alt_phone', 'title', 'first_name', 'last_name']);
-      if (match === 'TITLEALTPHONE') q = q.where('alt_phone', 'in', part);
-      else if (match === 'PHONEALT') q = q.where((eb) => eb.or([eb('phone_number', 'in', part), eb('alt_phone', 'in', part)]));
-      else q = q.where('phone_number', 'in', part);
-      if (listIds) q = q.where('list_id', 'in', listIds);
-      if (enteredSince) q = q.where('entry_date', '>', sqlDateTime(enteredSince));
-      for (const r of await q.execute())
+      const size = listSize(part.length);
+      const { rows } = await runTemplate(
+        this.db,
+        `leadAdmin.duplicates:${match}:${size}:${listsSize ?? 'all'}:${since ? 'since' : 'ever'}`,
+        (arg) => {
+          let q = this.db.selectFrom('vicidial_list').select(['lead_id', 'list_id', 'phone_number', 'alt_phone', 'title', 'first_name', 'last_name']);
+          const wanted = inList(arg, 'keys', size);
+          if (match === 'TITLEALTPHONE') q = q.where('alt_phone', 'in', wanted);
+          else if (match === 'PHONEALT') q = q.where((eb) => eb.or([eb('phone_number', 'in', wanted), eb('alt_phone', 'in', wanted)]));
+          else q = q.where('phone_number', 'in', wanted);
+          if (listsSize) q = q.where('list_id', 'in', inList(arg, 'lists', listsSize));
+          if (since) q = q.where('entry_date', '>', arg('since'));
+          return q;
+        },
+        { keys: part, lists: listIds, since },
+      );
+      for (const r of rows)
         out.push({
           leadId: Number(r.lead_id),
           listId: Number(r.list_id),
@@ -194,7 +207,13 @@ export class LeadAdminRepository {
   async systemDncHits(phones: readonly string[]): Promise<Set<string>> {
     const hits = new Set<string>();
     for (const part of chunks([...new Set(phones)], MAX_KEYS)) {
-      const rows = await this.db.selectFrom('vicidial_dnc').select('phone_number').where('phone_number', 'in', part).execute();
+      const size = listSize(part.length);
+      const { rows } = await runTemplate(
+        this.db,
+        `leadAdmin.systemDnc:${size}`,
+        (arg) => this.db.selectFrom('vicidial_dnc').select('phone_number').where('phone_number', 'in', inList(arg, 'phones', size)),
+        { phones: part },
+      );
       for (const r of rows) hits.add(r.phone_number);
     }
     return hits;
@@ -203,12 +222,18 @@ export class LeadAdminRepository {
   async campaignDncHits(phones: readonly string[], campaignId: string): Promise<Set<string>> {
     const hits = new Set<string>();
     for (const part of chunks([...new Set(phones)], MAX_KEYS)) {
-      const rows = await this.db
-        .selectFrom('vicidial_campaign_dnc')
-        .select('phone_number')
-        .where('campaign_id', '=', campaignId)
-        .where('phone_number', 'in', part)
-        .execute();
+      const size = listSize(part.length);
+      const { rows } = await runTemplate(
+        this.db,
+        `leadAdmin.campaignDnc:${size}`,
+        (arg) =>
+          this.db
+            .selectFrom('vicidial_campaign_dnc')
+            .select('phone_number')
+            .where('campaign_id', '=', arg('campaign'))
+            .where('phone_number', 'in', inList(arg, 'phones', size)),
+        { phones: part, campaign: campaignId },
+      );
       for (const r of rows) hits.add(r.phone_number);
     }
     return hits;

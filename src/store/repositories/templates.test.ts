@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connect.js';
 import { migrate } from '../migrate.js';
-import { runTemplate } from './templates.js';
+import { inList, listSize, runTemplate } from './templates.js';
 
 describe('query templates', () => {
   it('compile once and run with new values each time, constants kept', async () => {
@@ -29,6 +29,33 @@ describe('query templates', () => {
     await expect(runTemplate(db, 'lists.active', () => db.selectFrom('vicidial_lists').select('list_id'), {})).rejects.toThrow(
       'query template lists.active needs a value for campaign',
     );
+    await close();
+  });
+
+  it('pad an in-list to a power of two: the same rows, one template per padded length', async () => {
+    const { db, dialect, close } = await openDatabase('sqlite::memory:');
+    await migrate(db, dialect);
+    await db.insertInto('vicidial_lists').values([1, 2, 3, 4, 5].map((id) => ({ list_id: id, campaign_id: 'A', active: 'Y' }))).execute();
+    const shapes = new Set<number>();
+    const find = async (ids: number[]) => {
+      const size = listSize(ids.length);
+      const { rows } = await runTemplate(
+        db,
+        `lists.in:${size}`,
+        (arg) => {
+          shapes.add(size);
+          return db.selectFrom('vicidial_lists').select('list_id').where('list_id', 'in', inList(arg, 'ids', size)).orderBy('list_id');
+        },
+        { ids },
+      );
+      return rows.map((r) => r.list_id);
+    };
+    expect(await find([3])).toEqual([3]);
+    expect(await find([5, 1, 4])).toEqual([1, 4, 5]);
+    expect(await find([2, 3, 99])).toEqual([2, 3]);
+    expect(await find([1, 2, 3, 4, 5])).toEqual([1, 2, 3, 4, 5]);
+    expect([...shapes]).toEqual([1, 4, 8]);
+    await expect(find([])).rejects.toThrow('query template lists.in:1 needs at least one value in ids');
     await close();
   });
 });

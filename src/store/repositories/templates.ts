@@ -15,7 +15,8 @@ const MARK = '\u0000agentgate-arg:';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Arg = (name: string) => any;
 
-type Slot = { readonly arg: string } | { readonly value: unknown };
+/** A value from args: `arg`, or element `index` of the array `arg` (an in-list). */
+type Slot = { readonly arg: string; readonly index?: number } | { readonly value: unknown };
 interface Compiled {
   readonly sql: string;
   readonly slots: readonly Slot[];
@@ -38,14 +39,18 @@ export async function runTemplate<R>(
     const query = build((name) => `${MARK}${name}`).compile();
     compiled = {
       sql: query.sql,
-      slots: query.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? { arg: p.slice(MARK.length) } : { value: p })),
+      slots: query.parameters.map((p) => (typeof p === 'string' && p.startsWith(MARK) ? slotOf(p.slice(MARK.length)) : { value: p })),
     };
     cache.set(key, compiled);
   }
   const parameters = compiled.slots.map((slot) => {
     if (!('arg' in slot)) return slot.value;
     if (!(slot.arg in args)) throw new Error(`query template ${key} needs a value for ${slot.arg}`);
-    return args[slot.arg];
+    const value = args[slot.arg];
+    if (slot.index === undefined) return value;
+    const list = value as readonly unknown[];
+    if (list.length === 0) throw new Error(`query template ${key} needs at least one value in ${slot.arg}`);
+    return list[Math.min(slot.index, list.length - 1)];
   });
   return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters)) as Promise<QueryResult<R>>;
 }
@@ -53,4 +58,29 @@ export async function runTemplate<R>(
 /** The same keys, each value replaced: builds the placeholder row of an insert template. */
 export function mapValues<T extends object>(row: T, value: (name: string) => unknown): T {
   return Object.fromEntries(Object.keys(row).map((name) => [name, value(name)])) as T;
+}
+
+
+const LIST_ELEMENT = '#';
+
+function slotOf(mark: string): Slot {
+  const at = mark.indexOf(LIST_ELEMENT);
+  return at < 0 ? { arg: mark } : { arg: mark.slice(0, at), index: Number(mark.slice(at + 1)) };
+}
+
+/** The length an in-list of `count` values is compiled at (see inList): the next power of two. */
+export function listSize(count: number): number {
+  let size = 1;
+  while (size < count) size *= 2;
+  return size;
+}
+
+/**
+ * The placeholders of an `in (…)` list of `size` values, bound from the
+ * array arg `name`. An array shorter than `size` is padded with its last
+ * value (the list means the same): with `size` from listSize, a template per
+ * length stays few — one for a single add_lead, a handful for a bulk load.
+ */
+export function inList(arg: Arg, name: string, size: number): ReturnType<Arg>[] {
+  return Array.from({ length: size }, (_, i) => arg(`${name}${LIST_ELEMENT}${i}`));
 }
