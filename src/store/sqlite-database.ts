@@ -9,6 +9,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely } from 'kysely';
 import type { DatabaseHandle } from './database-handle.js';
 import type { Database } from './schema/database.js';
+import { runInTransactionsDirectly } from './repositories/templates.js';
 import { WalCheckpointer } from './wal-checkpointer.js';
 import { ImmediateSqliteDialect } from './sqlite-immediate.js';
 
@@ -51,7 +52,15 @@ export function openSqlite(location: string): DatabaseHandle {
     sqlite.pragma('wal_autocheckpoint = 20000');
     checkpointer = new WalCheckpointer(path.resolve(location));
   }
-  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(sqlite) }) });
+  const statements = withStatementCache(sqlite);
+  const db = new Kysely<Database>({ dialect: new ImmediateSqliteDialect({ database: statements }) });
+  // What Kysely's SqliteConnection.executeQuery does, for statements run below its executor.
+  runInTransactionsDirectly(db, (sql, parameters) => {
+    const statement = statements.prepare(sql);
+    if (statement.reader) return { rows: statement.all(parameters) };
+    const { changes, lastInsertRowid } = statement.run(parameters);
+    return { rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) };
+  });
   return {
     db,
     dialect: 'sqlite',

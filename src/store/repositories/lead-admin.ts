@@ -3,7 +3,7 @@
  * or thousands at a time, duplicate candidates, searches, updates, deletes,
  * the hopper, callbacks and their archive, alternate phones.
  */
-import { CompiledQuery, sql, type Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { sqlDateTime } from '../../domain/clock.js';
 import type { DuplicateCandidate, DuplicateMatch } from '../../domain/duplicate-check.js';
 import { LEAD_RECORD_COLUMNS, LEAD_TEXT_FIELDS, type EditableLeadColumn, type LeadRecord, type NewLeadRecord } from '../../domain/lead-record.js';
@@ -12,7 +12,7 @@ import { fitRow } from '../schema/fit-row.js';
 import { dialectOf } from './dialect.js';
 import type { Executor } from './executor.js';
 import { ONE_ROW } from './one-row.js';
-import { inList, listSize, runTemplate } from './templates.js';
+import { inList, listSize, runCompiled, runTemplate } from './templates.js';
 
 type ListRow = Selectable<Database['vicidial_list']>;
 
@@ -134,7 +134,7 @@ export class LeadAdminRepository {
       // Parameters in row-major column order, as the compiled multi-row INSERT binds them.
       const parameters: unknown[] = [];
       for (const lead of part) for (const column of columns) parameters.push(valueOf(lead, column, stamp) ?? defaultOf(column));
-      const result = await this.db.executeQuery(CompiledQuery.raw(this.insertSql(columns, part.length), parameters));
+      const result = await runCompiled(this.db, this.insertSql(columns, part.length), parameters);
       // SQLite reports the last id of a multi-row INSERT, MySQL the first.
       const first = this.mysql ? Number(result.insertId) : Number(result.insertId) - part.length + 1;
       for (let i = 0; i < part.length; i++) ids.push(first + i);

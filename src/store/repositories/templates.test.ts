@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connect.js';
 import { migrate } from '../migrate.js';
-import { inList, listSize, runTemplate } from './templates.js';
+import { CompiledQuery } from 'kysely';
+import { inList, listSize, runCompiled, runTemplate } from './templates.js';
 
 describe('query templates', () => {
   it('compile once and run with new values each time, constants kept', async () => {
@@ -56,6 +57,23 @@ describe('query templates', () => {
     expect(await find([1, 2, 3, 4, 5])).toEqual([1, 2, 3, 4, 5]);
     expect([...shapes]).toEqual([1, 4, 8]);
     await expect(find([])).rejects.toThrow('query template lists.in:1 needs at least one value in ids');
+    await close();
+  });
+
+  it('inside a SQLite transaction, run on the connection itself and answer as Kysely\'s driver does', async () => {
+    const { db, dialect, close } = await openDatabase('sqlite::memory:');
+    await migrate(db, dialect);
+    const insert = 'insert into "vicidial_lists" ("list_id", "campaign_id") values (?, ?)';
+    const update = 'update "vicidial_lists" set "active" = ? where "campaign_id" = ?';
+    const select = 'select "list_id", "active" from "vicidial_lists" order by "list_id"';
+    await db.transaction().execute(async (trx) => {
+      const viaKysely = (sql: string, parameters: unknown[]) => trx.executeQuery(CompiledQuery.raw(sql, parameters));
+      expect(await runCompiled(trx, insert, [7, 'A'])).toEqual(await viaKysely(insert, [8, 'A']).then((r) => ({ ...r, insertId: 7n })));
+      expect(await runCompiled(trx, update, ['N', 'A'])).toEqual(await viaKysely(update, ['N', 'A']));
+      expect(await runCompiled(trx, select, [])).toEqual(await viaKysely(select, []));
+      expect((await runCompiled(trx, select, [])).rows).toEqual([{ list_id: 7, active: 'N' }, { list_id: 8, active: 'N' }]);
+      await expect(runCompiled(trx, insert, [7, 'B'])).rejects.toThrow(/UNIQUE constraint failed/);
+    });
     await close();
   });
 });

@@ -5,8 +5,12 @@
  * On SQLite, building and compiling a query costs more than running it, and
  * every API request runs the same handful of queries: templates keep the hot
  * path fast without giving up Kysely's typed query building.
+ *
+ * Inside a transaction on SQLite a compiled statement also runs below
+ * Kysely's executor, straight on the connection (see runCompiled).
  */
-import { CompiledQuery, type Compilable, type QueryResult } from 'kysely';
+import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
+import type { Database } from '../schema/database.js';
 import type { Executor } from './executor.js';
 
 const MARK = '\u0000agentgate-arg:';
@@ -52,7 +56,31 @@ export async function runTemplate<R>(
     if (list.length === 0) throw new Error(`query template ${key} needs at least one value in ${slot.arg}`);
     return list[Math.min(slot.index, list.length - 1)];
   });
-  return db.executeQuery(CompiledQuery.raw(compiled.sql, parameters)) as Promise<QueryResult<R>>;
+  return runCompiled<R>(db, compiled.sql, parameters);
+}
+
+/** Runs compiled SQL on a database's one connection, as its driver would. */
+export type DirectRunner = (sql: string, parameters: unknown[]) => QueryResult<unknown>;
+const directByAdapter = new WeakMap<object, DirectRunner>();
+
+/**
+ * Let compiled statements in this database's transactions run straight on
+ * its connection. Only for SQLite: one synchronous connection, which an open
+ * transaction holds until it ends, so running there is what Kysely's driver
+ * would do — without the executor's connection hand-off, which costs about
+ * 2 µs a statement (measured: 2.3 µs a template through it, 0.6 µs direct),
+ * a tenth of a request's own time over its dozen statements.
+ */
+export function runInTransactionsDirectly(db: Kysely<Database>, run: DirectRunner): void {
+  directByAdapter.set(db.getExecutor().adapter, run);
+}
+
+/** Compiled SQL and its parameters, run on `db`: directly inside a transaction where that is allowed, else through Kysely. */
+export async function runCompiled<R>(db: Executor, sql: string, parameters: unknown[]): Promise<QueryResult<R>> {
+  // Outside a transaction the connection may be held by one (group commit's, waiting on its units): go through Kysely's executor, which waits for it.
+  const direct = db.isTransaction ? directByAdapter.get(db.getExecutor().adapter) : undefined;
+  if (direct) return direct(sql, parameters) as QueryResult<R>;
+  return db.executeQuery(CompiledQuery.raw(sql, parameters)) as Promise<QueryResult<R>>;
 }
 
 /** The same keys, each value replaced: builds the placeholder row of an insert template. */
