@@ -12,7 +12,8 @@
  * only once its own effect and audit rows are durable, and `kill -9` after an
  * answer loses nothing.
  */
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { runCompiled } from './repositories/templates.js';
 import type { Database } from './schema/database.js';
 
 type Work = (trx: Transaction<Database>) => Promise<unknown>;
@@ -65,14 +66,14 @@ export class GroupCommit {
         // Alone, a unit needs no savepoint: its failure rolls the transaction back, which is only its own.
         if (units.length === 1) return void outcomes.push({ unit: units[0]!, ok: true, value: await units[0]!.work(trx) });
         for (const unit of units) {
-          await sql`savepoint unit`.execute(trx);
+          await runCompiled(trx, 'savepoint unit', []);
           try {
             outcomes.push({ unit, ok: true, value: await unit.work(trx) });
           } catch (err) {
-            await sql`rollback to savepoint unit`.execute(trx);
+            await runCompiled(trx, 'rollback to savepoint unit', []);
             outcomes.push({ unit, ok: false, err });
           }
-          await sql`release savepoint unit`.execute(trx);
+          await runCompiled(trx, 'release savepoint unit', []);
         }
       });
     } catch (err) {
