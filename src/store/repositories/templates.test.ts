@@ -1,7 +1,7 @@
+import { CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../connect.js';
 import { migrate } from '../migrate.js';
-import { CompiledQuery } from 'kysely';
 import { inList, listSize, runCompiled, runTemplate } from './templates.js';
 
 describe('query templates', () => {
