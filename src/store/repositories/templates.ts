@@ -4,7 +4,8 @@
  *
  * On SQLite, building and compiling a query costs more than running it, and
  * every API request runs the same handful of queries: templates keep the hot
- * path fast without giving up Kysely's typed query building.
+ * path fast without giving up Kysely's typed query building. An `in (…)`
+ * list is padded to a power of two (inList), so its templates stay few.
  *
  * Inside a transaction on SQLite a compiled statement also runs below
  * Kysely's executor, straight on the connection (see runCompiled).
@@ -21,6 +22,15 @@ export type Arg = (name: string) => any;
 
 /** A value from args: `arg`, or element `index` of the array `arg` (an in-list). */
 type Slot = { readonly arg: string; readonly index?: number } | { readonly value: unknown };
+
+/** An in-list element's placeholder is `name#i` (inList). */
+const LIST_ELEMENT = '#';
+
+function slotOf(mark: string): Slot {
+  const at = mark.indexOf(LIST_ELEMENT);
+  return at < 0 ? { arg: mark } : { arg: mark.slice(0, at), index: Number(mark.slice(at + 1)) };
+}
+
 interface Compiled {
   readonly sql: string;
   readonly slots: readonly Slot[];
@@ -86,14 +96,6 @@ export async function runCompiled<R>(db: Executor, sql: string, parameters: unkn
 /** The same keys, each value replaced: builds the placeholder row of an insert template. */
 export function mapValues<T extends object>(row: T, value: (name: string) => unknown): T {
   return Object.fromEntries(Object.keys(row).map((name) => [name, value(name)])) as T;
-}
-
-
-const LIST_ELEMENT = '#';
-
-function slotOf(mark: string): Slot {
-  const at = mark.indexOf(LIST_ELEMENT);
-  return at < 0 ? { arg: mark } : { arg: mark.slice(0, at), index: Number(mark.slice(at + 1)) };
 }
 
 /** The length an in-list of `count` values is compiled at (see inList): the next power of two. */
